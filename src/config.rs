@@ -1,0 +1,427 @@
+//! The widget's configuration: parsed from the JSON the host passes to `mount`, then
+//! validated. Every error names the key it is about, so that an admin reading the widget
+//! knows which setting to fix.
+
+use std::fmt;
+
+use serde::Deserialize;
+
+/// A configuration that parsed and passed every rule below.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Config {
+    pub view: View,
+    #[serde(default)]
+    pub context: Context,
+    pub transport: TransportConfig,
+    /// Required by the Insight Card, which links to records in the org.
+    #[serde(default)]
+    pub salesforce: Option<SalesforceConfig>,
+    #[serde(default)]
+    pub kustomer: KustomerConfig,
+    #[serde(default)]
+    pub visibility: Visibility,
+    #[serde(default)]
+    pub fields: ExtraFields,
+    #[serde(default)]
+    pub case_sync: CaseSyncConfig,
+    #[serde(default = "default_locale")]
+    pub locale: String,
+    #[serde(default)]
+    pub time_zone: Option<String>,
+    #[serde(default)]
+    pub theme: Theme,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum View {
+    Conversation,
+    Insight,
+}
+
+/// What the widget is looking at. The host swaps it with `Handle.update` when the agent
+/// moves to another conversation or customer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Context {
+    #[serde(default)]
+    pub conversation_id: Option<String>,
+    #[serde(default)]
+    pub customer_id: Option<String>,
+    #[serde(default)]
+    pub customer_emails: Vec<String>,
+}
+
+/// Where requests go. The widget holds no secret in any of these: the proxy and the host
+/// add credentials, the demo org needs none.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum TransportConfig {
+    Proxy(ProxyConfig),
+    Host(HostConfig),
+    Demo(DemoConfig),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ProxyConfig {
+    pub kustomer: String,
+    pub salesforce: String,
+    /// How long one request may take before it counts as failed.
+    #[serde(default = "default_timeout_ms")]
+    pub timeout_ms: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct HostConfig {
+    #[serde(default = "default_timeout_ms")]
+    pub timeout_ms: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DemoConfig {
+    #[serde(default)]
+    pub scenario: Scenario,
+}
+
+/// The demo org's behaviours, each one a situation a live org can be in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scenario {
+    #[default]
+    Normal,
+    /// Every Salesforce call answers `403 REQUEST_LIMIT_EXCEEDED`.
+    SalesforceLimit,
+    /// Each Kustomer path answers `429` once, then succeeds.
+    KustomerRateLimit,
+    /// Every response takes 1.5 seconds.
+    Slow,
+    /// Every response is a `500`.
+    ServerError,
+}
+
+impl Scenario {
+    pub const ALL: [Scenario; 5] = [
+        Scenario::Normal,
+        Scenario::SalesforceLimit,
+        Scenario::KustomerRateLimit,
+        Scenario::Slow,
+        Scenario::ServerError,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Scenario::Normal => "normal",
+            Scenario::SalesforceLimit => "salesforce-limit",
+            Scenario::KustomerRateLimit => "kustomer-rate-limit",
+            Scenario::Slow => "slow",
+            Scenario::ServerError => "server-error",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SalesforceConfig {
+    /// The prefix before `.salesforce.com`: `acme` or `acme.my`.
+    pub subdomain: String,
+    #[serde(default = "default_api_version")]
+    pub api_version: String,
+}
+
+impl SalesforceConfig {
+    /// The Lightning host name for record links: `acme.my` and `acme` both open on
+    /// `acme.lightning.force.com`.
+    pub fn lightning_host(&self) -> String {
+        let org = self.subdomain.strip_suffix(".my").unwrap_or(&self.subdomain);
+        format!("{org}.lightning.force.com")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct KustomerConfig {
+    #[serde(default = "default_org")]
+    pub org: String,
+    #[serde(default = "default_conversation_url")]
+    pub conversation_url: String,
+}
+
+impl Default for KustomerConfig {
+    fn default() -> Self {
+        KustomerConfig { org: default_org(), conversation_url: default_conversation_url() }
+    }
+}
+
+impl KustomerConfig {
+    /// The conversation's address in Kustomer, from the `{org}` and `{id}` template.
+    pub fn conversation_link(&self, conversation_id: &str) -> String {
+        self.conversation_url.replace("{org}", &self.org).replace("{id}", conversation_id)
+    }
+}
+
+/// The admin's Data Visibility settings. Everything is shown by default, as in the
+/// Kustomer app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Visibility {
+    #[serde(default = "yes")]
+    pub card: bool,
+    #[serde(default = "yes")]
+    pub accounts: bool,
+    #[serde(default = "yes")]
+    pub contacts: bool,
+    #[serde(default = "yes")]
+    pub opportunities: bool,
+    #[serde(default = "yes")]
+    pub leads: bool,
+}
+
+impl Default for Visibility {
+    fn default() -> Self {
+        Visibility { card: true, accounts: true, contacts: true, opportunities: true, leads: true }
+    }
+}
+
+/// Extra Salesforce fields per object, chosen by the admin.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ExtraFields {
+    #[serde(default)]
+    pub account: Vec<String>,
+    #[serde(default)]
+    pub contact: Vec<String>,
+    #[serde(default)]
+    pub opportunity: Vec<String>,
+    #[serde(default)]
+    pub lead: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CaseSyncConfig {
+    #[serde(default)]
+    pub enabled: bool,
+    #[serde(default = "default_sync_attribute")]
+    pub sync_attribute: String,
+    #[serde(default)]
+    pub record_type_id: Option<String>,
+    #[serde(default)]
+    pub custom_mapping: Option<CustomMapping>,
+    /// Value-map overrides (priority, status, language); kept raw until the case-sync
+    /// engine reads them.
+    #[serde(default)]
+    pub value_maps: Option<serde_json::Value>,
+}
+
+impl Default for CaseSyncConfig {
+    fn default() -> Self {
+        CaseSyncConfig {
+            enabled: false,
+            sync_attribute: default_sync_attribute(),
+            record_type_id: None,
+            custom_mapping: None,
+            value_maps: None,
+        }
+    }
+}
+
+/// Custom attribute matching: each template is a JSON object or the text the admin typed.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CustomMapping {
+    #[serde(default)]
+    pub body: Option<serde_json::Value>,
+    #[serde(default)]
+    pub url_args: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    #[default]
+    Salesforce,
+    Kustomer,
+}
+
+impl Theme {
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Salesforce => "salesforce",
+            Theme::Kustomer => "kustomer",
+        }
+    }
+}
+
+/// A configuration problem: the key it is about (a dotted path such as
+/// `visibility.leads`) and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub key: String,
+    pub message: String,
+}
+
+impl ConfigError {
+    fn new(key: &str, message: impl Into<String>) -> Self {
+        ConfigError { key: key.to_string(), message: message.into() }
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.key.is_empty() {
+            write!(f, "Configuration error: {}", self.message)
+        } else {
+            write!(f, "Configuration error in `{}`: {}", self.key, self.message)
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl Config {
+    /// Parses and validates a configuration given as JSON text.
+    pub fn from_json(json: &str) -> Result<Config, ConfigError> {
+        let deserializer = &mut serde_json::Deserializer::from_str(json);
+        let config: Config = serde_path_to_error::deserialize(deserializer).map_err(|error| {
+            let key = error.path().to_string();
+            let key = if key == "." { String::new() } else { key };
+            ConfigError::new(&key, tidy_serde_message(&error.inner().to_string()))
+        })?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// The rules that serde's types cannot say.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        match &self.salesforce {
+            Some(salesforce) => {
+                validate_subdomain(&salesforce.subdomain)?;
+                if !is_api_version(&salesforce.api_version) {
+                    return Err(ConfigError::new(
+                        "salesforce.apiVersion",
+                        format!("expected a version such as \"v62.0\", found \"{}\"", salesforce.api_version),
+                    ));
+                }
+            }
+            None if self.view == View::Insight => {
+                return Err(ConfigError::new("salesforce", "the Insight Card needs the org's subdomain: {\"subdomain\": \"acme.my\"}"));
+            }
+            None => {}
+        }
+        if self.visibility.leads && !self.visibility.contacts {
+            return Err(ConfigError::new("visibility.leads", "Leads cannot be shown while Contacts are hidden"));
+        }
+        if let TransportConfig::Proxy(proxy) = &self.transport {
+            for (key, url) in [("transport.kustomer", &proxy.kustomer), ("transport.salesforce", &proxy.salesforce)] {
+                if !(url.starts_with("https://") || url.starts_with("http://") || url.starts_with('/')) {
+                    return Err(ConfigError::new(key, format!("expected an http(s) URL or a path starting with /, found \"{url}\"")));
+                }
+            }
+        }
+        if !self.kustomer.conversation_url.contains("{id}") {
+            return Err(ConfigError::new("kustomer.conversationUrl", "the URL template must contain {id}"));
+        }
+        self.context.validate(self.view)
+    }
+}
+
+impl Context {
+    /// Parses a context given as JSON text (what `Handle.update` receives).
+    pub fn from_json(json: &str, view: View) -> Result<Context, ConfigError> {
+        let deserializer = &mut serde_json::Deserializer::from_str(json);
+        let context: Context = serde_path_to_error::deserialize(deserializer).map_err(|error| {
+            let path = error.path().to_string();
+            let key = if path == "." { "context".to_string() } else { format!("context.{path}") };
+            ConfigError::new(&key, tidy_serde_message(&error.inner().to_string()))
+        })?;
+        context.validate(view)?;
+        Ok(context)
+    }
+
+    /// A view needs something to look at: the conversation view a conversation, the
+    /// Insight Card a customer or at least one email.
+    pub fn validate(&self, view: View) -> Result<(), ConfigError> {
+        for (key, value) in [("context.conversationId", &self.conversation_id), ("context.customerId", &self.customer_id)] {
+            if let Some(id) = value {
+                if id.trim().is_empty() {
+                    return Err(ConfigError::new(key, "expected an id, found an empty string"));
+                }
+            }
+        }
+        match view {
+            View::Conversation if self.conversation_id.is_none() => {
+                Err(ConfigError::new("context.conversationId", "the conversation view needs a conversation id"))
+            }
+            View::Insight if self.customer_id.is_none() && self.customer_emails.is_empty() => Err(ConfigError::new(
+                "context.customerEmails",
+                "the Insight Card needs the customer's emails or a customer id",
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// serde's messages say "at line 1 column 30", which means nothing to someone who passed
+/// a JS object; the key already says where.
+fn tidy_serde_message(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(idx) => message[..idx].to_string(),
+        None => message.to_string(),
+    }
+}
+
+fn validate_subdomain(subdomain: &str) -> Result<(), ConfigError> {
+    let name = subdomain.strip_suffix(".my").unwrap_or(subdomain);
+    let valid = !name.is_empty()
+        && name.len() <= 63
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && !name.starts_with('-')
+        && !name.ends_with('-');
+    if valid {
+        Ok(())
+    } else {
+        Err(ConfigError::new(
+            "salesforce.subdomain",
+            format!(
+                "expected \"name\" or \"name.my\" (letters, digits and hyphens: the part before .salesforce.com), found \"{subdomain}\""
+            ),
+        ))
+    }
+}
+
+fn is_api_version(version: &str) -> bool {
+    let Some(number) = version.strip_prefix('v') else { return false };
+    let mut parts = number.split('.');
+    let major_ok = parts.next().is_some_and(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    let minor_ok = parts.next().is_some_and(|p| p == "0");
+    major_ok && minor_ok && parts.next().is_none()
+}
+
+fn yes() -> bool {
+    true
+}
+fn default_timeout_ms() -> u32 {
+    20_000
+}
+fn default_locale() -> String {
+    "en-US".to_string()
+}
+fn default_api_version() -> String {
+    "v62.0".to_string()
+}
+fn default_org() -> String {
+    "demo".to_string()
+}
+fn default_conversation_url() -> String {
+    "https://{org}.kustomerapp.com/app/conversations/{id}".to_string()
+}
+fn default_sync_attribute() -> String {
+    "syncToSalesforceBool".to_string()
+}
+
+#[cfg(test)]
+mod tests;

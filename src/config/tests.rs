@@ -1,0 +1,205 @@
+use super::*;
+
+const MINIMAL_CONVERSATION: &str =
+    r#"{"view":"conversation","context":{"conversationId":"c1"},"transport":{"kind":"demo"}}"#;
+
+fn insight(extra: &str) -> String {
+    format!(
+        r#"{{"view":"insight","context":{{"customerEmails":["jane@example.com"]}},
+            "transport":{{"kind":"demo","scenario":"normal"}},
+            "salesforce":{{"subdomain":"acme.my"}}{extra}}}"#
+    )
+}
+
+fn error_of(json: &str) -> ConfigError {
+    match Config::from_json(json) {
+        Ok(config) => panic!("expected an error, parsed {config:?}"),
+        Err(error) => error,
+    }
+}
+
+#[test]
+fn minimal_config_takes_documented_defaults() {
+    let config = Config::from_json(MINIMAL_CONVERSATION).unwrap();
+    assert_eq!(config.view, View::Conversation);
+    assert_eq!(config.transport, TransportConfig::Demo(DemoConfig { scenario: Scenario::Normal }));
+    assert_eq!(config.locale, "en-US");
+    assert_eq!(config.visibility, Visibility::default());
+    assert!(config.visibility.leads && config.visibility.card);
+    assert_eq!(config.theme, Theme::Salesforce);
+    assert_eq!(config.case_sync.sync_attribute, "syncToSalesforceBool");
+}
+
+#[test]
+fn full_config_from_the_design_parses() {
+    let json = r#"{
+      "view": "insight",
+      "context": { "conversationId": "c1", "customerId": "k1", "customerEmails": ["a@b.co"] },
+      "transport": { "kind": "proxy", "kustomer": "https://proxy.example/kustomer", "salesforce": "/salesforce" },
+      "salesforce": { "subdomain": "acme", "apiVersion": "v61.0" },
+      "kustomer": { "org": "acme", "conversationUrl": "https://{org}.kustomerapp.com/app/conversations/{id}" },
+      "visibility": { "card": true, "accounts": false, "contacts": true, "opportunities": false, "leads": true },
+      "fields": { "contact": ["Department"], "account": ["NumberOfEmployees"] },
+      "caseSync": { "enabled": true, "syncAttribute": "syncToSalesforceBool",
+                    "recordTypeId": "012000000000001", "customMapping": { "body": {}, "urlArgs": "{}" } },
+      "locale": "fr-FR", "timeZone": "Europe/Paris", "theme": "kustomer"
+    }"#;
+    let config = Config::from_json(json).unwrap();
+    assert_eq!(
+        config.transport,
+        TransportConfig::Proxy(ProxyConfig {
+            kustomer: "https://proxy.example/kustomer".into(),
+            salesforce: "/salesforce".into(),
+            timeout_ms: 20_000
+        })
+    );
+    assert!(!config.visibility.accounts);
+    assert_eq!(config.fields.contact, vec!["Department".to_string()]);
+    assert_eq!(config.time_zone.as_deref(), Some("Europe/Paris"));
+    assert_eq!(config.theme, Theme::Kustomer);
+    let mapping = config.case_sync.custom_mapping.unwrap();
+    assert_eq!(mapping.url_args, Some(serde_json::Value::String("{}".into())));
+    assert_eq!(config.kustomer.conversation_link("c9"), "https://acme.kustomerapp.com/app/conversations/c9");
+}
+
+#[test]
+fn unknown_top_level_key_is_named() {
+    let error = error_of(r#"{"view":"conversation","context":{"conversationId":"c1"},"transport":{"kind":"demo"},"colour":"red"}"#);
+    assert_eq!(error.key, "colour");
+    assert!(error.message.contains("unknown field `colour`, expected one of"), "{error}");
+}
+
+#[test]
+fn unknown_nested_key_is_named_with_its_path() {
+    let error = error_of(&insight(r#","visibility":{"contacts":true,"lead":false}"#));
+    assert_eq!(error.key, "visibility.lead");
+    assert!(error.message.contains("unknown field `lead`"), "{error}");
+    assert!(error.to_string().contains("`visibility.lead`"));
+}
+
+#[test]
+fn unknown_key_inside_a_transport_is_named() {
+    let error = error_of(r#"{"view":"conversation","context":{"conversationId":"c1"},"transport":{"kind":"demo","scenari":"slow"}}"#);
+    assert_eq!(error.key, "transport");
+    assert!(error.message.contains("unknown field `scenari`"), "{error}");
+}
+
+#[test]
+fn wrong_type_names_key_and_expectation() {
+    let error = error_of(&insight(r#","visibility":{"accounts":"no"}"#));
+    assert_eq!(error.key, "visibility.accounts");
+    assert!(error.message.contains("expected a boolean"), "{error}");
+    assert!(!error.message.contains("line"), "no JSON positions for a JS object: {error}");
+}
+
+#[test]
+fn unknown_view_lists_the_views() {
+    let error = error_of(r#"{"view":"timeline","transport":{"kind":"demo"}}"#);
+    assert_eq!(error.key, "view");
+    assert!(error.message.contains("`timeline`") && error.message.contains("`conversation`"), "{error}");
+}
+
+#[test]
+fn unknown_transport_kind_lists_the_kinds() {
+    let error = error_of(r#"{"view":"conversation","context":{"conversationId":"c1"},"transport":{"kind":"carrier-pigeon"}}"#);
+    assert_eq!(error.key, "transport.kind");
+    assert!(error.message.contains("carrier-pigeon") && error.message.contains("`proxy`"), "{error}");
+}
+
+#[test]
+fn unknown_scenario_is_refused() {
+    let error = error_of(r#"{"view":"conversation","context":{"conversationId":"c1"},"transport":{"kind":"demo","scenario":"chaos"}}"#);
+    assert!(error.message.contains("chaos") && error.message.contains("salesforce-limit"), "{error}");
+}
+
+#[test]
+fn missing_required_key_is_named() {
+    let error = error_of(r#"{"view":"conversation","context":{"conversationId":"c1"}}"#);
+    assert!(error.message.contains("missing field `transport`"), "{error}");
+}
+
+#[test]
+fn subdomain_accepts_name_and_name_my() {
+    for subdomain in ["acme", "acme.my", "acme-corp-42.my", "ACME"] {
+        let json = insight("").replace("acme.my", subdomain);
+        assert!(Config::from_json(&json).is_ok(), "{subdomain} should be accepted");
+    }
+}
+
+#[test]
+fn subdomain_rejects_anything_else() {
+    for subdomain in ["", "acme.salesforce.com", "acme.my.my", "ac me", "-acme", "acme_corp", "https://acme", ".my"] {
+        let json = insight("").replace("acme.my", subdomain);
+        let error = error_of(&json);
+        assert_eq!(error.key, "salesforce.subdomain", "{subdomain}");
+        assert!(error.message.contains("\"name\" or \"name.my\""), "{error}");
+    }
+}
+
+#[test]
+fn api_version_must_look_like_one() {
+    let json = insight("").replace(r#""subdomain":"acme.my""#, r#""subdomain":"acme.my","apiVersion":"62""#);
+    let error = error_of(&json);
+    assert_eq!(error.key, "salesforce.apiVersion");
+}
+
+#[test]
+fn insight_card_needs_the_subdomain() {
+    let json = r#"{"view":"insight","context":{"customerEmails":["a@b.co"]},"transport":{"kind":"demo"}}"#;
+    assert_eq!(error_of(json).key, "salesforce");
+}
+
+#[test]
+fn leads_without_contacts_is_refused_with_the_documented_sentence() {
+    let error = error_of(&insight(r#","visibility":{"contacts":false}"#));
+    assert_eq!(error.key, "visibility.leads");
+    assert_eq!(error.message, "Leads cannot be shown while Contacts are hidden");
+    // Hiding both is a valid choice.
+    assert!(Config::from_json(&insight(r#","visibility":{"contacts":false,"leads":false}"#)).is_ok());
+}
+
+#[test]
+fn views_need_their_context() {
+    let error = error_of(r#"{"view":"conversation","transport":{"kind":"demo"}}"#);
+    assert_eq!(error.key, "context.conversationId");
+    let error = error_of(r#"{"view":"insight","transport":{"kind":"demo"},"salesforce":{"subdomain":"acme"}}"#);
+    assert_eq!(error.key, "context.customerEmails");
+    let error = error_of(r#"{"view":"conversation","context":{"conversationId":"  "},"transport":{"kind":"demo"}}"#);
+    assert!(error.message.contains("empty"), "{error}");
+}
+
+#[test]
+fn proxy_urls_must_be_urls() {
+    let json = r#"{"view":"conversation","context":{"conversationId":"c1"},
+        "transport":{"kind":"proxy","kustomer":"javascript:alert(1)","salesforce":"/sf"}}"#;
+    assert_eq!(error_of(json).key, "transport.kustomer");
+}
+
+#[test]
+fn conversation_url_needs_an_id_placeholder() {
+    let json = MINIMAL_CONVERSATION.replace(r#""view""#, r#""kustomer":{"conversationUrl":"https://x"},"view""#);
+    assert_eq!(error_of(&json).key, "kustomer.conversationUrl");
+}
+
+#[test]
+fn not_json_at_all_is_an_error_not_a_panic() {
+    let error = error_of("{view: conversation");
+    assert!(!error.message.is_empty());
+}
+
+#[test]
+fn context_update_is_parsed_and_validated() {
+    let context = Context::from_json(r#"{"conversationId":"c2"}"#, View::Conversation).unwrap();
+    assert_eq!(context.conversation_id.as_deref(), Some("c2"));
+    let error = Context::from_json(r#"{"conversationID":"c2"}"#, View::Conversation).unwrap_err();
+    assert_eq!(error.key, "context.conversationID");
+    assert!(error.message.contains("unknown field"));
+    let error = Context::from_json(r#"{"customerEmails":"a@b.co"}"#, View::Insight).unwrap_err();
+    assert_eq!(error.key, "context.customerEmails");
+}
+
+#[test]
+fn lightning_host_drops_the_my_suffix() {
+    let config = Config::from_json(&insight("")).unwrap();
+    assert_eq!(config.salesforce.unwrap().lightning_host(), "acme.lightning.force.com");
+}

@@ -1,0 +1,15 @@
+//! A read-only Kustomer ⇄ Salesforce widget: the Kustomer conversation view for a
+//! Salesforce Case page and the Salesforce Insight Card for the Kustomer sidebar, in one
+//! WebAssembly module.
+//!
+//! Module map:
+//! - [`config`]: the configuration a host passes to `mount`, and its validation.
+//! - [`transport`]: one trait for GET requests, with the proxy, host and demo transports.
+//! - [`kustomer`]: the Kustomer JSON:API model and client.
+//! - [`demo`]: the embedded demo org, served in the real wire formats.
+//! - `ui` and `host_api` (wasm32 only): the Leptos views and the `mount` API.
+//!
+//! Everything outside `ui` and `host_api` is plain Rust with no browser in it and is
+//! tested natively with `cargo test`.
+
+pub mod config;
