@@ -13,3 +13,11 @@
 //! tested natively with `cargo test`.
 
 pub mod config;
+pub mod demo;
+pub mod json;
+pub mod kustomer;
+pub mod time;
+pub mod transport;
+
+#[cfg(test)]
+mod test_support;

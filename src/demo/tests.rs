@@ -1,0 +1,142 @@
+use serde_json::Value;
+
+use super::*;
+
+fn get(org: &DemoOrg, service: Service, path: &str) -> (u16, Value) {
+    let response = org.respond(&Request::new(service, path), 1.7e12);
+    let body = serde_json::from_str(&response.body).unwrap_or(Value::Null);
+    (response.status, body)
+}
+
+#[test]
+fn every_channel_of_the_design_has_a_conversation() {
+    let channels: Vec<&str> = kustomer_data::conversation_index().iter().map(|(_, _, channel)| *channel).collect();
+    for channel in ["email", "chat", "sms", "whatsapp", "facebook", "instagram", "twitter-dm", "twitter-tweet", "voice", "form", "line"] {
+        assert!(channels.contains(&channel), "{channel} missing");
+    }
+}
+
+#[test]
+fn every_conversation_its_customer_and_agents_resolve() {
+    let org = DemoOrg::new(Scenario::Normal);
+    for (id, subject, _) in kustomer_data::conversation_index() {
+        let (status, document) = get(&org, Service::Kustomer, &format!("/v1/conversations/{id}"));
+        assert_eq!(status, 200);
+        assert_eq!(document["data"]["attributes"]["name"], *subject);
+        let customer = document["data"]["relationships"]["customer"]["data"]["id"].as_str().unwrap();
+        assert_eq!(get(&org, Service::Kustomer, &format!("/v1/customers/{customer}")).0, 200);
+        for user in document["data"]["attributes"]["assignedUsers"].as_array().unwrap() {
+            assert_eq!(get(&org, Service::Kustomer, &format!("/v1/users/{}", user.as_str().unwrap())).0, 200);
+        }
+    }
+}
+
+#[test]
+fn messages_come_in_pages_with_links_next_and_not_in_time_order() {
+    let org = DemoOrg::new(Scenario::Normal);
+    let path = format!("/v1/conversations/{}/messages", kustomer_data::LONG_CHAT);
+    let (_, first) = get(&org, Service::Kustomer, &path);
+    assert_eq!(first["data"].as_array().unwrap().len(), 100);
+    assert_eq!(first["links"]["next"], format!("{path}?page=2&pageSize=100"));
+    let sent: Vec<&str> = first["data"].as_array().unwrap().iter().map(|m| m["attributes"]["sentAt"].as_str().unwrap()).collect();
+    assert!(sent.windows(2).all(|pair| pair[0] >= pair[1]), "served newest first");
+    let (_, last) = get(&org, Service::Kustomer, &format!("{path}?page=7&pageSize=100"));
+    assert_eq!(last["data"].as_array().unwrap().len(), kustomer_data::LONG_CHAT_MESSAGES - 600);
+    assert!(last["links"]["next"].is_null());
+}
+
+#[test]
+fn the_email_thread_has_html_quotes_attachments_and_varied_recipients() {
+    let messages = kustomer_data::messages(kustomer_data::INVOICE_EMAIL).unwrap();
+    assert!(messages.iter().any(|m| m["attributes"]["htmlBody"].as_str().is_some_and(|h| h.contains("blockquote"))));
+    assert!(messages.iter().any(|m| m["attributes"]["meta"]["htmlBody"].is_string()), "HTML under meta too");
+    assert!(messages.iter().any(|m| m["attributes"]["meta"]["to"].is_object()));
+    assert!(messages.iter().any(|m| m["attributes"]["meta"]["cc"].is_string()));
+    let files = kustomer_data::attachments(kustomer_data::INVOICE_EMAIL).unwrap();
+    let types: Vec<&str> = files.iter().map(|f| f["attributes"]["contentType"].as_str().unwrap()).collect();
+    for content_type in ["application/pdf", "image/png", "text/csv", "image/svg+xml"] {
+        assert!(types.contains(&content_type), "{content_type}");
+    }
+    assert!(files.iter().any(|f| f["links"]["related"].is_null()), "one stored as metadata only");
+}
+
+#[test]
+fn a_redacted_message_and_attachment_exist() {
+    let messages = kustomer_data::messages(kustomer_data::SMS_REDACTED).unwrap();
+    assert!(messages.iter().any(|m| m["attributes"]["redacted"] == true));
+    let files = kustomer_data::attachments(kustomer_data::SMS_REDACTED).unwrap();
+    assert!(files.iter().any(|f| f["attributes"]["redacted"] == true));
+}
+
+#[test]
+fn unknown_paths_are_404_in_kustomer_format() {
+    let org = DemoOrg::new(Scenario::Normal);
+    let (status, body) = get(&org, Service::Kustomer, "/v1/conversations/nope");
+    assert_eq!(status, 404);
+    assert_eq!(body["errors"][0]["code"], "not.found");
+}
+
+#[test]
+fn rate_limit_scenario_answers_429_once_per_path() {
+    let org = DemoOrg::new(Scenario::KustomerRateLimit);
+    let path = format!("/v1/conversations/{}", kustomer_data::VOICE);
+    let response = org.respond(&Request::new(Service::Kustomer, &path), 1_700_000_000_400.0);
+    assert_eq!(response.status, 429);
+    assert_eq!(response.header("x-ratelimit-reset"), Some("1700000001"));
+    assert_eq!(org.respond(&Request::new(Service::Kustomer, &path), 1.7e12).status, 200);
+}
+
+#[test]
+fn server_error_and_limit_scenarios_fail_in_each_service_format() {
+    let org = DemoOrg::new(Scenario::ServerError);
+    assert_eq!(get(&org, Service::Kustomer, "/v1/users/x").0, 500);
+    let (status, body) = get(&org, Service::Salesforce, "/services/data/v62.0/query?q=SELECT+Id+FROM+Contact");
+    assert_eq!(status, 500);
+    assert_eq!(body[0]["errorCode"], "UNKNOWN_EXCEPTION");
+
+    let org = DemoOrg::new(Scenario::SalesforceLimit);
+    let (status, body) = get(&org, Service::Salesforce, "/services/data/v62.0/query?q=SELECT+Id+FROM+Contact");
+    assert_eq!(status, 403);
+    assert_eq!(body[0]["errorCode"], "REQUEST_LIMIT_EXCEEDED");
+    assert_eq!(get(&org, Service::Kustomer, &format!("/v1/conversations/{}", kustomer_data::FORM)).0, 200);
+}
+
+#[test]
+fn slow_scenario_has_latency() {
+    assert_eq!(DemoOrg::new(Scenario::Slow).latency_ms(), SLOW_MS);
+    assert_eq!(DemoOrg::new(Scenario::Normal).latency_ms(), 0);
+}
+
+#[test]
+fn salesforce_queries_page_with_next_records_url() {
+    let org = DemoOrg::new(Scenario::Normal);
+    let q = "SELECT+Id,+Name+FROM+Opportunity+ORDER+BY+CloseDate";
+    let (status, first) = get(&org, Service::Salesforce, &format!("/services/data/v62.0/query?q={q}"));
+    assert_eq!(status, 200);
+    assert_eq!(first["done"], false);
+    assert_eq!(first["totalSize"], 6);
+    let next = first["nextRecordsUrl"].as_str().unwrap().to_string();
+    let (_, second) = get(&org, Service::Salesforce, &next);
+    assert_eq!(second["done"], true);
+    assert_eq!(second["records"].as_array().unwrap().len(), 3);
+    assert_eq!(second["records"][2]["attributes"]["type"], "Opportunity");
+}
+
+#[test]
+fn salesforce_demo_has_duplicates_leads_and_no_match_customers() {
+    let org = DemoOrg::new(Scenario::Normal);
+    let query = |soql: &str| get(&org, Service::Salesforce, &format!("/services/data/v62.0/query?q={}", crate::transport::encode_query_value(soql))).1;
+    let marcus = query("SELECT Id, AccountId FROM Contact WHERE Email = 'marcus.webb@harborlogistics.com'");
+    assert_eq!(marcus["totalSize"], 2, "two Contacts share one email, whatever its case");
+    let priya = query("SELECT Id FROM Contact WHERE Email = 'priya@shahdesign.studio'");
+    assert_eq!(priya["totalSize"], 0);
+    let priya_leads = query("SELECT Id FROM Lead WHERE Email = 'priya@shahdesign.studio' AND IsConverted = false");
+    assert_eq!(priya_leads["totalSize"], 1);
+    for email in kustomer_data::CUSTOMERS.iter().find(|c| c.id == kustomer_data::TOM).unwrap().emails {
+        let escaped = email.replace('\\', "\\\\").replace('\'', "\\'");
+        assert_eq!(query(&format!("SELECT Id FROM Contact WHERE Email = '{escaped}'"))["totalSize"], 0);
+        assert_eq!(query(&format!("SELECT Id FROM Lead WHERE Email = '{escaped}'"))["totalSize"], 0);
+    }
+    let opportunities = query("SELECT Id, IsClosed FROM Opportunity WHERE AccountId = '001Dn00000BrtLneA'");
+    assert_eq!(opportunities["totalSize"], 4);
+}

@@ -1,0 +1,71 @@
+//! Small readers over `serde_json::Value` that treat missing, null and mistyped fields
+//! alike as absent. Kustomer and Salesforce payloads vary between orgs and API versions,
+//! and one odd field must not lose a whole conversation.
+
+use serde_json::Value;
+
+/// The value at a dotted path (`satisfactionLevel.score`), if every step exists.
+pub fn at<'a>(value: &'a Value, path: &str) -> Option<&'a Value> {
+    path.split('.').try_fold(value, |current, key| match current {
+        Value::Object(map) => map.get(key),
+        Value::Array(items) => key.parse::<usize>().ok().and_then(|idx| items.get(idx)),
+        _ => None,
+    })
+}
+
+/// A non-empty string (numbers are not strings here: an id must not be guessed).
+pub fn str_at(value: &Value, path: &str) -> Option<String> {
+    match at(value, path)? {
+        Value::String(text) if !text.trim().is_empty() => Some(text.clone()),
+        _ => None,
+    }
+}
+
+/// An integer, from a JSON number or a numeric string (`"3"` is seen for priorities).
+pub fn int_at(value: &Value, path: &str) -> Option<i64> {
+    match at(value, path)? {
+        Value::Number(number) => number.as_i64().or_else(|| number.as_f64().map(|f| f as i64)),
+        Value::String(text) => text.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+pub fn bool_at(value: &Value, path: &str) -> Option<bool> {
+    match at(value, path)? {
+        Value::Bool(flag) => Some(*flag),
+        Value::String(text) if text.eq_ignore_ascii_case("true") => Some(true),
+        Value::String(text) if text.eq_ignore_ascii_case("false") => Some(false),
+        _ => None,
+    }
+}
+
+/// Every non-empty string in an array (other items are skipped).
+pub fn strings_at(value: &Value, path: &str) -> Vec<String> {
+    match at(value, path) {
+        Some(Value::Array(items)) => {
+            items.iter().filter_map(|item| item.as_str()).filter(|s| !s.trim().is_empty()).map(str::to_string).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn readers_treat_null_missing_and_mistyped_as_absent() {
+        let value = json!({"a": {"b": null, "c": "x", "n": "3", "f": 2.0, "t": "TRUE", "e": "  "}, "list": [1, "y", null]});
+        assert_eq!(str_at(&value, "a.c").as_deref(), Some("x"));
+        assert_eq!(str_at(&value, "a.b"), None);
+        assert_eq!(str_at(&value, "a.e"), None);
+        assert_eq!(str_at(&value, "a.missing.deeper"), None);
+        assert_eq!(int_at(&value, "a.n"), Some(3));
+        assert_eq!(int_at(&value, "a.f"), Some(2));
+        assert_eq!(int_at(&value, "a.c"), None);
+        assert_eq!(bool_at(&value, "a.t"), Some(true));
+        assert_eq!(strings_at(&value, "list"), vec!["y".to_string()]);
+        assert_eq!(at(&value, "list.1"), Some(&json!("y")));
+    }
+}

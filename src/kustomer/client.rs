@@ -1,0 +1,172 @@
+//! Reads conversations, customers and agents through a [`Transport`]. Read-only: every
+//! request is a GET. A `429` waits for `x-ratelimit-reset` and retries, a bounded number
+//! of times.
+
+use serde_json::Value;
+
+use super::model::{Conversation, Customer, Resource, User};
+use crate::json::str_at;
+use crate::transport::{encode_segment, Clock, FetchError, Request, Response, Service, Transport};
+
+/// How long to wait on a `429`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryPolicy {
+    pub max_retries: u32,
+    /// No single wait is longer than this, whatever the reset header says.
+    pub max_wait_ms: u32,
+    /// The wait when the response does not say when the window resets.
+    pub default_wait_ms: u32,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy { max_retries: 3, max_wait_ms: 30_000, default_wait_ms: 1_000 }
+    }
+}
+
+pub struct KustomerClient<'a> {
+    transport: &'a dyn Transport,
+    clock: &'a dyn Clock,
+    retry: RetryPolicy,
+    /// Told how long the client is about to wait, so a view can say so.
+    on_wait: Option<&'a dyn Fn(u32)>,
+}
+
+impl<'a> KustomerClient<'a> {
+    pub fn new(transport: &'a dyn Transport, clock: &'a dyn Clock) -> Self {
+        KustomerClient { transport, clock, retry: RetryPolicy::default(), on_wait: None }
+    }
+
+    pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    pub fn on_wait(mut self, notify: &'a dyn Fn(u32)) -> Self {
+        self.on_wait = Some(notify);
+        self
+    }
+
+    pub async fn conversation(&self, id: &str) -> Result<Conversation, FetchError> {
+        let document = self.get_json(&format!("/v1/conversations/{}", encode_segment(id))).await?;
+        Ok(Conversation::from_resource(&single(&document)?))
+    }
+
+    pub async fn customer(&self, id: &str) -> Result<Customer, FetchError> {
+        let document = self.get_json(&format!("/v1/customers/{}", encode_segment(id))).await?;
+        Ok(Customer::from_resource(&single(&document)?))
+    }
+
+    pub async fn user(&self, id: &str) -> Result<User, FetchError> {
+        let document = self.get_json(&format!("/v1/users/{}", encode_segment(id))).await?;
+        Ok(User::from_resource(&single(&document)?))
+    }
+
+    /// Several agents, each fetched once, in the order given; failures are kept per id so
+    /// that one missing agent does not hide the others.
+    pub async fn users(&self, ids: &[String]) -> Vec<(String, Result<User, FetchError>)> {
+        let mut seen: Vec<(String, Result<User, FetchError>)> = Vec::new();
+        for id in ids {
+            if seen.iter().any(|(known, _)| known == id) {
+                continue;
+            }
+            let user = self.user(id).await;
+            seen.push((id.clone(), user));
+        }
+        seen
+    }
+
+    /// Every resource of a list endpoint, following `links.next` until it is absent.
+    /// A `next` that repeats a page already read ends the walk instead of looping.
+    pub async fn list(&self, first_path: &str, max_pages: usize) -> Result<Vec<Resource>, FetchError> {
+        let mut resources = Vec::new();
+        let mut visited: Vec<String> = Vec::new();
+        let mut next = Some(first_path.to_string());
+        while let Some(path) = next.take() {
+            if visited.contains(&path) || visited.len() >= max_pages {
+                break;
+            }
+            let document = self.get_json(&path).await?;
+            visited.push(path);
+            match document.get("data") {
+                Some(Value::Array(items)) => resources.extend(items.iter().filter_map(Resource::from_value)),
+                Some(Value::Null) | None => {}
+                Some(_) => return Err(decode("a list response whose data is not an array")),
+            }
+            next = str_at(&document, "links.next").map(|link| relative_path(&link));
+        }
+        Ok(resources)
+    }
+
+    /// GETs a path and parses the JSON body, retrying on `429`.
+    pub async fn get_json(&self, path: &str) -> Result<Value, FetchError> {
+        let request = Request::new(Service::Kustomer, path);
+        let mut attempt = 0;
+        loop {
+            let response = self.transport.get(&request).await?;
+            if response.status == 429 && attempt < self.retry.max_retries {
+                let wait = self.wait_for(&response, attempt);
+                if let Some(notify) = self.on_wait {
+                    notify(wait);
+                }
+                self.clock.sleep(wait).await;
+                attempt += 1;
+                continue;
+            }
+            if !response.is_success() {
+                return Err(http_error(&response));
+            }
+            return serde_json::from_str(&response.body)
+                .map_err(|error| decode(&format!("the body of {path} is not JSON ({error})")));
+        }
+    }
+
+    /// Until `x-ratelimit-reset` (epoch seconds), else an exponential default, within the
+    /// policy's bounds.
+    fn wait_for(&self, response: &Response, attempt: u32) -> u32 {
+        let fallback = self.retry.default_wait_ms.saturating_mul(1 << attempt.min(8));
+        let wait = response
+            .header("x-ratelimit-reset")
+            .and_then(|reset| reset.trim().parse::<f64>().ok())
+            .map(|reset_s| (reset_s * 1000.0 - self.clock.now_ms()).max(250.0) as u32)
+            .unwrap_or(fallback);
+        wait.min(self.retry.max_wait_ms)
+    }
+}
+
+/// `links.next` is usually relative (`/v1/…?page=2`), but an absolute URL is reduced to
+/// its path so that it still goes through the transport.
+fn relative_path(link: &str) -> String {
+    match link.find("://") {
+        Some(scheme_end) => match link[scheme_end + 3..].find('/') {
+            Some(path_start) => link[scheme_end + 3 + path_start..].to_string(),
+            None => "/".to_string(),
+        },
+        None => link.to_string(),
+    }
+}
+
+fn single(document: &Value) -> Result<Resource, FetchError> {
+    document.get("data").and_then(Resource::from_value).ok_or_else(|| decode("a response without data.id"))
+}
+
+fn decode(detail: &str) -> FetchError {
+    FetchError::Decode { service: Service::Kustomer, detail: detail.to_string() }
+}
+
+/// Kustomer errors are JSON:API `{"errors":[{"code","title","detail"}]}`; some answers
+/// carry a plain `{"message"}` instead.
+fn http_error(response: &Response) -> FetchError {
+    let body: Value = serde_json::from_str(&response.body).unwrap_or(Value::Null);
+    let first = body.get("errors").and_then(|errors| errors.get(0)).unwrap_or(&Value::Null);
+    FetchError::Http {
+        service: Service::Kustomer,
+        status: response.status,
+        code: str_at(first, "code"),
+        message: str_at(first, "detail").or_else(|| str_at(first, "title")).or_else(|| str_at(&body, "message")),
+    }
+}
+
+#[cfg(test)]
+#[path = "client_tests.rs"]
+mod tests;

@@ -1,0 +1,241 @@
+//! Kustomer's JSON:API resources, read tolerantly into plain types. Only `id` is
+//! required; everything else may be missing, null or of an unexpected type.
+
+use serde_json::Value;
+
+use crate::json::{at, bool_at, int_at, str_at, strings_at};
+
+/// Where a message's full content lives is not documented, so these tables name the
+/// candidates in order of preference. They are the one place to correct against a live
+/// org.
+pub const HTML_BODY_FIELDS: [&str; 2] = ["htmlBody", "meta.htmlBody"];
+/// Text candidates; the last, `preview`, is only a short excerpt.
+pub const TEXT_BODY_FIELDS: [&str; 3] = ["body", "meta.textBody", "preview"];
+
+/// A resource's `id`, `type`, `attributes` and `relationships`, unparsed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resource {
+    pub id: String,
+    pub kind: String,
+    pub attributes: Value,
+    pub relationships: Value,
+    pub links: Value,
+}
+
+impl Resource {
+    /// Reads one resource object; `None` when it has no usable id.
+    pub fn from_value(value: &Value) -> Option<Resource> {
+        let id = match value.get("id")? {
+            Value::String(id) if !id.is_empty() => id.clone(),
+            Value::Number(number) => number.to_string(),
+            _ => return None,
+        };
+        Some(Resource {
+            id,
+            kind: str_at(value, "type").unwrap_or_default(),
+            attributes: value.get("attributes").cloned().unwrap_or(Value::Null),
+            relationships: value.get("relationships").cloned().unwrap_or(Value::Null),
+            links: value.get("links").cloned().unwrap_or(Value::Null),
+        })
+    }
+
+    /// The id a relationship points at, from `data.id` or else from the last segment
+    /// of `links.self` (attachments are seen with links only). The relationship's `type`
+    /// is not checked: Kustomer writes both "customer" and "customers".
+    pub fn related_id(&self, name: &str) -> Option<String> {
+        let relationship = self.relationships.get(name)?;
+        if let Some(id) = str_at(relationship, "data.id") {
+            return Some(id);
+        }
+        let link = str_at(relationship, "links.self")?;
+        let last = link.split('?').next()?.rsplit('/').next()?;
+        (!last.is_empty()).then(|| last.to_string())
+    }
+
+    /// The `type` of a relationship's target, lower-cased and without a plural `s`.
+    pub fn related_kind(&self, name: &str) -> Option<String> {
+        let kind = str_at(self.relationships.get(name)?, "data.type")?.to_ascii_lowercase();
+        Some(kind.strip_suffix('s').map(str::to_string).unwrap_or(kind))
+    }
+}
+
+/// A message channel. Unknown channels are kept by name and shown generically.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Channel {
+    Email,
+    Chat,
+    Sms,
+    Whatsapp,
+    Facebook,
+    Instagram,
+    TwitterDm,
+    TwitterTweet,
+    Voice,
+    Form,
+    Other(String),
+}
+
+impl Channel {
+    pub fn parse(name: &str) -> Channel {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "email" => Channel::Email,
+            "chat" => Channel::Chat,
+            "sms" => Channel::Sms,
+            "whatsapp" => Channel::Whatsapp,
+            "facebook" => Channel::Facebook,
+            "instagram" => Channel::Instagram,
+            "twitter-dm" => Channel::TwitterDm,
+            "twitter-tweet" => Channel::TwitterTweet,
+            "voice" => Channel::Voice,
+            "form" => Channel::Form,
+            _ => Channel::Other(name.trim().to_string()),
+        }
+    }
+
+    /// A label for people.
+    pub fn label(&self) -> String {
+        match self {
+            Channel::Email => "Email".into(),
+            Channel::Chat => "Chat".into(),
+            Channel::Sms => "SMS".into(),
+            Channel::Whatsapp => "WhatsApp".into(),
+            Channel::Facebook => "Facebook".into(),
+            Channel::Instagram => "Instagram".into(),
+            Channel::TwitterDm => "X direct message".into(),
+            Channel::TwitterTweet => "X post".into(),
+            Channel::Voice => "Voice".into(),
+            Channel::Form => "Form".into(),
+            Channel::Other(name) if name.is_empty() => "Unknown channel".into(),
+            Channel::Other(name) => name.clone(),
+        }
+    }
+
+    /// A stable name for CSS classes and tests.
+    pub fn slug(&self) -> &str {
+        match self {
+            Channel::Email => "email",
+            Channel::Chat => "chat",
+            Channel::Sms => "sms",
+            Channel::Whatsapp => "whatsapp",
+            Channel::Facebook => "facebook",
+            Channel::Instagram => "instagram",
+            Channel::TwitterDm => "twitter-dm",
+            Channel::TwitterTweet => "twitter-tweet",
+            Channel::Voice => "voice",
+            Channel::Form => "form",
+            Channel::Other(_) => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conversation {
+    pub id: String,
+    /// `name`: the subject line.
+    pub subject: Option<String>,
+    pub preview: Option<String>,
+    pub channels: Vec<Channel>,
+    pub status: Option<String>,
+    pub priority: Option<i64>,
+    pub spam: bool,
+    pub default_lang: Option<String>,
+    pub assigned_user_ids: Vec<String>,
+    pub customer_id: Option<String>,
+    pub message_count: Option<i64>,
+    pub created_at: Option<String>,
+    pub updated_at: Option<String>,
+    pub modified_at: Option<String>,
+    /// Every attribute as sent, for the case-sync templates (`steps.1.…`).
+    pub attributes: Value,
+}
+
+impl Conversation {
+    pub fn from_resource(resource: &Resource) -> Conversation {
+        let attrs = &resource.attributes;
+        Conversation {
+            id: resource.id.clone(),
+            subject: str_at(attrs, "name"),
+            preview: str_at(attrs, "preview"),
+            channels: strings_at(attrs, "channels").iter().map(|name| Channel::parse(name)).collect(),
+            status: str_at(attrs, "status"),
+            priority: int_at(attrs, "priority"),
+            spam: bool_at(attrs, "spam").unwrap_or(false),
+            default_lang: str_at(attrs, "defaultLang"),
+            assigned_user_ids: strings_at(attrs, "assignedUsers"),
+            customer_id: resource.related_id("customer"),
+            message_count: int_at(attrs, "messageCount"),
+            created_at: str_at(attrs, "createdAt"),
+            updated_at: str_at(attrs, "updatedAt"),
+            modified_at: str_at(attrs, "modifiedAt"),
+            attributes: attrs.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Customer {
+    pub id: String,
+    pub name: Option<String>,
+    pub emails: Vec<String>,
+    pub phones: Vec<String>,
+}
+
+impl Customer {
+    pub fn from_resource(resource: &Resource) -> Customer {
+        let attrs = &resource.attributes;
+        let name = str_at(attrs, "displayName").or_else(|| str_at(attrs, "name")).or_else(|| {
+            let full = [str_at(attrs, "firstName"), str_at(attrs, "lastName")].into_iter().flatten().collect::<Vec<_>>();
+            (!full.is_empty()).then(|| full.join(" "))
+        });
+        Customer {
+            id: resource.id.clone(),
+            name,
+            emails: entries(attrs, "emails", "email"),
+            phones: entries(attrs, "phones", "phone"),
+        }
+    }
+
+    /// The name to show: the customer's name, else the first email, else a placeholder.
+    pub fn display_name(&self) -> String {
+        self.name.clone().or_else(|| self.emails.first().cloned()).unwrap_or_else(|| "Unnamed customer".to_string())
+    }
+}
+
+/// `[{email: "…", type: "home"}, …]`, also accepting bare strings.
+fn entries(attrs: &Value, list: &str, field: &str) -> Vec<String> {
+    let Some(Value::Array(items)) = at(attrs, list) else { return Vec::new() };
+    items
+        .iter()
+        .filter_map(|item| match item {
+            Value::String(text) => Some(text.trim().to_string()),
+            other => str_at(other, field).map(|text| text.trim().to_string()),
+        })
+        .filter(|text| !text.is_empty())
+        .collect()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    pub id: String,
+    pub name: Option<String>,
+    pub email: Option<String>,
+}
+
+impl User {
+    pub fn from_resource(resource: &Resource) -> User {
+        let attrs = &resource.attributes;
+        User {
+            id: resource.id.clone(),
+            name: str_at(attrs, "displayName").or_else(|| str_at(attrs, "name")),
+            email: str_at(attrs, "email"),
+        }
+    }
+
+    pub fn display_name(&self) -> String {
+        self.name.clone().or_else(|| self.email.clone()).unwrap_or_else(|| format!("Agent {}", self.id))
+    }
+}
+
+#[cfg(test)]
+#[path = "model_tests.rs"]
+mod tests;

@@ -1,0 +1,73 @@
+//! Helpers for native tests: a clock that only moves when told, and a way to run the
+//! clients' futures without a browser.
+
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::pin::pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+use crate::transport::{Clock, FetchError, LocalFuture, Request, Response, Transport};
+
+/// Runs a future whose every await is ready at once (as with [`FakeClock`] and the demo
+/// org), and fails loudly if it ever is not.
+pub fn block_on<F: Future>(future: F) -> F::Output {
+    let mut future = pin!(future);
+    let mut context = Context::from_waker(Waker::noop());
+    for _ in 0..10_000 {
+        if let Poll::Ready(output) = future.as_mut().poll(&mut context) {
+            return output;
+        }
+    }
+    panic!("the future never completed: something awaited a real timer or network");
+}
+
+/// Time stands still until someone sleeps, and sleeping returns at once after moving the
+/// clock forward, so waits are recorded instead of spent.
+#[derive(Default)]
+pub struct FakeClock {
+    pub now_ms: Cell<f64>,
+    pub slept: RefCell<Vec<u32>>,
+}
+
+impl FakeClock {
+    pub fn at(now_ms: f64) -> Rc<FakeClock> {
+        Rc::new(FakeClock { now_ms: Cell::new(now_ms), slept: RefCell::new(Vec::new()) })
+    }
+}
+
+impl Clock for FakeClock {
+    fn now_ms(&self) -> f64 {
+        self.now_ms.get()
+    }
+
+    fn sleep(&self, ms: u32) -> LocalFuture<'static, ()> {
+        self.now_ms.set(self.now_ms.get() + ms as f64);
+        self.slept.borrow_mut().push(ms);
+        Box::pin(async {})
+    }
+}
+
+/// Answers from a list of canned responses in order and records what was asked.
+pub struct ScriptedTransport {
+    pub responses: RefCell<Vec<Result<Response, FetchError>>>,
+    pub requests: RefCell<Vec<Request>>,
+}
+
+impl ScriptedTransport {
+    pub fn new(responses: Vec<Result<Response, FetchError>>) -> Self {
+        ScriptedTransport { responses: RefCell::new(responses), requests: RefCell::new(Vec::new()) }
+    }
+}
+
+impl Transport for ScriptedTransport {
+    fn get<'a>(&'a self, request: &'a Request) -> LocalFuture<'a, Result<Response, FetchError>> {
+        self.requests.borrow_mut().push(request.clone());
+        let next = if self.responses.borrow().is_empty() {
+            Ok(Response::new(599, "no scripted response left"))
+        } else {
+            self.responses.borrow_mut().remove(0)
+        };
+        Box::pin(async move { next })
+    }
+}

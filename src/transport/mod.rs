@@ -1,0 +1,230 @@
+//! One way to make a request, whoever carries it. Every call the widget makes is a GET
+//! relative to a service's API root; the transport decides where it goes and who adds the
+//! credentials. Failures come back as a [`FetchError`] that a view can explain.
+
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+
+pub mod demo;
+#[cfg(target_arch = "wasm32")]
+pub mod host;
+#[cfg(target_arch = "wasm32")]
+pub mod proxy;
+
+/// A boxed future that need not be `Send`: browser futures never are.
+pub type LocalFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Service {
+    Kustomer,
+    Salesforce,
+}
+
+impl Service {
+    /// The name used on the host API (`hostFetch({service})`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Service::Kustomer => "kustomer",
+            Service::Salesforce => "salesforce",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Service::Kustomer => "Kustomer",
+            Service::Salesforce => "Salesforce",
+        }
+    }
+}
+
+/// A GET request; `path` is relative to the service's API root and already encoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    pub service: Service,
+    pub path: String,
+}
+
+impl Request {
+    pub fn new(service: Service, path: impl Into<String>) -> Self {
+        Request { service, path: path.into() }
+    }
+}
+
+/// A response as it came: any status, header names in lower case, the body as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Response {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl Response {
+    pub fn new(status: u16, body: impl Into<String>) -> Self {
+        Response { status, headers: Vec::new(), body: body.into() }
+    }
+
+    pub fn with_header(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.headers.push((name.to_ascii_lowercase(), value.into()));
+        self
+    }
+
+    /// The first header of that name, compared case-insensitively.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(key, _)| key.eq_ignore_ascii_case(name)).map(|(_, value)| value.as_str())
+    }
+
+    pub fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+}
+
+/// Why a request did not produce usable data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FetchError {
+    /// The request never got an answer: offline, DNS, CORS, the host's promise rejected.
+    Network { service: Service, detail: String },
+    /// No answer within the configured time.
+    Timeout { service: Service, after_ms: u32 },
+    /// An answer with an error status; `code` and `message` come from the body when it
+    /// has them (`REQUEST_LIMIT_EXCEEDED`, `auth.unauthorized`…).
+    Http { service: Service, status: u16, code: Option<String>, message: Option<String> },
+    /// An answer whose body is not what the API documents.
+    Decode { service: Service, detail: String },
+    /// The host's `hostFetch` broke its contract (resolved to the wrong shape).
+    Host { detail: String },
+}
+
+impl FetchError {
+    pub fn service(&self) -> Option<Service> {
+        match self {
+            FetchError::Network { service, .. }
+            | FetchError::Timeout { service, .. }
+            | FetchError::Http { service, .. }
+            | FetchError::Decode { service, .. } => Some(*service),
+            FetchError::Host { .. } => None,
+        }
+    }
+
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            FetchError::Http { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// Worth offering a Retry: the same request may well succeed in a moment.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            FetchError::Network { .. } | FetchError::Timeout { .. } => true,
+            FetchError::Http { status, .. } => *status == 429 || *status >= 500,
+            FetchError::Decode { .. } | FetchError::Host { .. } => false,
+        }
+    }
+}
+
+impl fmt::Display for FetchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FetchError::Network { service, detail } => {
+                write!(f, "Could not reach {}: {detail}. Check the connection and retry", service.label())
+            }
+            FetchError::Timeout { service, after_ms } => write!(
+                f,
+                "{} did not answer within {} seconds. Retry in a moment",
+                service.label(),
+                (*after_ms as f64 / 1000.0).round()
+            ),
+            FetchError::Http { service, status, code, message } => {
+                write!(f, "{} answered {status}", service.label())?;
+                match (code, message) {
+                    (Some(code), Some(message)) => write!(f, " {code}: {message}"),
+                    (Some(code), None) => write!(f, " {code}"),
+                    (None, Some(message)) => write!(f, ": {message}"),
+                    (None, None) => Ok(()),
+                }
+            }
+            FetchError::Decode { service, detail } => {
+                write!(f, "{} sent a response the widget cannot read: {detail}", service.label())
+            }
+            FetchError::Host { detail } => write!(f, "The host page's hostFetch broke its contract: {detail}"),
+        }
+    }
+}
+
+impl std::error::Error for FetchError {}
+
+/// Carries GET requests. Implementations resolve to any HTTP response, good or bad;
+/// they return an error only when there is no response at all.
+pub trait Transport {
+    fn get<'a>(&'a self, request: &'a Request) -> LocalFuture<'a, Result<Response, FetchError>>;
+}
+
+/// Time, injected so that retry waits and cache ages are testable without a browser.
+pub trait Clock {
+    /// Milliseconds since the Unix epoch.
+    fn now_ms(&self) -> f64;
+    fn sleep(&self, ms: u32) -> LocalFuture<'static, ()>;
+}
+
+/// Percent-encodes one path segment (RFC 3986 unreserved characters pass through), so
+/// an id can never add a segment or a query to a path.
+pub fn encode_segment(segment: &str) -> String {
+    encode(segment, |b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~'))
+}
+
+/// Percent-encodes a query-string value (space as `%20`).
+pub fn encode_query_value(value: &str) -> String {
+    encode_segment(value)
+}
+
+fn encode(text: &str, keep: impl Fn(u8) -> bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if keep(byte) {
+            out.push(byte as char);
+        } else {
+            out.push('%');
+            out.push(char::from(b"0123456789ABCDEF"[(byte >> 4) as usize]));
+            out.push(char::from(b"0123456789ABCDEF"[(byte & 15) as usize]));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes (and `+` as a space when `plus_is_space`); malformed escapes are
+/// kept as they are.
+pub fn decode_percent(text: &str, plus_is_space: bool) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut idx = 0;
+    while idx < bytes.len() {
+        match bytes[idx] {
+            b'%' if idx + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[idx + 1..idx + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(value) => {
+                        out.push(value);
+                        idx += 3;
+                    }
+                    None => {
+                        out.push(b'%');
+                        idx += 1;
+                    }
+                }
+            }
+            b'+' if plus_is_space => {
+                out.push(b' ');
+                idx += 1;
+            }
+            other => {
+                out.push(other);
+                idx += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests;
