@@ -13,6 +13,7 @@
 //! tested natively with `cargo test`.
 
 pub mod config;
+pub mod conversation;
 pub mod demo;
 pub mod json;
 pub mod kustomer;
@@ -21,3 +22,10 @@ pub mod transport;
 
 #[cfg(test)]
 mod test_support;
+
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod host_api;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

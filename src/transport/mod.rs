@@ -167,6 +167,27 @@ pub trait Clock {
     fn sleep(&self, ms: u32) -> LocalFuture<'static, ()>;
 }
 
+/// Resolves to `Some(output)` if `work` finishes first, `None` if `deadline` does.
+pub async fn before<T>(work: LocalFuture<'_, T>, deadline: LocalFuture<'_, ()>) -> Option<T> {
+    struct Race<'a, T> {
+        work: LocalFuture<'a, T>,
+        deadline: LocalFuture<'a, ()>,
+    }
+    impl<T> Future for Race<'_, T> {
+        type Output = Option<T>;
+        fn poll(mut self: Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<Option<T>> {
+            if let std::task::Poll::Ready(output) = self.work.as_mut().poll(cx) {
+                return std::task::Poll::Ready(Some(output));
+            }
+            match self.deadline.as_mut().poll(cx) {
+                std::task::Poll::Ready(()) => std::task::Poll::Ready(None),
+                std::task::Poll::Pending => std::task::Poll::Pending,
+            }
+        }
+    }
+    Race { work, deadline }.await
+}
+
 /// Percent-encodes one path segment (RFC 3986 unreserved characters pass through), so
 /// an id can never add a segment or a query to a path.
 pub fn encode_segment(segment: &str) -> String {

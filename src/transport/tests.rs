@@ -40,3 +40,11 @@ fn errors_explain_themselves() {
     assert!(timeout.is_transient());
     assert!(FetchError::Http { service: Service::Kustomer, status: 503, code: None, message: None }.is_transient());
 }
+
+#[test]
+fn before_prefers_the_work_and_falls_back_to_the_deadline() {
+    use crate::test_support::block_on;
+    assert_eq!(block_on(before(Box::pin(async { 7 }), Box::pin(async {}))), Some(7));
+    let never: LocalFuture<'_, i32> = Box::pin(std::future::pending());
+    assert_eq!(block_on(before(never, Box::pin(async {}))), None);
+}

@@ -1,0 +1,101 @@
+//! Dates through the browser's `Intl`, in the configured locale and time zone, so the
+//! widget needs no date crate. A bad locale or time zone is reported, never thrown.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Intl.DateTimeFormat(locales, options)`; throws a RangeError on a bad time zone.
+    #[wasm_bindgen(catch, js_namespace = Intl, js_name = DateTimeFormat)]
+    fn date_time_format(locales: &JsValue, options: &JsValue) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(catch, js_namespace = Intl, js_name = NumberFormat)]
+    fn number_format(locales: &JsValue, options: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// Formatters for one locale and time zone.
+#[derive(Clone)]
+pub struct Intl {
+    date_time: JsValue,
+    date: JsValue,
+    time: JsValue,
+    locale: String,
+}
+
+impl Intl {
+    /// Fails with a sentence naming the locale or time zone the browser refused.
+    pub fn new(locale: &str, time_zone: Option<&str>) -> Result<Intl, String> {
+        let make = |fields: &[(&str, &str)]| -> Result<JsValue, String> {
+            let options = js_sys::Object::new();
+            for (key, value) in fields {
+                set(&options, key, value);
+            }
+            if let Some(zone) = time_zone {
+                set(&options, "timeZone", zone);
+            }
+            date_time_format(&JsValue::from_str(locale), &options).map_err(|error| describe(&error))
+        };
+        Ok(Intl {
+            date_time: make(&[("dateStyle", "medium"), ("timeStyle", "short")])?,
+            date: make(&[("weekday", "long"), ("year", "numeric"), ("month", "long"), ("day", "numeric")])?,
+            time: make(&[("timeStyle", "short")])?,
+            locale: locale.to_string(),
+        })
+    }
+
+    /// "Nov 16, 2026, 9:02 AM"; the raw text when it is not a timestamp.
+    pub fn date_time(&self, iso: &str) -> String {
+        self.apply(&self.date_time, iso)
+    }
+
+    /// "Monday, November 16, 2026", for day headings.
+    pub fn day(&self, iso: &str) -> String {
+        self.apply(&self.date, iso)
+    }
+
+    pub fn time(&self, iso: &str) -> String {
+        self.apply(&self.time, iso)
+    }
+
+    /// A number in the locale; with `currency`, as money.
+    pub fn number(&self, value: f64, currency: Option<&str>) -> String {
+        let options = js_sys::Object::new();
+        if let Some(code) = currency {
+            set(&options, "style", "currency");
+            set(&options, "currency", code);
+        }
+        match number_format(&JsValue::from_str(&self.locale), &options) {
+            Ok(format) => call_format(&format, &JsValue::from_f64(value)).unwrap_or_else(|| value.to_string()),
+            Err(_) => value.to_string(),
+        }
+    }
+
+    fn apply(&self, format: &JsValue, iso: &str) -> String {
+        let date = js_sys::Date::new(&JsValue::from_str(iso));
+        if date.get_time().is_nan() {
+            return iso.to_string();
+        }
+        call_format(format, &date).unwrap_or_else(|| iso.to_string())
+    }
+}
+
+fn call_format(format: &JsValue, value: &JsValue) -> Option<String> {
+    let function: js_sys::Function = js_sys::Reflect::get(format, &JsValue::from_str("format")).ok()?.dyn_into().ok()?;
+    function.call1(format, value).ok()?.as_string()
+}
+
+fn set(object: &js_sys::Object, key: &str, value: &str) {
+    // Setting a plain property on a fresh object cannot fail.
+    let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), &JsValue::from_str(value));
+}
+
+/// The message of a thrown JS error.
+pub fn describe(error: &JsValue) -> String {
+    if let Some(text) = error.as_string() {
+        return text;
+    }
+    js_sys::Reflect::get(error, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|message| message.as_string())
+        .unwrap_or_else(|| "unknown error".to_string())
+}

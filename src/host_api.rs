@@ -1,0 +1,187 @@
+//! The host API: `mount(element, config, hostFetch?)` returning a [`Handle`] with
+//! `update(context)` and `unmount()`, and `data-state` kept current on the element.
+//! Hosts (the Salesforce LWC, the Kustomer card page, the preview, the tests) depend on
+//! exactly this; see DESIGN.md.
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
+
+use crate::browser::clock::BrowserClock;
+use crate::browser::intl::Intl;
+use crate::config::{Config, ConfigError, Context, TransportConfig, View};
+use crate::transport::demo::DemoTransport;
+use crate::transport::host::HostTransport;
+use crate::transport::proxy::ProxyTransport;
+use crate::transport::{Clock, Transport};
+use crate::ui::{ConfigProblem, Env, Widget, WidgetState, STYLES};
+
+#[wasm_bindgen(start)]
+fn start() {
+    // Panics abort in release builds; say why in the console first.
+    std::panic::set_hook(Box::new(|info| web_sys::console::error_1(&JsValue::from_str(&info.to_string()))));
+}
+
+/// A mounted widget.
+#[wasm_bindgen]
+pub struct Handle {
+    mounted: Rc<RefCell<Option<Mounted>>>,
+}
+
+struct Mounted {
+    element: HtmlElement,
+    /// The element `mount` added; the widget lives in its shadow root.
+    shadow_host: HtmlElement,
+    /// Dropping it disposes the view and everything reactive under it.
+    view: Box<dyn Any>,
+    view_kind: View,
+    /// `None` when the configuration was refused: there is no context to update.
+    context: Option<RwSignal<Result<Context, ConfigError>>>,
+}
+
+#[wasm_bindgen]
+impl Handle {
+    /// Swaps the context (another conversation or customer) without remounting. A bad
+    /// context is shown in the widget like a bad config.
+    pub fn update(&self, context: JsValue) -> Result<(), JsError> {
+        let mounted = self.mounted.borrow();
+        let Some(mounted) = mounted.as_ref() else {
+            return Err(JsError::new("update: this widget was unmounted"));
+        };
+        let Some(signal) = mounted.context else {
+            return Err(JsError::new("update: the widget's configuration was refused; mount it again with a valid config"));
+        };
+        let parsed = json_text(&context, "context").and_then(|json| Context::from_json(&json, mounted.view_kind));
+        signal.try_set(parsed);
+        Ok(())
+    }
+
+    /// Removes everything `mount` added. Calling it again does nothing.
+    pub fn unmount(&self) {
+        if let Some(mounted) = self.mounted.borrow_mut().take() {
+            drop(mounted.view);
+            mounted.shadow_host.remove();
+            let _ = mounted.element.remove_attribute("data-state");
+        }
+    }
+}
+
+/// Renders the widget into `element`. Throws only when there is no element to render
+/// into; every other problem is shown in the widget with `data-state="error"`.
+#[wasm_bindgen]
+pub fn mount(element: JsValue, config: JsValue, host_fetch: JsValue) -> Result<Handle, JsError> {
+    let element: HtmlElement =
+        element.dyn_into().map_err(|_| JsError::new("mount: the first argument must be an HTML element"))?;
+    let shadow_host = shadow_host(&element).map_err(|_| JsError::new("mount: could not create the widget's shadow root"))?;
+    let target: HtmlElement = shadow_host.1;
+    let shadow_host = shadow_host.0;
+    set_state(&element, WidgetState::Loading);
+
+    let setup = json_text(&config, "config")
+        .and_then(|json| Config::from_json(&json))
+        .and_then(|config| environment(config, &host_fetch));
+    let mounted = match setup {
+        Err(error) => {
+            set_state(&element, WidgetState::Error);
+            let view = leptos::mount::mount_to(target, move || view! { <ConfigProblem error /> });
+            Mounted { element, shadow_host, view: Box::new(view), view_kind: View::Conversation, context: None }
+        }
+        Ok(env) => {
+            let view_kind = env.config.view;
+            let initial = env.config.context.clone();
+            let signals: Rc<RefCell<Option<RwSignal<Result<Context, ConfigError>>>>> = Rc::default();
+            let exported = signals.clone();
+            let reported = element.clone();
+            let view = leptos::mount::mount_to(target, move || {
+                let context = RwSignal::new(Ok(initial));
+                *exported.borrow_mut() = Some(context);
+                let state = RwSignal::new(WidgetState::Loading);
+                Effect::new(move |_| set_state(&reported, state.get()));
+                let env = StoredValue::new_local(Env { state, ..env });
+                view! { <Widget env context /> }
+            });
+            let context = signals.borrow_mut().take();
+            Mounted { element, shadow_host, view: Box::new(view), view_kind, context }
+        }
+    };
+    Ok(Handle { mounted: Rc::new(RefCell::new(Some(mounted))) })
+}
+
+/// The demo org's conversations as `[{id, subject, channel}]`, for pickers in the preview.
+#[wasm_bindgen(js_name = demoConversations)]
+pub fn demo_conversations() -> JsValue {
+    let array = js_sys::Array::new();
+    for (id, subject, channel) in crate::demo::kustomer_data::conversation_index() {
+        let entry = js_sys::Object::new();
+        for (key, value) in [("id", id), ("subject", subject), ("channel", channel)] {
+            let _ = js_sys::Reflect::set(&entry, &JsValue::from_str(key), &JsValue::from_str(value));
+        }
+        array.push(&entry);
+    }
+    array.into()
+}
+
+/// Builds what the views share; a state signal is filled in at mount.
+fn environment(config: Config, host_fetch: &JsValue) -> Result<Env, ConfigError> {
+    let clock: Rc<dyn Clock> = Rc::new(BrowserClock);
+    let problem = |key: &str, message: String| ConfigError { key: key.to_string(), message };
+    let transport: Rc<dyn Transport> = match &config.transport {
+        TransportConfig::Proxy(proxy) => Rc::new(ProxyTransport::new(proxy.clone())),
+        TransportConfig::Demo(demo) => Rc::new(DemoTransport::new(demo.scenario, clock.clone())),
+        TransportConfig::Host(host) => {
+            if host_fetch.is_undefined() || host_fetch.is_null() {
+                return Err(problem(
+                    "transport.kind",
+                    "the host transport needs a hostFetch function as mount's third argument".into(),
+                ));
+            }
+            let function: js_sys::Function = host_fetch
+                .clone()
+                .dyn_into()
+                .map_err(|_| problem("hostFetch", "expected a function that returns a Promise".into()))?;
+            Rc::new(HostTransport::new(function, host.timeout_ms))
+        }
+    };
+    Intl::new(&config.locale, None).map_err(|message| problem("locale", message))?;
+    let intl = Intl::new(&config.locale, config.time_zone.as_deref()).map_err(|message| problem("timeZone", message))?;
+    Ok(Env { config: Rc::new(config), transport, clock, intl, state: RwSignal::new(WidgetState::Loading) })
+}
+
+/// A JS object (or JSON text) as JSON text.
+fn json_text(value: &JsValue, what: &str) -> Result<String, ConfigError> {
+    if let Some(text) = value.as_string() {
+        return Ok(text);
+    }
+    if value.is_undefined() || value.is_null() || !value.is_object() {
+        return Err(ConfigError { key: String::new(), message: format!("expected the {what} as an object") });
+    }
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| ConfigError { key: String::new(), message: format!("the {what} cannot be read as JSON (is it cyclic?)") })
+}
+
+fn set_state(element: &HtmlElement, state: WidgetState) {
+    let _ = element.set_attribute("data-state", state.name());
+}
+
+/// Adds `<div class="ksw-host">` with an open shadow root holding the styles and the
+/// element Leptos renders into.
+fn shadow_host(element: &HtmlElement) -> Result<(HtmlElement, HtmlElement), JsValue> {
+    let document = element.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
+    let host: HtmlElement = document.create_element("div")?.dyn_into()?;
+    host.set_class_name("ksw-host");
+    element.append_child(&host)?;
+    let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+    let style = document.create_element("style")?;
+    style.set_text_content(Some(STYLES));
+    shadow.append_child(&style)?;
+    let target: HtmlElement = document.create_element("div")?.dyn_into()?;
+    target.set_class_name("ksw-mount");
+    shadow.append_child(&target)?;
+    Ok((host, target))
+}

@@ -1,0 +1,74 @@
+//! The conversation's header: what it is about, where it stands, who is on it.
+
+use leptos::prelude::*;
+
+use crate::conversation::ConversationHeader;
+use crate::ui::states::Notice;
+use crate::ui::EnvHandle;
+
+#[component]
+pub fn Header(env: EnvHandle, data: ConversationHeader) -> impl IntoView {
+    let (intl, link) = env.with_value(|env| (env.intl.clone(), env.config.kustomer.conversation_link(&data.conversation.id)));
+    let conversation = data.conversation;
+    let subject = conversation.subject.clone().unwrap_or_else(|| "(no subject)".to_string());
+    let status = conversation.status.clone().map(|status| capitalize(&status));
+    let status_class = format!("ksw-badge ksw-status-{}", conversation.status.as_deref().unwrap_or("unknown"));
+    let priority = conversation.priority.map(|priority| format!("Priority {priority}"));
+    let channels: Vec<_> = conversation
+        .channels
+        .iter()
+        .map(|channel| {
+            let class = format!("ksw-chip ksw-channel-{}", channel.slug());
+            view! { <li class=class>{channel.label()}</li> }
+        })
+        .collect();
+    let (customer_name, customer_email) = match &data.customer {
+        Some(customer) => (customer.display_name(), customer.emails.first().cloned()),
+        None => ("Unknown customer".to_string(), None),
+    };
+    let assignees = if data.assignees.is_empty() { "Unassigned".to_string() } else { data.assignees.join(", ") };
+    let time = |iso: Option<String>| {
+        iso.map(|iso| {
+            let shown = intl.date_time(&iso);
+            view! { <time datetime=iso>{shown}</time> }
+        })
+    };
+    let created = time(conversation.created_at.clone());
+    let updated = time(conversation.updated_at.clone());
+    view! {
+        <header class="ksw-conv-header">
+            {data.notices.into_iter().map(|message| view! { <Notice message /> }).collect_view()}
+            <div class="ksw-title-row">
+                <h2 class="ksw-subject">{subject}</h2>
+                <a class="ksw-open" href=link target="_blank" rel="noopener noreferrer">"Open in Kustomer"</a>
+            </div>
+            <div class="ksw-badges">
+                {status.map(|status| view! { <span class=status_class>{status}</span> })}
+                {priority.map(|priority| view! { <span class="ksw-badge ksw-priority">{priority}</span> })}
+                {conversation.spam.then(|| view! { <span class="ksw-badge ksw-spam">"Spam"</span> })}
+                <ul class="ksw-channels" aria-label="Channels">{channels}</ul>
+            </div>
+            <dl class="ksw-facts">
+                <dt>"Customer"</dt>
+                <dd class="ksw-customer">
+                    <span class="ksw-customer-name">{customer_name}</span>
+                    {customer_email.map(|email| view! { <span class="ksw-muted ksw-customer-email">{email}</span> })}
+                </dd>
+                <dt>"Assigned to"</dt>
+                <dd class="ksw-assignees">{assignees}</dd>
+                <dt>"Created"</dt>
+                <dd class="ksw-created">{created}</dd>
+                <dt>"Updated"</dt>
+                <dd class="ksw-updated">{updated}</dd>
+            </dl>
+        </header>
+    }
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,88 @@
+//! The Leptos views. Components only: what they show comes from the pure modules above.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use crate::browser::intl::Intl;
+use crate::config::{Config, ConfigError, Context, View};
+use crate::transport::{Clock, Transport};
+
+pub mod conversation;
+pub mod insight;
+pub mod states;
+
+/// The widget's stylesheet, placed inside its shadow root so it neither leaks out nor
+/// is restyled by the host page.
+pub const STYLES: &str = include_str!("styles.css");
+
+/// The state the host page reads from `data-state` on its element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WidgetState {
+    Loading,
+    Ready,
+    Empty,
+    Error,
+    Disabled,
+}
+
+impl WidgetState {
+    pub fn name(self) -> &'static str {
+        match self {
+            WidgetState::Loading => "loading",
+            WidgetState::Ready => "ready",
+            WidgetState::Empty => "empty",
+            WidgetState::Error => "error",
+            WidgetState::Disabled => "disabled",
+        }
+    }
+}
+
+/// Everything a view needs that does not change while it is mounted.
+#[derive(Clone)]
+pub struct Env {
+    pub config: Rc<Config>,
+    pub transport: Rc<dyn Transport>,
+    pub clock: Rc<dyn Clock>,
+    pub intl: Intl,
+    pub state: RwSignal<WidgetState>,
+}
+
+/// A copyable handle to the [`Env`], usable inside view closures.
+pub type EnvHandle = StoredValue<Env, LocalStorage>;
+
+/// The mounted widget: the view the config asks for, on the current context.
+#[component]
+pub fn Widget(env: EnvHandle, context: RwSignal<Result<Context, ConfigError>>) -> impl IntoView {
+    let (view_kind, theme) = env.with_value(|env| (env.config.view, env.config.theme.name()));
+    let state = env.with_value(|env| env.state);
+    Effect::new(move |_| {
+        if context.with(Result::is_err) {
+            state.set(WidgetState::Error);
+        }
+    });
+    view! {
+        <div class="ksw-root" data-theme=theme>
+            {move || match context.get() {
+                Err(error) => view! { <states::ErrorPanel message=error.to_string() /> }.into_any(),
+                Ok(context) => match view_kind {
+                    View::Conversation => {
+                        let id = context.conversation_id.unwrap_or_default();
+                        view! { <conversation::ConversationView env conversation_id=id /> }.into_any()
+                    }
+                    View::Insight => view! { <insight::InsightView env context /> }.into_any(),
+                },
+            }}
+        </div>
+    }
+}
+
+/// Shown when the configuration itself is wrong: there is nothing to load.
+#[component]
+pub fn ConfigProblem(error: ConfigError) -> impl IntoView {
+    view! {
+        <div class="ksw-root" data-theme="salesforce">
+            <states::ErrorPanel message=error.to_string() />
+        </div>
+    }
+}
