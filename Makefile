@@ -1,0 +1,65 @@
+# Two commands do everything on a fresh machine: `make preview` and `make test`.
+# Every target installs what it needs and skips what is already there. Nothing here
+# downloads a prebuilt binary: tools come from crates.io, npm and Debian.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+# The wasm-bindgen CLI must match the crate exactly; Cargo.toml is the one place it is set.
+WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
+TRUNK_VERSION := 0.21.14
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# npm's wasm-opt comes first: Debian's binaryen is too old for wasm-bindgen's output.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT := 120
+# Trunk must never fetch a tool or check for updates; crates are fetched beforehand.
+export TRUNK_OFFLINE := true
+export TRUNK_SKIP_VERSION_CHECK := true
+
+.PHONY: preview build test test-native test-browser test-e2e bench tools rust-tools browser npm fetch clean
+
+preview: tools fetch
+	trunk serve --open=false
+
+build: tools fetch
+	trunk build --release
+	@test -f dist/kustomer_salesforce_widget.js && test -f dist/kustomer_salesforce_widget_bg.wasm
+	@grep -q 'export function mount' dist/kustomer_salesforce_widget.js
+
+test: test-native test-browser test-e2e
+
+test-native:
+	cargo test --lib
+
+test-browser: rust-tools browser
+	cargo test --target wasm32-unknown-unknown --test browser
+
+test-e2e: build npm browser
+	node --test --test-concurrency=1 tests/e2e/
+
+tools: rust-tools browser npm
+
+rust-tools:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] || \
+		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force
+	@[ "$$(trunk --version 2>/dev/null)" = "trunk $(TRUNK_VERSION)" ] || \
+		cargo install trunk --version $(TRUNK_VERSION) --locked --force
+
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+		$(SUDO) apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium chromium-driver; }
+
+npm: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+fetch:
+	@cargo fetch --quiet
+
+clean:
+	rm -rf dist target node_modules

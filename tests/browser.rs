@@ -1,0 +1,16 @@
+//! Browser tests: the widget mounted through its host API in headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+#[path = "browser/support.rs"]
+mod support;
+
+#[path = "browser/host_api.rs"]
+mod host_api;
+
+#[path = "browser/config_errors.rs"]
+mod config_errors;
+
+#[path = "browser/conversation_header.rs"]
+mod conversation_header;
