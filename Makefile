@@ -25,8 +25,8 @@ preview: tools fetch
 
 build: tools fetch
 	trunk build --release
-	@test -f dist/kustomer_salesforce_widget.js && test -f dist/kustomer_salesforce_widget_bg.wasm
-	@grep -q 'export function mount' dist/kustomer_salesforce_widget.js
+	@test -f dist/kustomer-salesforce-widget.js && test -f dist/kustomer-salesforce-widget_bg.wasm
+	@grep -q 'export function mount' dist/kustomer-salesforce-widget.js
 
 test: test-native test-browser test-e2e
 

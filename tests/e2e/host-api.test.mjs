@@ -1,0 +1,114 @@
+// The built module, driven through its host API from a page served on loopback.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, strictPage, waitForState } from "./support.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function hostPage() {
+  const page = await strictPage(browser);
+  await page.goto(`${server.url}/e2e/host.html`);
+  await page.waitForFunction(() => window.widget);
+  return page;
+}
+
+test("mounts with a hostFetch stub and reaches ready", async () => {
+  const page = await hostPage();
+  await page.evaluate(() => {
+    const bodies = {
+      "/v1/conversations/c1": { data: { type: "conversation", id: "c1", attributes: {
+        name: "Printer on fire", status: "open", priority: 5, channels: ["email"], assignedUsers: ["u1"],
+        createdAt: "2026-11-20T10:00:00.000Z", updatedAt: "2026-11-20T11:00:00.000Z" },
+        relationships: { customer: { data: { type: "customers", id: "k1" } } } } },
+      "/v1/customers/k1": { data: { type: "customer", id: "k1", attributes: { displayName: "Ada Lovelace", emails: [{ email: "ada@example.com" }] } } },
+      "/v1/users/u1": { data: { type: "user", id: "u1", attributes: { displayName: "Grace Hopper" } } },
+    };
+    window.calls = [];
+    window.handle = window.widget.mount(
+      document.getElementById("one"),
+      { view: "conversation", context: { conversationId: "c1" }, transport: { kind: "host" }, timeZone: "UTC" },
+      async (request) => {
+        window.calls.push(request);
+        const body = bodies[request.path];
+        return body
+          ? { status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify(body) }
+          : { status: 404, headers: {}, body: '{"errors":[{"code":"not.found"}]}' };
+      },
+    );
+  });
+  await waitForState(page, "#one", "ready");
+  const header = page.locator("#one .ksw-conv-header");
+  await assertText(header.locator(".ksw-subject"), "Printer on fire");
+  await assertText(header.locator(".ksw-customer-name"), "Ada Lovelace");
+  await assertText(header.locator(".ksw-assignees"), "Grace Hopper");
+  const calls = await page.evaluate(() => window.calls);
+  assert.deepEqual(calls.map((call) => `${call.service} ${call.method} ${call.path}`), [
+    "kustomer GET /v1/conversations/c1",
+    "kustomer GET /v1/customers/k1",
+    "kustomer GET /v1/users/u1",
+  ]);
+  assert.deepEqual(page.problems, []);
+});
+
+test("two widgets are independent, and unmount leaves the host page as it was", async () => {
+  const page = await hostPage();
+  const before = await page.evaluate(() => document.getElementById("two").outerHTML);
+  await page.evaluate(() => {
+    window.first = window.widget.mount(document.getElementById("one"), {
+      view: "conversation", context: { conversationId: "6140cefd91ffddd18144c004" }, transport: { kind: "demo" },
+    });
+    window.second = window.widget.mount(document.getElementById("two"), {
+      view: "insight", context: { customerEmails: ["a@b.co"] }, transport: { kind: "demo" },
+      salesforce: { subdomain: "acme" }, visibility: { card: false },
+    });
+  });
+  await waitForState(page, "#one", "ready");
+  await waitForState(page, "#two", "disabled");
+  await page.evaluate(() => window.second.unmount());
+  assert.equal(await page.evaluate(() => document.getElementById("two").outerHTML), before);
+  assert.equal(await page.locator("#one").getAttribute("data-state"), "ready");
+  const hostColor = await page.evaluate(() => getComputedStyle(document.getElementById("host-text")).color);
+  assert.equal(hostColor, "rgb(1, 2, 3)", "the widget's styles do not reach the host page");
+  assert.deepEqual(page.problems, []);
+});
+
+test("a refused config shows its message in the widget", async () => {
+  const page = await hostPage();
+  await page.evaluate(() => {
+    window.widget.mount(document.getElementById("one"), {
+      view: "insight", context: { customerEmails: ["a@b.co"] }, transport: { kind: "demo" },
+      salesforce: { subdomain: "acme" }, visibility: { contacts: false },
+    });
+  });
+  await waitForState(page, "#one", "error");
+  await assertText(page.locator("#one .ksw-error-message"), /Leads cannot be shown while Contacts are hidden/);
+});
+
+test("the preview page mounts both views on the demo org", async () => {
+  const page = await strictPage(browser);
+  await page.goto(`${server.url}/`);
+  await waitForState(page, "#conversation-widget", "ready");
+  await assertText(page.locator("#conversation-widget .ksw-subject"), "Invoice #4417 charged twice");
+  const options = await page.locator("#conversation option").count();
+  assert.ok(options >= 13, `every demo conversation is offered, found ${options}`);
+  await page.selectOption("#scenario", "server-error");
+  await waitForState(page, "#conversation-widget", "error");
+  assert.deepEqual(page.problems, []);
+});
+
+async function assertText(locator, expected) {
+  const text = (await locator.textContent({ timeout: 5000 }))?.trim();
+  if (expected instanceof RegExp) assert.match(text, expected);
+  else assert.equal(text, expected);
+}
