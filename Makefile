@@ -18,15 +18,20 @@ export WASM_BINDGEN_TEST_TIMEOUT := 120
 export TRUNK_OFFLINE := true
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: preview build test test-native test-browser test-e2e bench tools rust-tools browser npm fetch clean
+.PHONY: preview build build-preview test test-native test-browser test-e2e bench tools rust-tools browser npm fetch clean
 
 preview: tools fetch
 	trunk serve --open=false
 
+# The release module hosts install, without the demo org.
 build: tools fetch
-	trunk build --release
+	trunk build www/module.html --release
 	@test -f dist/kustomer-salesforce-widget.js && test -f dist/kustomer-salesforce-widget_bg.wasm
 	@grep -q 'export function mount' dist/kustomer-salesforce-widget.js
+
+# The preview page and the module with the demo org, as `make preview` serves them.
+build-preview: tools fetch
+	trunk build www/index.html --dist dist-preview --release
 
 test: test-native test-browser test-e2e
 
@@ -36,7 +41,7 @@ test-native:
 test-browser: rust-tools browser
 	cargo test --target wasm32-unknown-unknown --test browser
 
-test-e2e: build npm browser
+test-e2e: build build-preview npm browser
 	node --test --test-concurrency=1 tests/e2e/
 
 tools: rust-tools browser npm
@@ -62,4 +67,4 @@ fetch:
 	@cargo fetch --quiet
 
 clean:
-	rm -rf dist target node_modules
+	rm -rf dist dist-preview target node_modules

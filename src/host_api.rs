@@ -14,7 +14,6 @@ use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 use crate::browser::clock::BrowserClock;
 use crate::browser::intl::Intl;
 use crate::config::{Config, ConfigError, Context, TransportConfig, View};
-use crate::transport::demo::DemoTransport;
 use crate::transport::host::HostTransport;
 use crate::transport::proxy::ProxyTransport;
 use crate::transport::{Clock, Transport};
@@ -112,6 +111,7 @@ pub fn mount(element: JsValue, config: JsValue, host_fetch: JsValue) -> Result<H
 }
 
 /// The demo org's conversations as `[{id, subject, channel}]`, for pickers in the preview.
+#[cfg(feature = "demo")]
 #[wasm_bindgen(js_name = demoConversations)]
 pub fn demo_conversations() -> JsValue {
     let array = js_sys::Array::new();
@@ -131,7 +131,7 @@ fn environment(config: Config, host_fetch: &JsValue) -> Result<Env, ConfigError>
     let problem = |key: &str, message: String| ConfigError { key: key.to_string(), message };
     let transport: Rc<dyn Transport> = match &config.transport {
         TransportConfig::Proxy(proxy) => Rc::new(ProxyTransport::new(proxy.clone())),
-        TransportConfig::Demo(demo) => Rc::new(DemoTransport::new(demo.scenario, clock.clone())),
+        TransportConfig::Demo(demo) => demo_transport(demo.scenario, clock.clone())?,
         TransportConfig::Host(host) => {
             if host_fetch.is_undefined() || host_fetch.is_null() {
                 return Err(problem(
@@ -149,6 +149,16 @@ fn environment(config: Config, host_fetch: &JsValue) -> Result<Env, ConfigError>
     Intl::new(&config.locale, None).map_err(|message| problem("locale", message))?;
     let intl = Intl::new(&config.locale, config.time_zone.as_deref()).map_err(|message| problem("timeZone", message))?;
     Ok(Env { config: Rc::new(config), transport, clock, intl, state: RwSignal::new(WidgetState::Loading) })
+}
+
+#[cfg(feature = "demo")]
+fn demo_transport(scenario: crate::config::Scenario, clock: Rc<dyn Clock>) -> Result<Rc<dyn Transport>, ConfigError> {
+    Ok(Rc::new(crate::transport::demo::DemoTransport::new(scenario, clock)))
+}
+
+#[cfg(not(feature = "demo"))]
+fn demo_transport(_: crate::config::Scenario, _: Rc<dyn Clock>) -> Result<Rc<dyn Transport>, ConfigError> {
+    Err(ConfigError::new("transport.kind", "this build has no demo org: use \"proxy\" or \"host\""))
 }
 
 /// A JS object (or JSON text) as JSON text.

@@ -14,6 +14,7 @@
 
 pub mod config;
 pub mod conversation;
+#[cfg(feature = "demo")]
 pub mod demo;
 pub mod json;
 pub mod kustomer;

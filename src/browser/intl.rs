@@ -57,17 +57,20 @@ impl Intl {
         self.apply(&self.time, iso)
     }
 
-    /// A number in the locale; with `currency`, as money.
+    /// A number in the locale; with `currency`, as money. Formatting is left to the
+    /// browser entirely (Rust's float formatting would cost the bundle 14 KB).
     pub fn number(&self, value: f64, currency: Option<&str>) -> String {
         let options = js_sys::Object::new();
         if let Some(code) = currency {
             set(&options, "style", "currency");
             set(&options, "currency", code);
         }
-        match number_format(&JsValue::from_str(&self.locale), &options) {
-            Ok(format) => call_format(&format, &JsValue::from_f64(value)).unwrap_or_else(|| value.to_string()),
-            Err(_) => value.to_string(),
-        }
+        let number = JsValue::from_f64(value);
+        number_format(&JsValue::from_str(&self.locale), &options)
+            .ok()
+            .and_then(|format| call_format(&format, &number))
+            .or_else(|| js_sys::JSON::stringify(&number).ok().and_then(|text| text.as_string()))
+            .unwrap_or_default()
     }
 
     fn apply(&self, format: &JsValue, iso: &str) -> String {

@@ -66,29 +66,29 @@ fn full_config_from_the_design_parses() {
 fn unknown_top_level_key_is_named() {
     let error = error_of(r#"{"view":"conversation","context":{"conversationId":"c1"},"transport":{"kind":"demo"},"colour":"red"}"#);
     assert_eq!(error.key, "colour");
-    assert!(error.message.contains("unknown field `colour`, expected one of"), "{error}");
+    assert!(error.message.contains("unknown key `colour`, expected one of `view`"), "{error}");
 }
 
 #[test]
 fn unknown_nested_key_is_named_with_its_path() {
     let error = error_of(&insight(r#","visibility":{"contacts":true,"lead":false}"#));
     assert_eq!(error.key, "visibility.lead");
-    assert!(error.message.contains("unknown field `lead`"), "{error}");
+    assert!(error.message.contains("unknown key `lead`"), "{error}");
     assert!(error.to_string().contains("`visibility.lead`"));
 }
 
 #[test]
 fn unknown_key_inside_a_transport_is_named() {
     let error = error_of(r#"{"view":"conversation","context":{"conversationId":"c1"},"transport":{"kind":"demo","scenari":"slow"}}"#);
-    assert_eq!(error.key, "transport");
-    assert!(error.message.contains("unknown field `scenari`"), "{error}");
+    assert_eq!(error.key, "transport.scenari");
+    assert!(error.message.contains("unknown key `scenari`"), "{error}");
 }
 
 #[test]
 fn wrong_type_names_key_and_expectation() {
     let error = error_of(&insight(r#","visibility":{"accounts":"no"}"#));
     assert_eq!(error.key, "visibility.accounts");
-    assert!(error.message.contains("expected a boolean"), "{error}");
+    assert_eq!(error.message, "expected true or false, found a string");
     assert!(!error.message.contains("line"), "no JSON positions for a JS object: {error}");
 }
 
@@ -115,7 +115,8 @@ fn unknown_scenario_is_refused() {
 #[test]
 fn missing_required_key_is_named() {
     let error = error_of(r#"{"view":"conversation","context":{"conversationId":"c1"}}"#);
-    assert!(error.message.contains("missing field `transport`"), "{error}");
+    assert_eq!(error.key, "transport");
+    assert!(error.message.starts_with("missing"), "{error}");
 }
 
 #[test]
@@ -193,7 +194,7 @@ fn context_update_is_parsed_and_validated() {
     assert_eq!(context.conversation_id.as_deref(), Some("c2"));
     let error = Context::from_json(r#"{"conversationID":"c2"}"#, View::Conversation).unwrap_err();
     assert_eq!(error.key, "context.conversationID");
-    assert!(error.message.contains("unknown field"));
+    assert!(error.message.contains("unknown key"));
     let error = Context::from_json(r#"{"customerEmails":"a@b.co"}"#, View::Insight).unwrap_err();
     assert_eq!(error.key, "context.customerEmails");
 }
@@ -202,4 +203,30 @@ fn context_update_is_parsed_and_validated() {
 fn lightning_host_drops_the_my_suffix() {
     let config = Config::from_json(&insight("")).unwrap();
     assert_eq!(config.salesforce.unwrap().lightning_host(), "acme.lightning.force.com");
+}
+
+#[test]
+fn keys_of_another_transport_kind_are_refused() {
+    let error = error_of(r#"{"view":"conversation","context":{"conversationId":"c1"},"transport":{"kind":"demo","kustomer":"/k"}}"#);
+    assert_eq!(error.key, "transport.kustomer");
+    let error = error_of(r#"{"view":"conversation","context":{"conversationId":"c1"},"transport":{"kind":"proxy","kustomer":"/k"}}"#);
+    assert_eq!(error.key, "transport.salesforce");
+    assert!(error.message.starts_with("missing"), "{error}");
+}
+
+#[test]
+fn list_items_and_numbers_are_checked_in_place() {
+    let error = error_of(r#"{"view":"insight","context":{"customerEmails":["a@b.co", 7]},"transport":{"kind":"demo"},"salesforce":{"subdomain":"acme"}}"#);
+    assert_eq!(error.key, "context.customerEmails.1");
+    assert_eq!(error.message, "expected a string, found a number");
+    let error = error_of(r#"{"view":"conversation","context":{"conversationId":"c1"},"transport":{"kind":"host","timeoutMs":0}}"#);
+    assert_eq!(error.key, "transport.timeoutMs");
+    let error = error_of(r#"{"view":"conversation","context":{"conversationId":"c1"},"transport":{"kind":"host"},"caseSync":{"customMapping":{"body":42}}}"#);
+    assert_eq!(error.key, "caseSync.customMapping.body");
+}
+
+#[test]
+fn a_config_that_is_not_an_object_says_so() {
+    let error = error_of("[1, 2]");
+    assert_eq!(error.message, "expected an object, found a list");
 }

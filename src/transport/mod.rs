@@ -6,6 +6,7 @@ use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
 
+#[cfg(feature = "demo")]
 pub mod demo;
 #[cfg(target_arch = "wasm32")]
 pub mod host;
@@ -133,7 +134,7 @@ impl fmt::Display for FetchError {
                 f,
                 "{} did not answer within {} seconds. Retry in a moment",
                 service.label(),
-                (*after_ms as f64 / 1000.0).round()
+                (after_ms + 500) / 1000
             ),
             FetchError::Http { service, status, code, message } => {
                 write!(f, "{} answered {status}", service.label())?;

@@ -10,6 +10,7 @@ use crate::transport::{Clock, Transport};
 
 pub mod conversation;
 pub mod insight;
+pub mod load;
 pub mod states;
 
 /// The widget's stylesheet, placed inside its shadow root so it neither leaks out nor

@@ -65,13 +65,15 @@ test("two widgets are independent, and unmount leaves the host page as it was", 
   const page = await hostPage();
   const before = await page.evaluate(() => document.getElementById("two").outerHTML);
   await page.evaluate(() => {
+    const conversation = { data: { id: "c9", attributes: { name: "Second widget", assignedUsers: [] } } };
+    const hostFetch = async () => ({ status: 200, headers: {}, body: JSON.stringify(conversation) });
     window.first = window.widget.mount(document.getElementById("one"), {
-      view: "conversation", context: { conversationId: "6140cefd91ffddd18144c004" }, transport: { kind: "demo" },
-    });
+      view: "conversation", context: { conversationId: "c9" }, transport: { kind: "host" },
+    }, hostFetch);
     window.second = window.widget.mount(document.getElementById("two"), {
-      view: "insight", context: { customerEmails: ["a@b.co"] }, transport: { kind: "demo" },
+      view: "insight", context: { customerEmails: ["a@b.co"] }, transport: { kind: "host" },
       salesforce: { subdomain: "acme" }, visibility: { card: false },
-    });
+    }, hostFetch);
   });
   await waitForState(page, "#one", "ready");
   await waitForState(page, "#two", "disabled");
@@ -87,7 +89,7 @@ test("a refused config shows its message in the widget", async () => {
   const page = await hostPage();
   await page.evaluate(() => {
     window.widget.mount(document.getElementById("one"), {
-      view: "insight", context: { customerEmails: ["a@b.co"] }, transport: { kind: "demo" },
+      view: "insight", context: { customerEmails: ["a@b.co"] }, transport: { kind: "host" },
       salesforce: { subdomain: "acme" }, visibility: { contacts: false },
     });
   });
@@ -95,9 +97,21 @@ test("a refused config shows its message in the widget", async () => {
   await assertText(page.locator("#one .ksw-error-message"), /Leads cannot be shown while Contacts are hidden/);
 });
 
+test("the release module has no demo org, and says so", async () => {
+  const page = await hostPage();
+  await page.evaluate(() => {
+    window.widget.mount(document.getElementById("one"), {
+      view: "conversation", context: { conversationId: "c1" }, transport: { kind: "demo" },
+    });
+  });
+  await waitForState(page, "#one", "error");
+  await assertText(page.locator("#one .ksw-error-message"), /this build has no demo org/);
+  assert.equal(await page.evaluate(() => typeof window.widget.demoConversations), "undefined");
+});
+
 test("the preview page mounts both views on the demo org", async () => {
   const page = await strictPage(browser);
-  await page.goto(`${server.url}/`);
+  await page.goto(`${server.url}/preview/`);
   await waitForState(page, "#conversation-widget", "ready");
   await assertText(page.locator("#conversation-widget .ksw-subject"), "Invoice #4417 charged twice");
   const options = await page.locator("#conversation option").count();

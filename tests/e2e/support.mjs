@@ -16,13 +16,17 @@ const TYPES = {
   ".json": "application/json",
 };
 
-/** Serves dist/ at / and tests/e2e/pages/ at /e2e/; resolves to {url, close}. */
+/**
+ * Serves dist/ (the release module) at /, dist-preview/ (the preview, with the demo org)
+ * at /preview/ and tests/e2e/pages/ at /e2e/; resolves to {url, close}.
+ */
 export async function serve() {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
-    const [base, rest] = path.startsWith("/e2e/")
-      ? [join(root, "tests/e2e/pages"), path.slice(5)]
-      : [join(root, "dist"), path === "/" ? "index.html" : path.slice(1)];
+    const mounts = [["/e2e/", "tests/e2e/pages"], ["/preview/", "dist-preview"], ["/", "dist"]];
+    const [prefix, folder] = mounts.find(([prefix]) => path.startsWith(prefix)) ?? mounts[2];
+    const base = join(root, folder);
+    const rest = path.slice(prefix.length) || "index.html";
     const file = normalize(join(base, rest));
     if (!file.startsWith(base)) {
       response.writeHead(403).end();

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::states::{ErrorPanel, Loading, Notice};
+use super::load::Load;
 use super::{EnvHandle, WidgetState};
 use crate::conversation::{load_header, ConversationHeader, Problem};
 use crate::kustomer::KustomerClient;
@@ -17,7 +18,7 @@ pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoVie
     // Set while the client waits out Kustomer's rate limit, so the wait is explained.
     let waiting_ms = RwSignal::new(None::<u32>);
     let id = conversation_id.clone();
-    let header = LocalResource::new(move || {
+    let header = Load::new(move || {
         let env = env.get_value();
         let id = id.clone();
         async move {
@@ -35,13 +36,13 @@ pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoVie
             Some(Err(_)) => WidgetState::Error,
         });
     });
-    let retry = Callback::new(move |()| header.refetch());
+    let retry = Callback::new(move |()| header.reload());
     view! {
         <section class="ksw-conversation" aria-label="Kustomer conversation">
             {move || waiting_ms.get().map(|ms| view! {
                 <Notice message=format!(
                     "Kustomer's rate limit was reached: retrying in {} s",
-                    (ms as f64 / 1000.0).ceil()
+                    ms.div_ceil(1000)
                 ) />
             })}
             {move || match header.get() {

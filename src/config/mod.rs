@@ -1,40 +1,34 @@
 //! The widget's configuration: parsed from the JSON the host passes to `mount`, then
 //! validated. Every error names the key it is about, so that an admin reading the widget
 //! knows which setting to fix.
+//!
+//! Parsing is written out over `serde_json::Value` (in `parse.rs`) rather than derived:
+//! it words every error the same way, with the key's full path, and costs the bundle a
+//! fraction of what derived deserializers with path tracking did.
 
 use std::fmt;
 
-use serde::Deserialize;
+mod parse;
+mod read;
 
 /// A configuration that parsed and passed every rule below.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     pub view: View,
-    #[serde(default)]
     pub context: Context,
     pub transport: TransportConfig,
     /// Required by the Insight Card, which links to records in the org.
-    #[serde(default)]
     pub salesforce: Option<SalesforceConfig>,
-    #[serde(default)]
     pub kustomer: KustomerConfig,
-    #[serde(default)]
     pub visibility: Visibility,
-    #[serde(default)]
     pub fields: ExtraFields,
-    #[serde(default)]
     pub case_sync: CaseSyncConfig,
-    #[serde(default = "default_locale")]
     pub locale: String,
-    #[serde(default)]
     pub time_zone: Option<String>,
-    #[serde(default)]
     pub theme: Theme,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     Conversation,
     Insight,
@@ -42,54 +36,42 @@ pub enum View {
 
 /// What the widget is looking at. The host swaps it with `Handle.update` when the agent
 /// moves to another conversation or customer.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Context {
-    #[serde(default)]
     pub conversation_id: Option<String>,
-    #[serde(default)]
     pub customer_id: Option<String>,
-    #[serde(default)]
     pub customer_emails: Vec<String>,
 }
 
 /// Where requests go. The widget holds no secret in any of these: the proxy and the host
 /// add credentials, the demo org needs none.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TransportConfig {
     Proxy(ProxyConfig),
     Host(HostConfig),
     Demo(DemoConfig),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProxyConfig {
     pub kustomer: String,
     pub salesforce: String,
     /// How long one request may take before it counts as failed.
-    #[serde(default = "default_timeout_ms")]
     pub timeout_ms: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HostConfig {
-    #[serde(default = "default_timeout_ms")]
     pub timeout_ms: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoConfig {
-    #[serde(default)]
     pub scenario: Scenario,
 }
 
 /// The demo org's behaviours, each one a situation a live org can be in.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Scenario {
     #[default]
     Normal,
@@ -123,12 +105,10 @@ impl Scenario {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SalesforceConfig {
     /// The prefix before `.salesforce.com`: `acme` or `acme.my`.
     pub subdomain: String,
-    #[serde(default = "default_api_version")]
     pub api_version: String,
 }
 
@@ -141,12 +121,9 @@ impl SalesforceConfig {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KustomerConfig {
-    #[serde(default = "default_org")]
     pub org: String,
-    #[serde(default = "default_conversation_url")]
     pub conversation_url: String,
 }
 
@@ -165,18 +142,12 @@ impl KustomerConfig {
 
 /// The admin's Data Visibility settings. Everything is shown by default, as in the
 /// Kustomer app.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Visibility {
-    #[serde(default = "yes")]
     pub card: bool,
-    #[serde(default = "yes")]
     pub accounts: bool,
-    #[serde(default = "yes")]
     pub contacts: bool,
-    #[serde(default = "yes")]
     pub opportunities: bool,
-    #[serde(default = "yes")]
     pub leads: bool,
 }
 
@@ -187,33 +158,22 @@ impl Default for Visibility {
 }
 
 /// Extra Salesforce fields per object, chosen by the admin.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ExtraFields {
-    #[serde(default)]
     pub account: Vec<String>,
-    #[serde(default)]
     pub contact: Vec<String>,
-    #[serde(default)]
     pub opportunity: Vec<String>,
-    #[serde(default)]
     pub lead: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CaseSyncConfig {
-    #[serde(default)]
     pub enabled: bool,
-    #[serde(default = "default_sync_attribute")]
     pub sync_attribute: String,
-    #[serde(default)]
     pub record_type_id: Option<String>,
-    #[serde(default)]
     pub custom_mapping: Option<CustomMapping>,
     /// Value-map overrides (priority, status, language); kept raw until the case-sync
     /// engine reads them.
-    #[serde(default)]
     pub value_maps: Option<serde_json::Value>,
 }
 
@@ -230,17 +190,13 @@ impl Default for CaseSyncConfig {
 }
 
 /// Custom attribute matching: each template is a JSON object or the text the admin typed.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CustomMapping {
-    #[serde(default)]
     pub body: Option<serde_json::Value>,
-    #[serde(default)]
     pub url_args: Option<serde_json::Value>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Theme {
     #[default]
     Salesforce,
@@ -265,7 +221,7 @@ pub struct ConfigError {
 }
 
 impl ConfigError {
-    fn new(key: &str, message: impl Into<String>) -> Self {
+    pub fn new(key: &str, message: impl Into<String>) -> Self {
         ConfigError { key: key.to_string(), message: message.into() }
     }
 }
@@ -285,17 +241,13 @@ impl std::error::Error for ConfigError {}
 impl Config {
     /// Parses and validates a configuration given as JSON text.
     pub fn from_json(json: &str) -> Result<Config, ConfigError> {
-        let deserializer = &mut serde_json::Deserializer::from_str(json);
-        let config: Config = serde_path_to_error::deserialize(deserializer).map_err(|error| {
-            let key = error.path().to_string();
-            let key = if key == "." { String::new() } else { key };
-            ConfigError::new(&key, tidy_serde_message(&error.inner().to_string()))
-        })?;
+        let value = read::json(json, "")?;
+        let config = parse::config(&value)?;
         config.validate()?;
         Ok(config)
     }
 
-    /// The rules that serde's types cannot say.
+    /// The rules that go beyond each key's own type.
     pub fn validate(&self) -> Result<(), ConfigError> {
         match &self.salesforce {
             Some(salesforce) => {
@@ -332,12 +284,8 @@ impl Config {
 impl Context {
     /// Parses a context given as JSON text (what `Handle.update` receives).
     pub fn from_json(json: &str, view: View) -> Result<Context, ConfigError> {
-        let deserializer = &mut serde_json::Deserializer::from_str(json);
-        let context: Context = serde_path_to_error::deserialize(deserializer).map_err(|error| {
-            let path = error.path().to_string();
-            let key = if path == "." { "context".to_string() } else { format!("context.{path}") };
-            ConfigError::new(&key, tidy_serde_message(&error.inner().to_string()))
-        })?;
+        let value = read::json(json, "context")?;
+        let context = parse::context(&value, "context")?;
         context.validate(view)?;
         Ok(context)
     }
@@ -362,15 +310,6 @@ impl Context {
             )),
             _ => Ok(()),
         }
-    }
-}
-
-/// serde's messages say "at line 1 column 30", which means nothing to someone who passed
-/// a JS object; the key already says where.
-fn tidy_serde_message(message: &str) -> String {
-    match message.find(" at line ") {
-        Some(idx) => message[..idx].to_string(),
-        None => message.to_string(),
     }
 }
 
@@ -401,25 +340,22 @@ fn is_api_version(version: &str) -> bool {
     major_ok && minor_ok && parts.next().is_none()
 }
 
-fn yes() -> bool {
-    true
-}
-fn default_timeout_ms() -> u32 {
+pub(crate) fn default_timeout_ms() -> u32 {
     20_000
 }
-fn default_locale() -> String {
+pub(crate) fn default_locale() -> String {
     "en-US".to_string()
 }
-fn default_api_version() -> String {
+pub(crate) fn default_api_version() -> String {
     "v62.0".to_string()
 }
-fn default_org() -> String {
+pub(crate) fn default_org() -> String {
     "demo".to_string()
 }
-fn default_conversation_url() -> String {
+pub(crate) fn default_conversation_url() -> String {
     "https://{org}.kustomerapp.com/app/conversations/{id}".to_string()
 }
-fn default_sync_attribute() -> String {
+pub(crate) fn default_sync_attribute() -> String {
     "syncToSalesforceBool".to_string()
 }
 

@@ -1,0 +1,148 @@
+//! The configuration's schema, key by key (DESIGN.md's "Config" section).
+
+use serde_json::Value;
+
+use super::read::Object;
+use super::*;
+
+pub fn config(value: &Value) -> Result<Config, ConfigError> {
+    let root = Object::new(
+        value,
+        "",
+        &["view", "context", "transport", "salesforce", "kustomer", "visibility", "fields", "caseSync", "locale", "timeZone", "theme"],
+    )?;
+    root.required("view", "\"conversation\" or \"insight\"")?;
+    let view = root
+        .choice("view", "view", &[("conversation", View::Conversation), ("insight", View::Insight)])?
+        .unwrap_or(View::Conversation);
+    let context = match root.get("context") {
+        Some(value) => context(value, "context")?,
+        None => Context::default(),
+    };
+    let transport = transport(root.required("transport", "an object such as {\"kind\": \"host\"}")?)?;
+    Ok(Config {
+        view,
+        context,
+        transport,
+        salesforce: root.object("salesforce", &["subdomain", "apiVersion"])?.map(|o| salesforce(&o)).transpose()?,
+        kustomer: match root.object("kustomer", &["org", "conversationUrl"])? {
+            Some(o) => KustomerConfig {
+                org: o.string("org")?.unwrap_or_else(default_org),
+                conversation_url: o.string("conversationUrl")?.unwrap_or_else(default_conversation_url),
+            },
+            None => KustomerConfig::default(),
+        },
+        visibility: match root.object("visibility", &["card", "accounts", "contacts", "opportunities", "leads"])? {
+            Some(o) => Visibility {
+                card: o.bool("card")?.unwrap_or(true),
+                accounts: o.bool("accounts")?.unwrap_or(true),
+                contacts: o.bool("contacts")?.unwrap_or(true),
+                opportunities: o.bool("opportunities")?.unwrap_or(true),
+                leads: o.bool("leads")?.unwrap_or(true),
+            },
+            None => Visibility::default(),
+        },
+        fields: match root.object("fields", &["account", "contact", "opportunity", "lead"])? {
+            Some(o) => ExtraFields {
+                account: o.strings("account")?.unwrap_or_default(),
+                contact: o.strings("contact")?.unwrap_or_default(),
+                opportunity: o.strings("opportunity")?.unwrap_or_default(),
+                lead: o.strings("lead")?.unwrap_or_default(),
+            },
+            None => ExtraFields::default(),
+        },
+        case_sync: match root.object("caseSync", &["enabled", "syncAttribute", "recordTypeId", "customMapping", "valueMaps"])? {
+            Some(o) => case_sync(&o)?,
+            None => CaseSyncConfig::default(),
+        },
+        locale: root.string("locale")?.unwrap_or_else(default_locale),
+        time_zone: root.string("timeZone")?,
+        theme: root.choice("theme", "theme", &[("salesforce", Theme::Salesforce), ("kustomer", Theme::Kustomer)])?.unwrap_or_default(),
+    })
+}
+
+pub fn context(value: &Value, path: &str) -> Result<Context, ConfigError> {
+    let o = Object::new(value, path, &["conversationId", "customerId", "customerEmails"])?;
+    Ok(Context {
+        conversation_id: o.string("conversationId")?,
+        customer_id: o.string("customerId")?,
+        customer_emails: o.strings("customerEmails")?.unwrap_or_default(),
+    })
+}
+
+fn transport(value: &Value) -> Result<TransportConfig, ConfigError> {
+    // The kind decides which other keys are allowed, so read it before checking them.
+    let kind_only = Object::new(value, "transport", &["kind", "kustomer", "salesforce", "timeoutMs", "scenario"])?;
+    kind_only.required("kind", "\"proxy\", \"host\" or \"demo\"")?;
+    #[derive(Clone, Copy)]
+    enum Kind {
+        Proxy,
+        Host,
+        Demo,
+    }
+    let kind = kind_only
+        .choice("kind", "transport kind", &[("proxy", Kind::Proxy), ("host", Kind::Host), ("demo", Kind::Demo)])?
+        .unwrap_or(Kind::Host);
+    Ok(match kind {
+        Kind::Proxy => {
+            let o = Object::new(value, "transport", &["kind", "kustomer", "salesforce", "timeoutMs"])?;
+            let base = |key: &str| -> Result<String, ConfigError> {
+                o.required(key, "the proxy's base URL for this service")?;
+                Ok(o.string(key)?.unwrap_or_default())
+            };
+            TransportConfig::Proxy(ProxyConfig {
+                kustomer: base("kustomer")?,
+                salesforce: base("salesforce")?,
+                timeout_ms: o.count("timeoutMs", 600_000)?.unwrap_or_else(default_timeout_ms),
+            })
+        }
+        Kind::Host => {
+            let o = Object::new(value, "transport", &["kind", "timeoutMs"])?;
+            TransportConfig::Host(HostConfig { timeout_ms: o.count("timeoutMs", 600_000)?.unwrap_or_else(default_timeout_ms) })
+        }
+        Kind::Demo => {
+            let o = Object::new(value, "transport", &["kind", "scenario"])?;
+            let scenarios: Vec<(&str, Scenario)> = Scenario::ALL.iter().map(|s| (s.name(), *s)).collect();
+            TransportConfig::Demo(DemoConfig { scenario: o.choice("scenario", "scenario", &scenarios)?.unwrap_or_default() })
+        }
+    })
+}
+
+fn salesforce(o: &Object) -> Result<SalesforceConfig, ConfigError> {
+    o.required("subdomain", "the org's subdomain, such as \"acme\" or \"acme.my\"")?;
+    Ok(SalesforceConfig {
+        subdomain: o.string("subdomain")?.unwrap_or_default(),
+        api_version: o.string("apiVersion")?.unwrap_or_else(default_api_version),
+    })
+}
+
+fn case_sync(o: &Object) -> Result<CaseSyncConfig, ConfigError> {
+    let custom_mapping = match o.object("customMapping", &["body", "urlArgs"])? {
+        Some(mapping) => Some(CustomMapping {
+            body: template(&mapping, "body")?,
+            url_args: template(&mapping, "urlArgs")?,
+        }),
+        None => None,
+    };
+    o.object("valueMaps", &["priority", "status", "language"])?;
+    Ok(CaseSyncConfig {
+        enabled: o.bool("enabled")?.unwrap_or(false),
+        sync_attribute: o.string("syncAttribute")?.unwrap_or_else(default_sync_attribute),
+        record_type_id: o.string("recordTypeId")?,
+        custom_mapping,
+        value_maps: o.get("valueMaps").cloned(),
+    })
+}
+
+/// A template is kept as given, an object or the text the admin typed; the case-sync
+/// engine reads it so that it can point at mistakes inside.
+fn template(o: &Object, key: &str) -> Result<Option<Value>, ConfigError> {
+    match o.get(key) {
+        None => Ok(None),
+        Some(value @ (Value::Object(_) | Value::String(_))) => Ok(Some(value.clone())),
+        Some(other) => Err(ConfigError::new(
+            &o.key(key),
+            format!("expected a JSON object or the template text, found {}", super::read::kind(other)),
+        )),
+    }
+}
