@@ -10,8 +10,9 @@ WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.
 TRUNK_VERSION := 0.21.14
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
+CARGO_HOME ?= $(HOME)/.cargo
 # npm's wasm-opt comes first: Debian's binaryen is too old for wasm-bindgen's output.
-export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_HOME)/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT := 120
 # Trunk must never fetch a tool or check for updates; crates are fetched beforehand.
