@@ -3,6 +3,7 @@
 
 pub mod client;
 pub mod errors;
+pub mod message;
 pub mod model;
 
 pub use client::KustomerClient;

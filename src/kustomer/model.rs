@@ -9,8 +9,10 @@ use crate::json::{at, bool_at, int_at, str_at, strings_at};
 /// candidates in order of preference. They are the one place to correct against a live
 /// org.
 pub const HTML_BODY_FIELDS: [&str; 2] = ["htmlBody", "meta.htmlBody"];
-/// Text candidates; the last, `preview`, is only a short excerpt.
-pub const TEXT_BODY_FIELDS: [&str; 3] = ["body", "meta.textBody", "preview"];
+/// Full-text candidates.
+pub const TEXT_BODY_FIELDS: [&str; 2] = ["body", "meta.textBody"];
+/// The last resort: a short excerpt, shown as such.
+pub const EXCERPT_FIELD: &str = "preview";
 
 /// A resource's `id`, `type`, `attributes` and `relationships`, unparsed.
 #[derive(Debug, Clone, PartialEq)]

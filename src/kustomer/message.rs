@@ -1,0 +1,259 @@
+//! Messages and attachments, read tolerantly, joined and put in order.
+
+use serde_json::Value;
+
+use super::model::{Channel, Resource, EXCERPT_FIELD, HTML_BODY_FIELDS, TEXT_BODY_FIELDS};
+use crate::json::{at, bool_at, int_at, str_at};
+use crate::time::parse_iso_ms;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    In,
+    Out,
+    Unknown,
+}
+
+/// Who wrote a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sender {
+    Customer,
+    /// An agent, by user id (names come from `/v1/users/{id}`).
+    Agent(String),
+    /// An outbound message with no agent: a workflow, a bot, an auto-reply.
+    Automated,
+    /// Outbound and not automated, but no agent id was given.
+    UnknownAgent,
+}
+
+/// A message's content, from the best field that has any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    Html(String),
+    Text(String),
+    /// Only `preview` was there: a short excerpt, not the whole message.
+    Excerpt(String),
+    Empty,
+}
+
+/// Channel details worth showing; all optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meta {
+    pub from: Option<String>,
+    pub to: Vec<String>,
+    pub cc: Vec<String>,
+    pub bcc: Vec<String>,
+    pub subject: Option<String>,
+    pub permalink: Option<String>,
+    pub call: Option<Call>,
+}
+
+/// A voice message's call details.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Call {
+    pub status: Option<String>,
+    pub placed_at: Option<String>,
+    pub answered_at: Option<String>,
+    pub ended_at: Option<String>,
+    pub duration_s: Option<i64>,
+    pub recording_url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub id: String,
+    pub channel: Channel,
+    pub direction: Direction,
+    pub sender: Sender,
+    pub sent_at: Option<String>,
+    pub created_at: Option<String>,
+    pub body: Body,
+    pub redacted: bool,
+    pub meta: Meta,
+    pub attachments: Vec<Attachment>,
+}
+
+impl Message {
+    pub fn from_resource(resource: &Resource) -> Message {
+        let attrs = &resource.attributes;
+        let direction = match str_at(attrs, "direction").as_deref() {
+            Some("in") => Direction::In,
+            Some("out") => Direction::Out,
+            _ => Direction::Unknown,
+        };
+        let auto = bool_at(attrs, "auto").unwrap_or(false);
+        let agent = resource.related_id("createdBy").filter(|_| resource.related_kind("createdBy").as_deref() != Some("customer"));
+        let sender = match (direction, auto, agent) {
+            (Direction::In, _, _) => Sender::Customer,
+            (_, true, _) => Sender::Automated,
+            (_, false, Some(id)) => Sender::Agent(id),
+            (_, false, None) => Sender::UnknownAgent,
+        };
+        Message {
+            id: resource.id.clone(),
+            channel: Channel::parse(&str_at(attrs, "channel").unwrap_or_default()),
+            direction,
+            sender,
+            sent_at: str_at(attrs, "sentAt"),
+            created_at: str_at(attrs, "createdAt"),
+            body: body(attrs),
+            redacted: bool_at(attrs, "redacted").unwrap_or(false),
+            meta: meta(attrs),
+            attachments: Vec::new(),
+        }
+    }
+
+    /// Server order is not to be trusted: by `sentAt`, then `createdAt`, then id. A
+    /// message without a readable `sentAt` sorts by its `createdAt`.
+    fn sort_key(&self) -> (i64, i64, &str) {
+        let created = self.created_at.as_deref().and_then(parse_iso_ms);
+        let sent = self.sent_at.as_deref().and_then(parse_iso_ms).or(created);
+        (sent.unwrap_or(i64::MAX), created.unwrap_or(i64::MAX), &self.id)
+    }
+}
+
+fn body(attrs: &Value) -> Body {
+    if let Some(html) = HTML_BODY_FIELDS.iter().find_map(|field| str_at(attrs, field)) {
+        return Body::Html(html);
+    }
+    if let Some(text) = TEXT_BODY_FIELDS.iter().find_map(|field| str_at(attrs, field)) {
+        return Body::Text(text);
+    }
+    str_at(attrs, EXCERPT_FIELD).map(Body::Excerpt).unwrap_or(Body::Empty)
+}
+
+fn meta(attrs: &Value) -> Meta {
+    let call = at(attrs, "meta.placedAt").or(at(attrs, "meta.answeredAt")).or(at(attrs, "meta.endedAt")).map(|_| Call {
+        status: str_at(attrs, "meta.status"),
+        placed_at: str_at(attrs, "meta.placedAt"),
+        answered_at: str_at(attrs, "meta.answeredAt"),
+        ended_at: str_at(attrs, "meta.endedAt"),
+        duration_s: int_at(attrs, "meta.duration"),
+        recording_url: str_at(attrs, "meta.externalRecordingUrl"),
+    });
+    Meta {
+        from: at(attrs, "meta.from").and_then(|value| addresses(value).into_iter().next()),
+        to: at(attrs, "meta.to").map(addresses).unwrap_or_default(),
+        cc: at(attrs, "meta.cc").map(addresses).unwrap_or_default(),
+        bcc: at(attrs, "meta.bcc").map(addresses).unwrap_or_default(),
+        subject: str_at(attrs, "meta.subject").or_else(|| str_at(attrs, "subject")),
+        permalink: str_at(attrs, "meta.permalink"),
+        call,
+    }
+}
+
+/// Recipients come as `[{email}]`, `[{email, name}]`, a single `{email}`, a list of
+/// strings, or one comma-separated string; phone numbers come as strings.
+pub fn addresses(value: &Value) -> Vec<String> {
+    let one = |item: &Value| -> Vec<String> {
+        match item {
+            Value::String(text) => text.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect(),
+            Value::Object(_) => {
+                let address = str_at(item, "email").or_else(|| str_at(item, "phone")).or_else(|| str_at(item, "address"));
+                match (str_at(item, "name"), address) {
+                    (Some(name), Some(address)) => vec![format!("{name} <{address}>")],
+                    (None, Some(address)) => vec![address],
+                    (Some(name), None) => vec![name],
+                    (None, None) => Vec::new(),
+                }
+            }
+            _ => Vec::new(),
+        }
+    };
+    match value {
+        Value::Array(items) => items.iter().flat_map(one).collect(),
+        other => one(other),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub id: String,
+    pub name: String,
+    pub content_type: String,
+    pub size: Option<u64>,
+    pub redacted: bool,
+    /// Where to open or download it, if the URL is one the widget will link to.
+    pub url: Option<String>,
+    pub message_id: Option<String>,
+}
+
+impl Attachment {
+    pub fn from_resource(resource: &Resource) -> Attachment {
+        let attrs = &resource.attributes;
+        let content_type = str_at(attrs, "contentType").unwrap_or_else(|| "application/octet-stream".to_string());
+        let url = str_at(&resource.links, "related").filter(|url| is_safe_url(url, &content_type));
+        Attachment {
+            id: resource.id.clone(),
+            name: str_at(attrs, "name").unwrap_or_else(|| "attachment".to_string()),
+            size: int_at(attrs, "contentLength").and_then(|n| u64::try_from(n).ok()),
+            redacted: bool_at(attrs, "redacted").unwrap_or(false),
+            url,
+            message_id: resource.related_id("message"),
+            content_type,
+        }
+    }
+
+    /// Raster images can be previewed inline; SVG never is (it can carry script).
+    pub fn is_previewable_image(&self) -> bool {
+        let kind = self.content_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+        matches!(kind.as_str(), "image/png" | "image/jpeg" | "image/jpg" | "image/gif" | "image/webp" | "image/avif" | "image/bmp")
+            && self.url.is_some()
+            && !self.redacted
+    }
+}
+
+/// `https:` and `http:` links, and `data:` URLs of anything but markup, which could run
+/// script where the browser renders it.
+pub fn is_safe_url(url: &str, content_type: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        return true;
+    }
+    let Some(data) = lower.strip_prefix("data:") else { return false };
+    let mime = data.split([';', ',']).next().unwrap_or_default();
+    let markup = |kind: &str| kind.contains("html") || kind.contains("svg") || kind.contains("xml") || kind.contains("javascript");
+    !markup(mime) && !markup(&content_type.to_ascii_lowercase())
+}
+
+/// "48 KB": sizes people read.
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    if bytes < 1000 {
+        return format!("{bytes} B");
+    }
+    let mut value = bytes;
+    let mut unit = 0;
+    // Tenths, in integers: float formatting would cost the bundle 14 KB.
+    let mut tenths = value * 10 / 1000;
+    value /= 1000;
+    while value >= 1000 && unit + 1 < UNITS.len() {
+        tenths = value * 10 / 1000;
+        value /= 1000;
+        unit += 1;
+    }
+    if value >= 10 {
+        format!("{value} {}", UNITS[unit])
+    } else {
+        format!("{}.{} {}", tenths / 10, tenths % 10, UNITS[unit])
+    }
+}
+
+/// Attaches each attachment to its message, sorts the messages, and returns the
+/// attachments whose message is not in the conversation (shown apart, not lost).
+pub fn assemble(mut messages: Vec<Message>, attachments: Vec<Attachment>) -> (Vec<Message>, Vec<Attachment>) {
+    messages.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    messages.dedup_by(|later, earlier| later.id == earlier.id);
+    let mut orphans = Vec::new();
+    for attachment in attachments {
+        let target = attachment.message_id.as_deref().and_then(|id| messages.iter_mut().find(|m| m.id == id));
+        match target {
+            Some(message) => message.attachments.push(attachment),
+            None => orphans.push(attachment),
+        }
+    }
+    (messages, orphans)
+}
+
+#[cfg(test)]
+#[path = "message_tests.rs"]
+mod tests;
