@@ -13,6 +13,7 @@
 //! tested natively with `cargo test`.
 
 pub mod config;
+pub mod content;
 pub mod conversation;
 #[cfg(feature = "demo")]
 pub mod demo;

@@ -1,0 +1,141 @@
+//! Plain text: links found, quoted history set apart. Nothing here produces markup; the
+//! view renders each piece as a text node or a link.
+
+/// A run of text, or a link with the text it shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    Text(String),
+    Link { href: String, label: String },
+}
+
+/// Splits text into plain runs and `http(s)://` / `mailto:` links. Bare `www.` and
+/// addresses without `mailto:` stay text: guessing links makes wrong ones.
+pub fn linkify(text: &str) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut plain_start = 0;
+    let mut idx = 0;
+    let lower = text.to_ascii_lowercase();
+    while idx < text.len() {
+        let rest = &lower[idx..];
+        let at_boundary = idx == 0 || !text[..idx].ends_with(|c: char| c.is_alphanumeric());
+        let scheme = ["https://", "http://", "mailto:"].into_iter().find(|scheme| rest.starts_with(scheme));
+        if let (true, Some(scheme)) = (at_boundary, scheme) {
+            let end = link_end(text, idx);
+            if end > idx + scheme.len() {
+                if plain_start < idx {
+                    pieces.push(Piece::Text(text[plain_start..idx].to_string()));
+                }
+                let href = &text[idx..end];
+                pieces.push(Piece::Link { href: href.to_string(), label: href.to_string() });
+                idx = end;
+                plain_start = end;
+                continue;
+            }
+        }
+        idx += text[idx..].chars().next().map_or(1, char::len_utf8);
+    }
+    if plain_start < text.len() {
+        pieces.push(Piece::Text(text[plain_start..].to_string()));
+    }
+    pieces
+}
+
+/// Where a link starting at `start` ends: at whitespace or a character that cannot be
+/// in a URL, minus trailing punctuation that belongs to the sentence.
+fn link_end(text: &str, start: usize) -> usize {
+    let candidate = text[start..]
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\'' | '`'))
+        .map_or(text.len(), |(offset, _)| start + offset);
+    let mut end = candidate;
+    loop {
+        let link = &text[start..end];
+        let Some(last) = link.chars().last() else { return end };
+        let unbalanced_paren = last == ')' && link.matches('(').count() < link.matches(')').count();
+        if matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | ']' | '}') || unbalanced_paren {
+            end -= last.len_utf8();
+        } else {
+            return end;
+        }
+    }
+}
+
+/// The new part of a text reply and the quoted history under it (`> ` lines, and an
+/// "On … wrote:" line that introduces them), if any.
+pub fn split_quoted(text: &str) -> (String, Option<String>) {
+    let lines: Vec<&str> = text.lines().collect();
+    let first_quote = lines.iter().position(|line| line.trim_start().starts_with('>'));
+    let Some(mut cut) = first_quote else { return (text.to_string(), None) };
+    // Blank lines and an attribution line just above the quote belong to it.
+    while cut > 0 && lines[cut - 1].trim().is_empty() {
+        cut -= 1;
+    }
+    if cut > 0 && is_attribution(lines[cut - 1]) {
+        cut -= 1;
+    }
+    if cut == 0 {
+        return (text.to_string(), None);
+    }
+    let main = lines[..cut].join("\n").trim_end().to_string();
+    let quoted = lines[cut..].join("\n");
+    (main, Some(quoted))
+}
+
+fn is_attribution(line: &str) -> bool {
+    let line = line.trim();
+    line.ends_with("wrote:") || line.ends_with("a écrit :") || line.ends_with("schrieb:") || line.ends_with("escribió:")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(href: &str) -> Piece {
+        Piece::Link { href: href.into(), label: href.into() }
+    }
+
+    fn text(text: &str) -> Piece {
+        Piece::Text(text.into())
+    }
+
+    #[test]
+    fn links_are_found_and_sentence_punctuation_left_out() {
+        assert_eq!(
+            linkify("See https://northwind.example/billing. Or mail mailto:ap@brightline.io, thanks"),
+            vec![text("See "), link("https://northwind.example/billing"), text(". Or mail "), link("mailto:ap@brightline.io"), text(", thanks")]
+        );
+        assert_eq!(linkify("(https://en.wikipedia.org/wiki/Rust_(language))"), vec![text("("), link("https://en.wikipedia.org/wiki/Rust_(language)"), text(")")]);
+        assert_eq!(linkify("HTTP://X.EXAMPLE/a?b=1&c=2#d"), vec![link("HTTP://X.EXAMPLE/a?b=1&c=2#d")]);
+    }
+
+    #[test]
+    fn nothing_else_becomes_a_link() {
+        for input in ["javascript:alert(1)", "www.example.com", "jane@example.com", "ftp://x.example", "https://", "xhttps://x.example", "data:text/html,<b>"] {
+            assert_eq!(linkify(input), vec![text(input)], "{input}");
+        }
+        assert_eq!(linkify(""), Vec::<Piece>::new());
+    }
+
+    #[test]
+    fn markup_in_text_stays_text() {
+        let input = "<b>bold</b> <script>alert(1)</script> https://x.example/<img>";
+        let pieces = linkify(input);
+        assert_eq!(pieces, vec![text("<b>bold</b> <script>alert(1)</script> "), link("https://x.example/"), text("<img>")]);
+    }
+
+    #[test]
+    fn quoted_history_is_split_off_with_its_attribution() {
+        let reply = "Thanks, that works!\n\nOn Mon, Nov 16, 2026 at 9:02 AM Sam wrote:\n> Try restarting.\n> Sam";
+        assert_eq!(
+            split_quoted(reply),
+            ("Thanks, that works!".to_string(), Some("On Mon, Nov 16, 2026 at 9:02 AM Sam wrote:\n> Try restarting.\n> Sam".to_string()))
+        );
+        assert_eq!(split_quoted("No quote here.\nTwo lines."), ("No quote here.\nTwo lines.".to_string(), None));
+        assert_eq!(split_quoted("> only a quote"), ("> only a quote".to_string(), None), "all-quote text is kept whole");
+    }
+
+    #[test]
+    fn non_ascii_text_is_walked_safely() {
+        assert_eq!(linkify("Danke 🙏 https://x.example/ü — é"), vec![text("Danke 🙏 "), link("https://x.example/ü"), text(" — é")]);
+    }
+}
