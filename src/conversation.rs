@@ -1,8 +1,18 @@
-//! What the conversation view loads: the conversation, its customer and its agents. A
-//! failure to read the customer or an agent leaves a notice and keeps the rest.
+//! What the conversation view loads: the conversation, every message across pages, its
+//! attachments, its customer and the agents involved. Only the conversation and its
+//! messages are essential; a failure to read the rest leaves a notice and keeps what
+//! loaded.
 
 use crate::kustomer::errors::{explain, Reading};
+use crate::kustomer::message::{assemble, Attachment, Message, Sender};
+use crate::kustomer::model::Resource;
 use crate::kustomer::{Conversation, Customer, KustomerClient};
+use crate::transport::encode_segment;
+
+/// Kustomer's largest page.
+pub const PAGE_SIZE: usize = 100;
+/// 20,000 messages: more than any real conversation, fewer than a runaway loop.
+pub const MAX_PAGES: usize = 200;
 
 /// A failure the view shows instead of the data, with whether a Retry can help.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,23 +22,61 @@ pub struct Problem {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct ConversationHeader {
+pub struct Thread {
     pub conversation: Conversation,
     pub customer: Option<Customer>,
-    /// Agent names in assignment order; an agent that could not be read shows as its id.
+    /// Agent names in assignment order; an agent that could not be read shows by id.
     pub assignees: Vec<String>,
+    /// Every agent that appears, by user id.
+    pub agents: Vec<(String, String)>,
+    /// Oldest first.
+    pub messages: Vec<Message>,
+    /// Attachments whose message is not in the conversation.
+    pub unattached: Vec<Attachment>,
     /// Partial failures, one sentence each.
     pub notices: Vec<String>,
 }
 
-pub async fn load_header(client: &KustomerClient<'_>, conversation_id: &str) -> Result<ConversationHeader, Problem> {
-    let conversation = client.conversation(conversation_id).await.map_err(|error| Problem {
-        message: explain(&error, Reading::Conversation),
-        retry: error.is_transient(),
-    })?;
+impl Thread {
+    /// The name to show for a message's sender.
+    pub fn sender_name(&self, message: &Message) -> String {
+        match &message.sender {
+            Sender::Customer => self.customer.as_ref().map(Customer::display_name).unwrap_or_else(|| "Customer".to_string()),
+            Sender::Agent(id) => {
+                self.agents.iter().find(|(known, _)| known == id).map(|(_, name)| name.clone()).unwrap_or_else(|| "Agent".to_string())
+            }
+            Sender::Automated => "Automated".to_string(),
+            Sender::UnknownAgent => "Agent".to_string(),
+        }
+    }
+}
+
+pub async fn load_thread(client: &KustomerClient<'_>, conversation_id: &str, on_progress: &dyn Fn(usize)) -> Result<Thread, Problem> {
+    let problem = |error, reading| Problem { message: explain(&error, reading), retry: error.is_transient() };
+    let conversation = client.conversation(conversation_id).await.map_err(|error| problem(error, Reading::Conversation))?;
+    let id = encode_segment(&conversation.id);
+    let first_page = format!("/v1/conversations/{id}/messages?page=1&pageSize={PAGE_SIZE}");
+    let (resources, truncated) = client
+        .list_with_progress(&first_page, MAX_PAGES, on_progress)
+        .await
+        .map_err(|error| problem(error, Reading::Messages))?;
     let mut notices = Vec::new();
+    if truncated {
+        notices.push(format!("Only the first {} messages were loaded.", resources.len()));
+    }
+    let messages: Vec<Message> = resources.iter().map(Message::from_resource).collect();
+
+    let attachments = match client.list(&format!("/v1/conversations/{id}/attachments?page=1&pageSize={PAGE_SIZE}"), MAX_PAGES).await {
+        Ok(resources) => resources.iter().map(|r: &Resource| Attachment::from_resource(r)).collect(),
+        Err(error) => {
+            notices.push(format!("Attachments could not be loaded: {}", explain(&error, Reading::Attachments)));
+            Vec::new()
+        }
+    };
+    let (messages, unattached) = assemble(messages, attachments);
+
     let customer = match &conversation.customer_id {
-        Some(id) => match client.customer(id).await {
+        Some(customer_id) => match client.customer(customer_id).await {
             Ok(customer) => Some(customer),
             Err(error) => {
                 notices.push(format!("The customer could not be loaded: {}", explain(&error, Reading::Customer)));
@@ -37,13 +85,22 @@ pub async fn load_header(client: &KustomerClient<'_>, conversation_id: &str) -> 
         },
         None => None,
     };
-    let mut assignees = Vec::new();
+
+    // Each agent once: the assignees first, then whoever wrote a message.
+    let mut agent_ids = conversation.assigned_user_ids.clone();
+    for message in &messages {
+        if let Sender::Agent(agent) = &message.sender {
+            if !agent_ids.contains(agent) {
+                agent_ids.push(agent.clone());
+            }
+        }
+    }
+    let mut agents = Vec::new();
     let mut agent_failure = None;
-    for (id, user) in client.users(&conversation.assigned_user_ids).await {
+    for (agent, user) in client.users(&agent_ids).await {
         match user {
-            Ok(user) => assignees.push(user.display_name()),
+            Ok(user) => agents.push((agent, user.display_name())),
             Err(error) => {
-                assignees.push(format!("Agent {id}"));
                 agent_failure.get_or_insert(explain(&error, Reading::User));
             }
         }
@@ -51,66 +108,14 @@ pub async fn load_header(client: &KustomerClient<'_>, conversation_id: &str) -> 
     if let Some(reason) = agent_failure {
         notices.push(format!("Some agent names could not be loaded: {reason}"));
     }
-    Ok(ConversationHeader { conversation, customer, assignees, notices })
+    let assignees = conversation
+        .assigned_user_ids
+        .iter()
+        .map(|agent| agents.iter().find(|(known, _)| known == agent).map(|(_, name)| name.clone()).unwrap_or_else(|| format!("Agent {agent}")))
+        .collect();
+    Ok(Thread { conversation, customer, assignees, agents, messages, unattached, notices })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::config::Scenario;
-    use crate::demo::kustomer_data;
-    use crate::test_support::{block_on, FakeClock, ScriptedTransport};
-    use crate::transport::demo::DemoTransport;
-    use crate::transport::Response;
-
-    #[test]
-    fn loads_the_header_from_the_demo_org() {
-        let clock = FakeClock::at(0.0);
-        let transport = DemoTransport::new(Scenario::Normal, clock.clone());
-        let client = KustomerClient::new(&transport, clock.as_ref());
-        let header = block_on(load_header(&client, kustomer_data::INVOICE_EMAIL)).unwrap();
-        assert_eq!(header.customer.unwrap().display_name(), "Jane Cooper");
-        assert_eq!(header.assignees, vec!["Sam Rivera", "Dana Kim"]);
-        assert!(header.notices.is_empty());
-    }
-
-    #[test]
-    fn a_missing_conversation_is_a_problem_without_retry() {
-        let clock = FakeClock::at(0.0);
-        let transport = DemoTransport::new(Scenario::Normal, clock.clone());
-        let client = KustomerClient::new(&transport, clock.as_ref());
-        let problem = block_on(load_header(&client, "000000000000000000000000")).unwrap_err();
-        assert_eq!(problem, Problem { message: "Conversation not found".into(), retry: false });
-    }
-
-    #[test]
-    fn server_errors_offer_a_retry() {
-        let clock = FakeClock::at(0.0);
-        let transport = DemoTransport::new(Scenario::ServerError, clock.clone());
-        let client = KustomerClient::new(&transport, clock.as_ref());
-        let problem = block_on(load_header(&client, kustomer_data::VOICE)).unwrap_err();
-        assert!(problem.retry);
-        assert!(problem.message.contains("500"), "{}", problem.message);
-    }
-
-    #[test]
-    fn customer_and_agent_failures_become_notices() {
-        let conversation = r#"{"data":{"id":"c1","attributes":{"assignedUsers":["u1","u2"]},
-            "relationships":{"customer":{"data":{"type":"customer","id":"k1"}}}}}"#;
-        let agent = r#"{"data":{"id":"u1","attributes":{"displayName":"Sam Rivera"}}}"#;
-        let transport = ScriptedTransport::new(vec![
-            Ok(Response::new(200, conversation)),
-            Ok(Response::new(403, "{}")),
-            Ok(Response::new(200, agent)),
-            Ok(Response::new(403, "{}")),
-        ]);
-        let clock = FakeClock::at(0.0);
-        let client = KustomerClient::new(&transport, clock.as_ref());
-        let header = block_on(load_header(&client, "c1")).unwrap();
-        assert!(header.customer.is_none());
-        assert_eq!(header.assignees, vec!["Sam Rivera", "Agent u2"]);
-        assert_eq!(header.notices.len(), 2);
-        assert!(header.notices[0].contains("org.permission.customer.read"), "{:?}", header.notices);
-        assert!(header.notices[1].contains("org.permission.user.read"), "{:?}", header.notices);
-    }
-}
+#[path = "conversation_tests.rs"]
+mod tests;

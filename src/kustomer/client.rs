@@ -79,12 +79,26 @@ impl<'a> KustomerClient<'a> {
     /// Every resource of a list endpoint, following `links.next` until it is absent.
     /// A `next` that repeats a page already read ends the walk instead of looping.
     pub async fn list(&self, first_path: &str, max_pages: usize) -> Result<Vec<Resource>, FetchError> {
+        Ok(self.list_with_progress(first_path, max_pages, &|_| {}).await?.0)
+    }
+
+    /// [`Self::list`], telling `on_page` how many resources have arrived after each page,
+    /// and saying whether `max_pages` cut the list short.
+    pub async fn list_with_progress(
+        &self,
+        first_path: &str,
+        max_pages: usize,
+        on_page: &dyn Fn(usize),
+    ) -> Result<(Vec<Resource>, bool), FetchError> {
         let mut resources = Vec::new();
         let mut visited: Vec<String> = Vec::new();
         let mut next = Some(first_path.to_string());
         while let Some(path) = next.take() {
-            if visited.contains(&path) || visited.len() >= max_pages {
+            if visited.contains(&path) {
                 break;
+            }
+            if visited.len() >= max_pages {
+                return Ok((resources, true));
             }
             let document = self.get_json(&path).await?;
             visited.push(path);
@@ -93,9 +107,10 @@ impl<'a> KustomerClient<'a> {
                 Some(Value::Null) | None => {}
                 Some(_) => return Err(decode("a list response whose data is not an array")),
             }
+            on_page(resources.len());
             next = str_at(&document, "links.next").map(|link| relative_path(&link));
         }
-        Ok(resources)
+        Ok((resources, false))
     }
 
     /// GETs a path and parses the JSON body, retrying on `429`.

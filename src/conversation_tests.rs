@@ -1,0 +1,111 @@
+use super::*;
+use crate::config::Scenario;
+use crate::demo::kustomer_data;
+use crate::kustomer::message::Body;
+use crate::kustomer::Channel;
+use crate::test_support::{block_on, FakeClock, ScriptedTransport};
+use crate::transport::demo::DemoTransport;
+use crate::transport::Response;
+
+fn demo_thread(id: &str) -> Result<Thread, Problem> {
+    let clock = FakeClock::at(0.0);
+    let transport = DemoTransport::new(Scenario::Normal, clock.clone());
+    let client = KustomerClient::new(&transport, clock.as_ref());
+    block_on(load_thread(&client, id, &|_| {}))
+}
+
+#[test]
+fn loads_the_email_thread_in_order_with_attachments_and_names() {
+    let thread = demo_thread(kustomer_data::INVOICE_EMAIL).unwrap();
+    assert_eq!(thread.customer.as_ref().unwrap().display_name(), "Jane Cooper");
+    assert_eq!(thread.assignees, vec!["Sam Rivera", "Dana Kim"]);
+    assert_eq!(thread.messages.len(), 4);
+    assert!(thread.messages.windows(2).all(|pair| pair[0].sent_at <= pair[1].sent_at), "oldest first");
+    assert!(matches!(thread.messages[0].body, Body::Html(_)));
+    assert_eq!(thread.messages[0].attachments.len(), 3);
+    assert_eq!(thread.messages[1].attachments[0].url, None, "metadata-only attachment has no link");
+    assert_eq!(thread.sender_name(&thread.messages[0]), "Jane Cooper");
+    assert_eq!(thread.sender_name(&thread.messages[1]), "Sam Rivera");
+    assert!(thread.unattached.is_empty());
+    assert!(thread.notices.is_empty(), "{:?}", thread.notices);
+}
+
+#[test]
+fn loads_every_page_of_a_long_chat_and_reports_progress() {
+    let clock = FakeClock::at(0.0);
+    let transport = DemoTransport::new(Scenario::Normal, clock.clone());
+    let client = KustomerClient::new(&transport, clock.as_ref());
+    let progress = std::cell::RefCell::new(Vec::new());
+    let thread = block_on(load_thread(&client, kustomer_data::LONG_CHAT, &|n| progress.borrow_mut().push(n))).unwrap();
+    assert_eq!(thread.messages.len(), kustomer_data::LONG_CHAT_MESSAGES);
+    assert_eq!(*progress.borrow(), vec![100, 200, 300, 400, 500, 600, 640]);
+    assert!(thread.messages.first().unwrap().id < thread.messages.last().unwrap().id);
+    assert!(thread.messages.iter().any(|m| thread.sender_name(m) == "Automated"));
+}
+
+#[test]
+fn every_demo_channel_loads() {
+    for (id, _, channel) in kustomer_data::conversation_index() {
+        let thread = demo_thread(id).unwrap_or_else(|problem| panic!("{id}: {}", problem.message));
+        if id != kustomer_data::EMPTY_CHAT {
+            assert!(thread.messages.iter().any(|m| m.channel == Channel::parse(channel)), "{id} has {channel} messages");
+        }
+    }
+    assert!(demo_thread(kustomer_data::EMPTY_CHAT).unwrap().messages.is_empty());
+}
+
+#[test]
+fn a_missing_conversation_is_a_problem_without_retry() {
+    let problem = demo_thread("000000000000000000000000").unwrap_err();
+    assert_eq!(problem, Problem { message: "Conversation not found".into(), retry: false });
+}
+
+#[test]
+fn server_errors_offer_a_retry() {
+    let clock = FakeClock::at(0.0);
+    let transport = DemoTransport::new(Scenario::ServerError, clock.clone());
+    let client = KustomerClient::new(&transport, clock.as_ref());
+    let problem = block_on(load_thread(&client, kustomer_data::VOICE, &|_| {})).unwrap_err();
+    assert!(problem.retry);
+    assert!(problem.message.contains("500"), "{}", problem.message);
+}
+
+#[test]
+fn messages_failing_is_a_problem_naming_the_role() {
+    let conversation = r#"{"data":{"id":"c1","attributes":{}}}"#;
+    let transport = ScriptedTransport::new(vec![Ok(Response::new(200, conversation)), Ok(Response::new(403, "{}"))]);
+    let clock = FakeClock::at(0.0);
+    let client = KustomerClient::new(&transport, clock.as_ref());
+    let problem = block_on(load_thread(&client, "c1", &|_| {})).unwrap_err();
+    assert!(problem.message.contains("org.permission.message.read"), "{}", problem.message);
+}
+
+#[test]
+fn customer_attachment_and_agent_failures_become_notices() {
+    let conversation = r#"{"data":{"id":"c1","attributes":{"assignedUsers":["u1","u2"]},
+        "relationships":{"customer":{"data":{"type":"customer","id":"k1"}}}}}"#;
+    let messages = r#"{"data":[{"id":"m1","attributes":{"direction":"out","body":"hi"},
+        "relationships":{"createdBy":{"data":{"type":"user","id":"u2"}}}}],"links":{"next":null}}"#;
+    let agent = r#"{"data":{"id":"u1","attributes":{"displayName":"Sam Rivera"}}}"#;
+    let transport = ScriptedTransport::new(vec![
+        Ok(Response::new(200, conversation)),
+        Ok(Response::new(200, messages)),
+        Ok(Response::new(403, "{}")),
+        Ok(Response::new(403, "{}")),
+        Ok(Response::new(200, agent)),
+        Ok(Response::new(403, "{}")),
+    ]);
+    let clock = FakeClock::at(0.0);
+    let client = KustomerClient::new(&transport, clock.as_ref());
+    let thread = block_on(load_thread(&client, "c1", &|_| {})).unwrap();
+    assert_eq!(thread.messages.len(), 1, "the messages are still shown");
+    assert!(thread.customer.is_none());
+    assert_eq!(thread.assignees, vec!["Sam Rivera", "Agent u2"]);
+    assert_eq!(thread.sender_name(&thread.messages[0]), "Agent");
+    assert_eq!(thread.notices.len(), 3, "{:?}", thread.notices);
+    assert!(thread.notices[0].contains("org.permission.attachment.read"));
+    assert!(thread.notices[1].contains("org.permission.customer.read"));
+    assert!(thread.notices[2].contains("org.permission.user.read"));
+    let paths: Vec<String> = transport.requests.borrow().iter().map(|r| r.path.clone()).collect();
+    assert_eq!(paths.iter().filter(|p| p.starts_with("/v1/users/")).count(), 2, "each agent once: {paths:?}");
+}
