@@ -2,14 +2,14 @@
 
 use leptos::prelude::*;
 
-use crate::conversation::ConversationHeader;
+use crate::conversation::Thread;
 use crate::ui::states::Notice;
 use crate::ui::EnvHandle;
 
 #[component]
-pub fn Header(env: EnvHandle, data: ConversationHeader) -> impl IntoView {
-    let (intl, link) = env.with_value(|env| (env.intl.clone(), env.config.kustomer.conversation_link(&data.conversation.id)));
-    let conversation = data.conversation;
+pub fn Header(env: EnvHandle, thread: Thread) -> impl IntoView {
+    let (intl, link) = env.with_value(|env| (env.intl.clone(), env.config.kustomer.conversation_link(&thread.conversation.id)));
+    let conversation = thread.conversation;
     let subject = conversation.subject.clone().unwrap_or_else(|| "(no subject)".to_string());
     let status = conversation.status.clone().map(|status| capitalize(&status));
     let status_class = format!("ksw-badge ksw-status-{}", conversation.status.as_deref().unwrap_or("unknown"));
@@ -22,11 +22,11 @@ pub fn Header(env: EnvHandle, data: ConversationHeader) -> impl IntoView {
             view! { <li class=class>{channel.label()}</li> }
         })
         .collect();
-    let (customer_name, customer_email) = match &data.customer {
+    let (customer_name, customer_email) = match &thread.customer {
         Some(customer) => (customer.display_name(), customer.emails.first().cloned()),
         None => ("Unknown customer".to_string(), None),
     };
-    let assignees = if data.assignees.is_empty() { "Unassigned".to_string() } else { data.assignees.join(", ") };
+    let assignees = if thread.assignees.is_empty() { "Unassigned".to_string() } else { thread.assignees.join(", ") };
     let time = |iso: Option<String>| {
         iso.map(|iso| {
             let shown = intl.date_time(&iso);
@@ -37,7 +37,6 @@ pub fn Header(env: EnvHandle, data: ConversationHeader) -> impl IntoView {
     let updated = time(conversation.updated_at.clone());
     view! {
         <header class="ksw-conv-header">
-            {data.notices.into_iter().map(|message| view! { <Notice message /> }).collect_view()}
             <div class="ksw-title-row">
                 <h2 class="ksw-subject">{subject}</h2>
                 <a class="ksw-open" href=link target="_blank" rel="noopener noreferrer">"Open in Kustomer"</a>
@@ -61,6 +60,7 @@ pub fn Header(env: EnvHandle, data: ConversationHeader) -> impl IntoView {
                 <dt>"Updated"</dt>
                 <dd class="ksw-updated">{updated}</dd>
             </dl>
+            {thread.notices.into_iter().map(|message| view! { <Notice message /> }).collect_view()}
         </header>
     }
 }

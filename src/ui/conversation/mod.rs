@@ -2,13 +2,17 @@
 
 use leptos::prelude::*;
 
-use super::states::{ErrorPanel, Loading, Notice};
 use super::load::Load;
+use super::states::{ErrorPanel, Loading, Notice};
 use super::{EnvHandle, WidgetState};
-use crate::conversation::{load_header, ConversationHeader, Problem};
+use crate::conversation::{load_thread, Problem, Thread};
 use crate::kustomer::KustomerClient;
 
+mod attachments;
+mod email_frame;
 mod header;
+mod message;
+mod messages;
 
 pub use header::Header;
 
@@ -17,40 +21,50 @@ pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoVie
     let state = env.with_value(|env| env.state);
     // Set while the client waits out Kustomer's rate limit, so the wait is explained.
     let waiting_ms = RwSignal::new(None::<u32>);
+    // Messages read so far, for long conversations.
+    let loaded = RwSignal::new(0usize);
     let id = conversation_id.clone();
-    let header = Load::new(move || {
+    let thread = Load::new(move || {
         let env = env.get_value();
         let id = id.clone();
+        loaded.set(0);
         async move {
-            let notify = move |ms: u32| waiting_ms.set(Some(ms));
+            let notify = move |ms: u32| waiting_ms.try_set(Some(ms)).map_or((), |_| ());
+            let progress = move |count: usize| loaded.try_set(count).map_or((), |_| ());
             let client = KustomerClient::new(env.transport.as_ref(), env.clock.as_ref()).on_wait(&notify);
-            let result: Result<ConversationHeader, Problem> = load_header(&client, &id).await;
-            waiting_ms.set(None);
+            let result: Result<Thread, Problem> = load_thread(&client, &id, &progress).await;
+            waiting_ms.try_set(None);
             result
         }
     });
     Effect::new(move |_| {
-        state.set(match header.get() {
+        state.set(match thread.get() {
             None => WidgetState::Loading,
+            Some(Ok(thread)) if thread.messages.is_empty() => WidgetState::Empty,
             Some(Ok(_)) => WidgetState::Ready,
             Some(Err(_)) => WidgetState::Error,
         });
     });
-    let retry = Callback::new(move |()| header.reload());
+    let retry = Callback::new(move |()| thread.reload());
     view! {
         <section class="ksw-conversation" aria-label="Kustomer conversation">
             {move || waiting_ms.get().map(|ms| view! {
-                <Notice message=format!(
-                    "Kustomer's rate limit was reached: retrying in {} s",
-                    ms.div_ceil(1000)
-                ) />
+                <Notice message=format!("Kustomer's rate limit was reached: retrying in {} s", ms.div_ceil(1000)) />
             })}
-            {move || match header.get() {
-                None => view! { <Loading label="Loading the conversation" /> }.into_any(),
+            {move || match thread.get() {
+                None => view! {
+                    <Loading label="Loading the conversation" />
+                    {move || (loaded.get() > 0).then(|| view! {
+                        <p class="ksw-progress ksw-muted">{format!("{} messages loaded…", loaded.get())}</p>
+                    })}
+                }.into_any(),
                 Some(Err(problem)) => {
                     view! { <ErrorPanel message=problem.message on_retry=problem.retry.then_some(retry) /> }.into_any()
                 }
-                Some(Ok(data)) => view! { <Header env data /> }.into_any(),
+                Some(Ok(thread)) => view! {
+                    <Header env thread=thread.clone() />
+                    <messages::MessageList env thread />
+                }.into_any(),
             }}
         </section>
     }
