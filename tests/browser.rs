@@ -14,3 +14,9 @@ mod config_errors;
 
 #[path = "browser/conversation_header.rs"]
 mod conversation_header;
+
+#[path = "browser/conversation_messages.rs"]
+mod conversation_messages;
+
+#[path = "browser/email_isolation.rs"]
+mod email_isolation;

@@ -57,6 +57,38 @@ pub fn find(element: &HtmlElement, selector: &str) -> Option<Element> {
     shadow(element).query_selector(selector).unwrap()
 }
 
+pub fn find_all(element: &HtmlElement, selector: &str) -> Vec<Element> {
+    let list = shadow(element).query_selector_all(selector).unwrap();
+    (0..list.length()).filter_map(|idx| list.item(idx)?.dyn_into().ok()).collect()
+}
+
+pub fn text_of(element: &HtmlElement, selector: &str) -> String {
+    find(element, selector).and_then(|e| e.text_content()).unwrap_or_default()
+}
+
+pub fn click(element: &HtmlElement, selector: &str) {
+    let target: HtmlElement = find(element, selector).unwrap_or_else(|| panic!("nothing matches {selector}")).dyn_into().unwrap();
+    target.click();
+}
+
+pub async fn sleep(ms: u32) {
+    BrowserClock.sleep(ms).await;
+}
+
+/// A `hostFetch` serving Kustomer JSON from a map of path → body; anything else is 404.
+pub fn kustomer_stub(record: &str, bodies: &str) -> js_sys::Function {
+    host_fetch(
+        record,
+        &format!(
+            "const bodies = {bodies};\n\
+             const body = bodies[request.path];\n\
+             return Promise.resolve(body === undefined\n\
+               ? {{ status: 404, headers: {{}}, body: '{{\"errors\":[{{\"code\":\"not.found\"}}]}}' }}\n\
+               : {{ status: 200, headers: {{}}, body: typeof body === 'string' ? body : JSON.stringify(body) }});"
+        ),
+    )
+}
+
 pub fn text(element: &HtmlElement) -> String {
     match element.query_selector(".ksw-host").ok().flatten().and_then(|host| host.shadow_root()) {
         Some(root) => root.query_selector(".ksw-root").ok().flatten().and_then(|r| r.text_content()).unwrap_or_default(),

@@ -1,0 +1,103 @@
+//! Untrusted email HTML: no script, no form, no navigation, no remote load until asked,
+//! and no effect on the widget's or the page's styles.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::wasm_bindgen_test;
+use web_sys::HtmlIFrameElement;
+
+use crate::support::*;
+
+const SPAM: &str = "6140cefd91ffddd18144c00b";
+const INVOICE: &str = "6140cefd91ffddd18144e08b";
+
+async fn loaded_frame(element: &web_sys::HtmlElement) -> HtmlIFrameElement {
+    let frame: HtmlIFrameElement = find(element, "iframe.ksw-email-frame").expect("an email frame").dyn_into().unwrap();
+    wait_until(element, "the email frame to load", || {
+        frame.content_document().and_then(|d| d.body()).is_some_and(|b| b.inner_html().contains("Action required"))
+    })
+    .await;
+    frame
+}
+
+#[wasm_bindgen_test]
+async fn a_hostile_email_runs_nothing_submits_nothing_loads_nothing_and_restyles_nothing() {
+    let element = container();
+    let _handle = mount_json(&element, &demo_conversation(SPAM));
+    wait_for_state(&element, "ready").await;
+    let frame = loaded_frame(&element).await;
+    // Time for anything that was going to run.
+    sleep(300).await;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let body = document.body().unwrap();
+    assert_eq!(body.get_attribute("data-pwned"), None, "no script or handler ran");
+
+    let sandbox = frame.get_attribute("sandbox").unwrap();
+    assert!(!sandbox.contains("allow-scripts") && !sandbox.contains("allow-forms") && !sandbox.contains("allow-top-navigation"), "{sandbox}");
+
+    // Submitting the form is refused by the sandbox: the frame stays on its document.
+    let inner = frame.content_document().unwrap();
+    let form = inner.query_selector("form").unwrap().expect("the form is there, inert");
+    let _ = js_sys::Reflect::get(&form, &"requestSubmit".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .map(|submit| submit.call0(&form));
+    sleep(200).await;
+    assert!(frame.content_document().is_some_and(|d| d.query_selector("form").ok().flatten().is_some()), "no navigation happened");
+    assert_eq!(frame.content_window().unwrap().location().href().unwrap(), "about:srcdoc");
+
+    // Nothing was fetched from the sender's host.
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    let entries = performance.get_entries_by_type("resource");
+    let fetched: Vec<String> = entries.iter().filter_map(|e| js_sys::Reflect::get(&e, &"name".into()).ok()?.as_string()).collect();
+    assert!(!fetched.iter().any(|url| url.contains("payout-verify.example")), "{fetched:?}");
+    let image: web_sys::HtmlImageElement = inner.query_selector("img").unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!(image.natural_width(), 0, "the tracking image did not load");
+
+    // The email's CSS stays in its frame.
+    let message = find(&element, ".ksw-message").unwrap();
+    let style = web_sys::window().unwrap().get_computed_style(&message).unwrap().unwrap();
+    assert_ne!(style.get_property_value("display").unwrap(), "none");
+    let page_style = web_sys::window().unwrap().get_computed_style(&body).unwrap().unwrap();
+    assert_ne!(page_style.get_property_value("background-color").unwrap(), "rgb(255, 0, 0)");
+    assert!(find(&element, ".ksw-email-controls .ksw-remote-toggle").is_some(), "remote content is offered, not loaded");
+}
+
+#[wasm_bindgen_test]
+async fn show_remote_content_loosens_only_remote_loads() {
+    let element = container();
+    let _handle = mount_json(&element, &demo_conversation(SPAM));
+    wait_for_state(&element, "ready").await;
+    let frame = loaded_frame(&element).await;
+    assert!(frame.get_attribute("srcdoc").unwrap().contains("img-src data:;"));
+    click(&element, ".ksw-remote-toggle");
+    wait_until(&element, "the policy to change", || frame.get_attribute("srcdoc").unwrap().contains("img-src https:")).await;
+    let srcdoc = frame.get_attribute("srcdoc").unwrap();
+    assert!(srcdoc.contains("default-src 'none'"), "scripts stay forbidden");
+    assert!(!frame.get_attribute("sandbox").unwrap().contains("allow-scripts"));
+}
+
+#[wasm_bindgen_test]
+async fn quoted_history_is_collapsed_behind_a_toggle() {
+    let element = container();
+    let _handle = mount_json(&element, &demo_conversation(INVOICE));
+    wait_for_state(&element, "ready").await;
+    let frames = find_all(&element, "iframe.ksw-email-frame");
+    let reply: HtmlIFrameElement = frames[1].clone().dyn_into().unwrap();
+    assert!(!reply.get_attribute("srcdoc").unwrap().contains("gmail_quote"), "the quote starts hidden");
+    let toggles = find_all(&element, ".ksw-quote-toggle");
+    assert_eq!(toggles[0].text_content().as_deref(), Some("Show quoted text"));
+    toggles[0].dyn_ref::<web_sys::HtmlElement>().unwrap().click();
+    wait_until(&element, "the quote", || reply.get_attribute("srcdoc").unwrap().contains("gmail_quote")).await;
+    assert_eq!(toggles[0].text_content().as_deref(), Some("Hide quoted text"));
+}
+
+#[wasm_bindgen_test]
+async fn the_frame_is_sized_to_its_content() {
+    let element = container();
+    let _handle = mount_json(&element, &demo_conversation(INVOICE));
+    wait_for_state(&element, "ready").await;
+    let frame: HtmlIFrameElement = find(&element, "iframe.ksw-email-frame").unwrap().dyn_into().unwrap();
+    wait_until(&element, "the frame to be sized", || frame.get_attribute("style").is_some_and(|s| s.contains("height"))).await;
+    let inner_height = frame.content_document().unwrap().document_element().unwrap().scroll_height();
+    assert!(frame.offset_height() >= inner_height, "{} < {inner_height}", frame.offset_height());
+}
