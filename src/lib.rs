@@ -19,6 +19,7 @@ pub mod conversation;
 pub mod demo;
 pub mod json;
 pub mod kustomer;
+pub mod render;
 pub mod time;
 pub mod transport;
 

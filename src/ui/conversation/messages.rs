@@ -1,11 +1,15 @@
-//! The messages, oldest first, grouped by day. Long conversations render the newest
-//! messages first and add earlier ones on request, so that thousands of messages never
-//! freeze the page.
+//! The messages, oldest first, grouped by day. Their markup comes from `render`, one
+//! batch at a time: the newest batch first, earlier ones on request, so that thousands
+//! of messages never freeze the page. Controls inside the markup are handled by one
+//! delegated listener (see `actions`).
 
+use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
 
-use super::message::MessageItem;
+use super::actions;
 use crate::conversation::Thread;
+use crate::render::messages::{attachments_html, messages_html, Formatters};
 use crate::ui::states::Empty;
 use crate::ui::EnvHandle;
 
@@ -17,10 +21,21 @@ pub fn MessageList(env: EnvHandle, thread: Thread) -> impl IntoView {
     if thread.messages.is_empty() {
         return view! { <Empty message="This conversation has no messages yet.".to_string() /> }.into_any();
     }
-    let intl = env.with_value(|env| env.intl.clone());
     let total = thread.messages.len();
     let shown = RwSignal::new(BATCH.min(total));
     let thread = StoredValue::new(thread);
+    // Batch 0 is the newest hundred, batch 1 the hundred before, and so on.
+    let batch_html = move |batch: usize| {
+        let end = total.saturating_sub(batch * BATCH);
+        let start = end.saturating_sub(BATCH);
+        env.with_value(|env| {
+            let intl = &env.intl;
+            let (time, date_time, day) = (|iso: &str| intl.time(iso), |iso: &str| intl.date_time(iso), |iso: &str| intl.day(iso));
+            let formatters = Formatters { time: &time, date_time: &date_time, day: &day };
+            thread.with_value(|thread| messages_html(thread, start..end, &formatters))
+        })
+    };
+    let batches = move || (0..shown.get().div_ceil(BATCH)).rev().collect::<Vec<_>>();
     let earlier = move || {
         let hidden = total - shown.get();
         (hidden > 0).then(|| {
@@ -35,41 +50,34 @@ pub fn MessageList(env: EnvHandle, thread: Thread) -> impl IntoView {
             }
         })
     };
-    let list = move || {
-        let start = total - shown.get();
-        thread.with_value(|thread| {
-            let mut day = String::new();
-            thread.messages[start..]
-                .iter()
-                .map(|message| {
-                    let stamp = message.sent_at.clone().or_else(|| message.created_at.clone()).unwrap_or_default();
-                    let label = if stamp.is_empty() { "Unknown date".to_string() } else { intl.day(&stamp) };
-                    let heading = (label != day).then(|| {
-                        day = label.clone();
-                        view! { <h3 class="ksw-day">{label}</h3> }
-                    });
-                    let sender = thread.sender_name(message);
-                    view! {
-                        {heading}
-                        <MessageItem env message=message.clone() sender />
-                    }
-                })
-                .collect_view()
+    let unattached = thread.with_value(|thread| {
+        (!thread.unattached.is_empty()).then(|| {
+            let markup = attachments_html(&thread.unattached);
+            view! {
+                <section class="ksw-unattached" aria-label="Other attachments">
+                    <h3 class="ksw-day">"Other attachments of this conversation"</h3>
+                    <div inner_html=markup></div>
+                </section>
+            }
         })
-    };
+    });
+    let container = NodeRef::<Div>::new();
+    // `load` does not bubble: email frames are sized from a capturing listener.
+    let sizing = StoredValue::new_local(None::<Closure<dyn Fn(web_sys::Event)>>);
+    Effect::new(move |_| {
+        if let Some(element) = container.get() {
+            let listener = Closure::<dyn Fn(web_sys::Event)>::new(actions::fit_frame);
+            let _ = element.add_event_listener_with_callback_and_bool("load", listener.as_ref().unchecked_ref(), true);
+            sizing.set_value(Some(listener));
+        }
+    });
     view! {
-        <div class="ksw-messages">
+        <div class="ksw-messages" node_ref=container on:click=move |event| thread.with_value(|thread| actions::handle(&event, thread))>
             {earlier}
-            {list}
-            {move || thread.with_value(|thread| (!thread.unattached.is_empty()).then(|| {
-                let files = thread.unattached.clone();
-                view! {
-                    <section class="ksw-unattached" aria-label="Other attachments">
-                        <h3 class="ksw-day">"Other attachments of this conversation"</h3>
-                        <super::attachments::AttachmentList attachments=files />
-                    </section>
-                }
-            }))}
+            <For each=batches key=|batch| *batch let:batch>
+                <div class="ksw-batch" inner_html=batch_html(batch)></div>
+            </For>
+            {unattached}
         </div>
     }
     .into_any()

@@ -8,10 +8,8 @@ use super::{EnvHandle, WidgetState};
 use crate::conversation::{load_thread, Problem, Thread};
 use crate::kustomer::KustomerClient;
 
-mod attachments;
-mod email_frame;
+mod actions;
 mod header;
-mod message;
 mod messages;
 
 pub use header::Header;

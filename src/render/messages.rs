@@ -1,0 +1,270 @@
+//! The markup of a conversation's messages and attachments. Controls inside it carry a
+//! `data-action`, which the view handles with one delegated listener.
+
+use std::ops::Range;
+
+use super::html::Html;
+use crate::content::email::{frame_document, has_remote_content, quote_start, Rendering};
+use crate::content::text::{linkify, split_quoted, Piece};
+use crate::conversation::Thread;
+use crate::kustomer::message::{human_size, Attachment, Body, Direction, Message, Sender};
+use crate::kustomer::Channel;
+
+/// `allow-same-origin` (without `allow-scripts`, nothing runs in the frame) lets the
+/// widget measure the document to size the frame; `allow-popups…` lets links open in a
+/// new tab, which is where the frame's `<base target="_blank">` sends them.
+pub const EMAIL_SANDBOX: &str = "allow-same-origin allow-popups allow-popups-to-escape-sandbox";
+
+/// Dates and times in the viewer's locale and time zone, from the browser.
+pub struct Formatters<'a> {
+    pub time: &'a dyn Fn(&str) -> String,
+    pub date_time: &'a dyn Fn(&str) -> String,
+    pub day: &'a dyn Fn(&str) -> String,
+}
+
+/// The messages in `range`, with a day heading wherever the day changes (compared with
+/// the message before, even across batches).
+pub fn messages_html(thread: &Thread, range: Range<usize>, formatters: &Formatters) -> String {
+    let mut html = Html::new();
+    let day_of = |message: &Message| {
+        let stamp = stamp(message);
+        if stamp.is_empty() { "Unknown date".to_string() } else { (formatters.day)(&stamp) }
+    };
+    let mut previous_day = range.start.checked_sub(1).and_then(|idx| thread.messages.get(idx)).map(day_of);
+    for message in thread.messages.get(range).unwrap_or_default() {
+        let day = day_of(message);
+        if previous_day.as_ref() != Some(&day) {
+            html.element("h3", &[("class", Some("ksw-day"))], &day);
+            previous_day = Some(day);
+        }
+        message_html(&mut html, message, &thread.sender_name(message), formatters);
+    }
+    html.finish()
+}
+
+fn stamp(message: &Message) -> String {
+    message.sent_at.clone().or_else(|| message.created_at.clone()).unwrap_or_default()
+}
+
+fn message_html(html: &mut Html, message: &Message, sender: &str, formatters: &Formatters) {
+    let direction = match message.direction {
+        Direction::In => "in",
+        Direction::Out => "out",
+        Direction::Unknown => "unknown",
+    };
+    let class = format!("ksw-message ksw-{direction} ksw-msg-{}", message.channel.slug());
+    html.open("article", &[("class", Some(&class)), ("data-message-id", Some(&message.id))]);
+
+    html.open("header", &[("class", Some("ksw-message-head"))]);
+    let sender_class = if matches!(message.sender, Sender::Automated) { "ksw-sender ksw-automated" } else { "ksw-sender" };
+    html.element("span", &[("class", Some(sender_class))], sender);
+    if matches!(message.channel, Channel::Sms | Channel::Whatsapp) {
+        if let Some(from) = &message.meta.from {
+            html.element("span", &[("class", Some("ksw-muted ksw-phone"))], from);
+        }
+    }
+    let chip = format!("ksw-chip ksw-channel-{}", message.channel.slug());
+    html.element("span", &[("class", Some(&chip))], &message.channel.label());
+    let direction_label = match message.direction {
+        Direction::In => "Received",
+        Direction::Out => "Sent",
+        Direction::Unknown => "",
+    };
+    html.element("span", &[("class", Some("ksw-direction ksw-muted"))], direction_label);
+    let stamp = stamp(message);
+    if !stamp.is_empty() {
+        html.element("time", &[("datetime", Some(&stamp)), ("title", Some(&(formatters.date_time)(&stamp)))], &(formatters.time)(&stamp));
+    }
+    html.close("header");
+
+    let meta = &message.meta;
+    if message.channel == Channel::Email {
+        let rows = [
+            ("From", meta.from.clone().into_iter().collect::<Vec<_>>()),
+            ("To", meta.to.clone()),
+            ("Cc", meta.cc.clone()),
+            ("Bcc", meta.bcc.clone()),
+            ("Subject", meta.subject.clone().into_iter().collect()),
+        ];
+        facts(html, "ksw-email-meta", rows.iter().filter(|(_, v)| !v.is_empty()).map(|(label, values)| (*label, values.join(", "))));
+    }
+    if let Some(call) = &meta.call {
+        let at = |iso: &Option<String>| iso.as_deref().map(formatters.date_time);
+        let rows = [
+            ("Call", call.status.clone()),
+            ("From", meta.from.clone()),
+            ("To", meta.to.first().cloned()),
+            ("Placed", at(&call.placed_at)),
+            ("Answered", at(&call.answered_at)),
+            ("Ended", at(&call.ended_at)),
+            ("Duration", call.duration_s.map(|s| format!("{}:{:02}", s / 60, s % 60))),
+        ];
+        facts(html, "ksw-call", rows.into_iter().filter_map(|(label, value)| Some((label, value?))));
+        if let Some(url) = call.recording_url.as_deref().filter(|url| url.starts_with("https://")) {
+            link(html, "ksw-recording", url, "Call recording");
+        }
+    }
+
+    html.open("div", &[("class", Some("ksw-body"))]);
+    if message.redacted {
+        html.element("p", &[("class", Some("ksw-redacted"))], "This message was redacted.");
+    } else {
+        match &message.body {
+            Body::Html(source) => email(html, &message.id, source),
+            Body::Text(text) => text_body(html, text),
+            Body::Excerpt(text) => {
+                text_body(html, text);
+                html.element("p", &[("class", Some("ksw-excerpt-note ksw-muted"))], "Excerpt: the full text is in Kustomer.");
+            }
+            Body::Empty => {
+                html.element("p", &[("class", Some("ksw-muted ksw-no-content"))], "(no text)");
+            }
+        }
+    }
+    html.close("div");
+    if let Some(url) = meta.permalink.as_deref().filter(|url| url.starts_with("https://")) {
+        link(html, "ksw-permalink", url, "View post");
+    }
+    if !message.attachments.is_empty() {
+        attachments(html, &message.attachments);
+    }
+    html.close("article");
+}
+
+fn facts(html: &mut Html, class: &'static str, rows: impl Iterator<Item = (&'static str, String)>) {
+    html.open("dl", &[("class", Some(class))]);
+    for (label, value) in rows {
+        html.element("dt", &[], label).element("dd", &[], &value);
+    }
+    html.close("dl");
+}
+
+/// A link that opens in a new tab; `url` must already be known to be safe.
+fn link(html: &mut Html, class: &'static str, url: &str, label: &str) {
+    html.element("a", &[("class", Some(class)), ("href", Some(url)), ("target", Some("_blank")), ("rel", Some("noopener noreferrer"))], label);
+}
+
+fn text_body(html: &mut Html, text: &str) {
+    let (main, quoted) = split_quoted(text);
+    html.open("div", &[("class", Some("ksw-text"))]);
+    pieces(html, &main);
+    html.close("div");
+    if let Some(quoted) = quoted {
+        toggle(html, "text-quote", "Show quoted text");
+        html.open("div", &[("class", Some("ksw-text ksw-quoted")), ("hidden", Some(""))]);
+        pieces(html, &quoted);
+        html.close("div");
+    }
+}
+
+fn pieces(html: &mut Html, text: &str) {
+    for piece in linkify(text) {
+        match piece {
+            Piece::Text(text) => {
+                html.text(&text);
+            }
+            Piece::Link { href, label } => link(html, "ksw-text-link", &href, &label),
+        }
+    }
+}
+
+fn toggle(html: &mut Html, action: &'static str, label: &str) {
+    let class = match action {
+        "preview" => "ksw-link-button ksw-preview-toggle",
+        "remote" => "ksw-link-button ksw-remote-toggle",
+        _ => "ksw-link-button ksw-quote-toggle",
+    };
+    html.element("button", &[("type", Some("button")), ("class", Some(class)), ("data-action", Some(action)), ("aria-expanded", Some("false"))], label);
+}
+
+/// The email's frame starts with remote content blocked and quoted history hidden; the
+/// view swaps its `srcdoc` when the reader asks for either.
+fn email(html: &mut Html, message_id: &str, source: &str) {
+    html.open("div", &[("class", Some("ksw-email")), ("data-message-id", Some(message_id))]);
+    if has_remote_content(source) {
+        html.open("div", &[("class", Some("ksw-email-controls"))]);
+        toggle(html, "remote", "Show remote content");
+        html.element("span", &[("class", Some("ksw-muted ksw-remote-note"))], " Remote images and styles are blocked.");
+        html.close("div");
+    }
+    let document = frame_document(source, Rendering { remote_content: false, quoted: false });
+    html.open(
+        "iframe",
+        &[
+            ("class", Some("ksw-email-frame")),
+            ("title", Some("Email content")),
+            ("sandbox", Some(EMAIL_SANDBOX)),
+            ("referrerpolicy", Some("no-referrer")),
+            ("srcdoc", Some(&document)),
+        ],
+    )
+    .close("iframe");
+    if quote_start(source).is_some() {
+        toggle(html, "email-quote", "Show quoted text");
+    }
+    html.close("div");
+}
+
+/// Attachments: name, type, size, a download link, and for raster images a preview that
+/// loads only when asked.
+pub fn attachments_html(list: &[Attachment]) -> String {
+    let mut html = Html::new();
+    attachments(&mut html, list);
+    html.finish()
+}
+
+fn attachments(html: &mut Html, list: &[Attachment]) {
+    html.open("ul", &[("class", Some("ksw-attachments")), ("aria-label", Some("Attachments"))]);
+    for attachment in list {
+        if attachment.redacted {
+            html.open("li", &[("class", Some("ksw-attachment ksw-attachment-redacted"))]);
+            html.element("span", &[("class", Some("ksw-file-name"))], &attachment.name);
+            html.element("span", &[("class", Some("ksw-muted"))], " This attachment was redacted.");
+            html.close("li");
+            continue;
+        }
+        html.open("li", &[("class", Some("ksw-attachment"))]);
+        html.element("span", &[("class", Some("ksw-file-name"))], &attachment.name);
+        html.element("span", &[("class", Some("ksw-muted ksw-file-type"))], &attachment.content_type);
+        if let Some(size) = attachment.size {
+            html.element("span", &[("class", Some("ksw-muted ksw-file-size"))], &human_size(size));
+        }
+        match &attachment.url {
+            Some(url) => {
+                html.element(
+                    "a",
+                    &[
+                        ("class", Some("ksw-download")),
+                        ("href", Some(url)),
+                        ("download", Some(&attachment.name)),
+                        ("target", Some("_blank")),
+                        ("rel", Some("noopener noreferrer")),
+                    ],
+                    "Download",
+                );
+            }
+            None => {
+                html.element("span", &[("class", Some("ksw-muted ksw-unavailable"))], "Not available for download");
+            }
+        }
+        if attachment.is_previewable_image() {
+            toggle(html, "preview", "Preview");
+            html.open(
+                "img",
+                &[
+                    ("class", Some("ksw-preview")),
+                    ("data-src", attachment.url.as_deref()),
+                    ("alt", Some(&attachment.name)),
+                    ("referrerpolicy", Some("no-referrer")),
+                    ("hidden", Some("")),
+                ],
+            );
+        }
+        html.close("li");
+    }
+    html.close("ul");
+}
+
+#[cfg(test)]
+#[path = "messages_tests.rs"]
+mod tests;

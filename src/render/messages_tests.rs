@@ -1,0 +1,76 @@
+use super::*;
+use crate::config::Scenario;
+use crate::conversation::load_thread;
+use crate::demo::kustomer_data;
+use crate::kustomer::KustomerClient;
+use crate::test_support::{block_on, FakeClock};
+use crate::transport::demo::DemoTransport;
+
+fn thread(id: &str) -> Thread {
+    let clock = FakeClock::at(0.0);
+    let transport = DemoTransport::new(Scenario::Normal, clock.clone());
+    let client = KustomerClient::new(&transport, clock.as_ref());
+    block_on(load_thread(&client, id, &|_| {})).unwrap()
+}
+
+fn render(thread: &Thread) -> String {
+    let day = |iso: &str| iso[..10].to_string();
+    let time = |iso: &str| iso[11..16].to_string();
+    let formatters = Formatters { time: &time, date_time: &time, day: &day };
+    messages_html(thread, 0..thread.messages.len(), &formatters)
+}
+
+#[test]
+fn the_hostile_email_is_only_ever_an_attribute_of_a_sandboxed_frame() {
+    let html = render(&thread(kustomer_data::SPAM_EMAIL));
+    assert!(!html.contains("<script"), "no script element in the widget's markup");
+    assert!(!html.contains("<form") && !html.contains("<img src") && !html.contains("<style"));
+    assert!(html.contains("&lt;script&gt;"), "the email's markup is escaped inside srcdoc");
+    assert!(html.contains(&format!("sandbox=\"{EMAIL_SANDBOX}\"")));
+    assert!(!EMAIL_SANDBOX.contains("allow-scripts") && !EMAIL_SANDBOX.contains("allow-forms") && !EMAIL_SANDBOX.contains("top-navigation"));
+    assert!(html.contains("data-action=\"remote\""));
+}
+
+#[test]
+fn day_headings_appear_when_the_day_changes_even_across_batches() {
+    let thread = thread(kustomer_data::LONG_CHAT);
+    let day = |iso: &str| iso[..10].to_string();
+    let time = |iso: &str| iso[11..16].to_string();
+    let formatters = Formatters { time: &time, date_time: &time, day: &day };
+    let all = messages_html(&thread, 0..thread.messages.len(), &formatters);
+    let headings = all.matches("<h3 class=\"ksw-day\">").count();
+    assert_eq!(headings, 5, "the chat spans five calendar days");
+    let split = messages_html(&thread, 0..100, &formatters) + &messages_html(&thread, 100..thread.messages.len(), &formatters);
+    assert_eq!(split, all, "batches join seamlessly");
+    assert_eq!(messages_html(&thread, 700..800, &formatters), "", "out of range is empty, not a panic");
+}
+
+#[test]
+fn text_messages_keep_markup_as_text_and_quotes_behind_a_toggle() {
+    let mut thread = thread(kustomer_data::FACEBOOK);
+    thread.messages[0].body = Body::Text("<b>hi</b> https://x.example/a.\n\nOn Monday Sam wrote:\n> old".into());
+    let html = render(&thread);
+    assert!(html.contains("&lt;b&gt;hi&lt;/b&gt; <a class=\"ksw-text-link\" href=\"https://x.example/a\" target=\"_blank\" rel=\"noopener noreferrer\">https://x.example/a</a>."));
+    assert!(html.contains("data-action=\"text-quote\""));
+    assert!(html.contains("<div class=\"ksw-text ksw-quoted\" hidden=\"\">On Monday Sam wrote:\n&gt; old</div>"));
+}
+
+#[test]
+fn attachments_render_with_previews_only_for_raster_images() {
+    let thread = thread(kustomer_data::INVOICE_EMAIL);
+    let html = render(&thread);
+    assert_eq!(html.matches("data-action=\"preview\"").count(), 1, "the PNG, not the SVG");
+    assert!(html.contains("<img class=\"ksw-preview\" data-src=\"data:image/png;base64,"), "the preview has no src until asked");
+    assert!(html.contains("Not available for download"));
+    assert!(html.contains("download=\"statement-nov-2026.pdf\""));
+}
+
+#[test]
+fn redacted_voice_and_unknown_channels() {
+    assert!(render(&thread(kustomer_data::SMS_REDACTED)).contains("This message was redacted."));
+    let voice = render(&thread(kustomer_data::VOICE));
+    assert!(voice.contains("<dt>Duration</dt><dd>7:23</dd>"));
+    assert!(voice.contains("href=\"https://recordings.example/calls/7731.mp3\""));
+    let other = render(&thread(kustomer_data::UNKNOWN_CHANNEL));
+    assert!(other.contains("ksw-msg-other") && other.contains(">line</span>"));
+}

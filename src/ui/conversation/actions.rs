@@ -1,0 +1,89 @@
+//! What the controls inside rendered messages do: show quoted text, show an email's
+//! remote content, preview an image, and size email frames to their content.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlIFrameElement};
+
+use crate::content::email::{frame_document, Rendering};
+use crate::conversation::Thread;
+use crate::kustomer::message::Body;
+
+/// Handles a click anywhere in the message list.
+pub fn handle(event: &web_sys::MouseEvent, thread: &Thread) {
+    let Some(button) = event.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest("[data-action]").ok().flatten())
+    else {
+        return;
+    };
+    let action = button.get_attribute("data-action").unwrap_or_default();
+    match action.as_str() {
+        "text-quote" => {
+            if let Some(quoted) = button.next_element_sibling() {
+                let showing = flip(&quoted);
+                label(&button, showing, "Hide quoted text", "Show quoted text");
+            }
+        }
+        "preview" => {
+            if let Some(image) = button.next_element_sibling() {
+                // The image loads only now, when asked for.
+                if image.get_attribute("src").is_none() {
+                    if let Some(source) = image.get_attribute("data-src") {
+                        let _ = image.set_attribute("src", &source);
+                    }
+                }
+                let showing = flip(&image);
+                label(&button, showing, "Hide preview", "Preview");
+            }
+        }
+        "remote" | "email-quote" => {
+            let Some(email) = button.closest(".ksw-email").ok().flatten() else { return };
+            let flag = if action == "remote" { "data-remote" } else { "data-quoted" };
+            let on = email.get_attribute(flag).is_none();
+            let _ = if on { email.set_attribute(flag, "") } else { email.remove_attribute(flag) };
+            if action == "remote" {
+                // Once shown, remote content stays shown: there is nothing to take back.
+                if let Some(controls) = button.parent_element() {
+                    let _ = controls.set_attribute("hidden", "");
+                }
+            } else {
+                label(&button, on, "Hide quoted text", "Show quoted text");
+            }
+            refresh_email(&email, thread);
+        }
+        _ => {}
+    }
+}
+
+/// Rewrites an email frame's document for the reader's choices.
+fn refresh_email(email: &Element, thread: &Thread) {
+    let id = email.get_attribute("data-message-id").unwrap_or_default();
+    let Some(Body::Html(source)) = thread.messages.iter().find(|m| m.id == id).map(|m| &m.body) else { return };
+    let rendering = Rendering { remote_content: email.has_attribute("data-remote"), quoted: email.has_attribute("data-quoted") };
+    if let Some(frame) = email.query_selector("iframe").ok().flatten() {
+        let _ = frame.set_attribute("srcdoc", &frame_document(source, rendering));
+    }
+}
+
+/// Sizes an email frame to its document once it has loaded.
+pub fn fit_frame(event: web_sys::Event) {
+    let Some(frame) = event.target().and_then(|t| t.dyn_into::<HtmlIFrameElement>().ok()) else { return };
+    let height = frame.content_document().and_then(|doc| doc.document_element()).map(|root| root.scroll_height());
+    if let Some(height) = height {
+        let _ = frame.set_attribute("style", &format!("height: {}px", height.max(24) + 4));
+    }
+}
+
+/// Toggles `hidden`; true when the element is now shown.
+fn flip(element: &Element) -> bool {
+    if element.has_attribute("hidden") {
+        let _ = element.remove_attribute("hidden");
+        true
+    } else {
+        let _ = element.set_attribute("hidden", "");
+        false
+    }
+}
+
+fn label(button: &Element, expanded: bool, when_open: &str, when_closed: &str) {
+    button.set_text_content(Some(if expanded { when_open } else { when_closed }));
+    let _ = button.set_attribute("aria-expanded", if expanded { "true" } else { "false" });
+}
