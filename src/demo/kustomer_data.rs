@@ -197,8 +197,9 @@ pub fn messages(conversation_id: &str) -> Option<Vec<Value>> {
     )
 }
 
+/// Ids unique across the org: a prefix, the conversation id's tail, the position.
 pub fn message_id(conversation_id: &str, idx: usize) -> String {
-    format!("{}{:06x}", &conversation_id[..18], idx + 1)
+    format!("64a1c0de{}{:06x}", &conversation_id[14..], idx + 1)
 }
 
 fn message_resource(spec: &Spec, idx: usize, line: Line, start: i64) -> Value {
@@ -374,7 +375,7 @@ pub fn attachments(conversation_id: &str) -> Option<Vec<Value>> {
             .into_iter()
             .enumerate()
             .map(|(idx, file)| {
-                let id = format!("{}a{:05x}", &conversation_id[..18], idx + 1);
+                let id = format!("662fd8c8{}{:06x}", &conversation_id[14..], idx + 1);
                 let message = message_id(conversation_id, file.message_idx);
                 let mut links = json!({ "self": format!("/v1/attachments/{id}") });
                 if let Some(url) = file.url {

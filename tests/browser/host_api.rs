@@ -94,18 +94,29 @@ fn conversation_body() -> &'static str {
 #[wasm_bindgen_test]
 async fn host_fetch_carries_every_request() {
     let element = container();
-    let stub = host_fetch(
-        "__hostCalls",
-        &format!("return Promise.resolve({{ status: 200, headers: {{ 'Content-Type': 'application/json' }}, body: '{}' }});", conversation_body()),
+    let bodies = format!(
+        r#"{{ "/v1/conversations/c1": {},
+              "/v1/conversations/c1/messages?page=1&pageSize=100": {{ "data": [] }},
+              "/v1/conversations/c1/attachments?page=1&pageSize=100": {{ "data": [] }} }}"#,
+        conversation_body()
     );
+    let stub = kustomer_stub("__hostCalls", &bodies);
     let _handle = mount(element.clone().into(), json(HOST_CONFIG), stub.into()).unwrap();
-    wait_for_state(&element, "ready").await;
+    wait_for_state(&element, "empty").await;
     assert!(text(&element).contains("From the host"));
     let calls = calls("__hostCalls");
-    assert_eq!(calls.len(), 1);
-    assert_eq!(field(&calls[0], "service").as_string().as_deref(), Some("kustomer"));
-    assert_eq!(field(&calls[0], "method").as_string().as_deref(), Some("GET"));
-    assert_eq!(field(&calls[0], "path").as_string().as_deref(), Some("/v1/conversations/c1"));
+    let seen: Vec<String> = calls
+        .iter()
+        .map(|call| format!("{} {} {}", field(call, "service").as_string().unwrap(), field(call, "method").as_string().unwrap(), field(call, "path").as_string().unwrap()))
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            "kustomer GET /v1/conversations/c1",
+            "kustomer GET /v1/conversations/c1/messages?page=1&pageSize=100",
+            "kustomer GET /v1/conversations/c1/attachments?page=1&pageSize=100",
+        ]
+    );
 }
 
 #[wasm_bindgen_test]
@@ -124,7 +135,8 @@ async fn a_rejected_host_fetch_is_a_network_failure_with_retry() {
         "__flakyCalls",
         &format!(
             "if (window.__flakyCalls.length === 1) return Promise.reject(new TypeError('Failed to fetch'));\n\
-             return Promise.resolve({{ status: 200, headers: {{}}, body: '{}' }});",
+             const body = request.path === '/v1/conversations/c1' ? '{}' : '{{\"data\":[]}}';\n\
+             return Promise.resolve({{ status: 200, headers: {{}}, body }});",
             conversation_body()
         ),
     );
@@ -133,7 +145,7 @@ async fn a_rejected_host_fetch_is_a_network_failure_with_retry() {
     assert!(text(&element).contains("Could not reach Kustomer: Failed to fetch"), "{}", text(&element));
     let retry: web_sys::HtmlElement = find(&element, ".ksw-error button").expect("a Retry button").dyn_into().unwrap();
     retry.click();
-    wait_for_state(&element, "ready").await;
+    wait_for_state(&element, "empty").await;
     assert!(text(&element).contains("From the host"));
 }
 

@@ -33,6 +33,12 @@ test("mounts with a hostFetch stub and reaches ready", async () => {
         relationships: { customer: { data: { type: "customers", id: "k1" } } } } },
       "/v1/customers/k1": { data: { type: "customer", id: "k1", attributes: { displayName: "Ada Lovelace", emails: [{ email: "ada@example.com" }] } } },
       "/v1/users/u1": { data: { type: "user", id: "u1", attributes: { displayName: "Grace Hopper" } } },
+      "/v1/conversations/c1/messages?page=1&pageSize=100": { data: [
+        { id: "m2", attributes: { channel: "email", direction: "out", sentAt: "2026-11-20T10:30:00.000Z", body: "We are on it." },
+          relationships: { createdBy: { data: { type: "user", id: "u1" } } } },
+        { id: "m1", attributes: { channel: "email", direction: "in", sentAt: "2026-11-20T10:00:00.000Z", htmlBody: "<p>It is <b>on fire</b>.</p>" } },
+      ], links: { next: null } },
+      "/v1/conversations/c1/attachments?page=1&pageSize=100": { data: [] },
     };
     window.calls = [];
     window.handle = window.widget.mount(
@@ -55,9 +61,15 @@ test("mounts with a hostFetch stub and reaches ready", async () => {
   const calls = await page.evaluate(() => window.calls);
   assert.deepEqual(calls.map((call) => `${call.service} ${call.method} ${call.path}`), [
     "kustomer GET /v1/conversations/c1",
+    "kustomer GET /v1/conversations/c1/messages?page=1&pageSize=100",
+    "kustomer GET /v1/conversations/c1/attachments?page=1&pageSize=100",
     "kustomer GET /v1/customers/k1",
     "kustomer GET /v1/users/u1",
   ]);
+  const senders = await page.locator("#one .ksw-sender").allTextContents();
+  assert.deepEqual(senders, ["Ada Lovelace", "Grace Hopper"], "oldest first, whatever the server order");
+  const frame = page.frameLocator("#one iframe.ksw-email-frame");
+  assert.equal((await frame.locator("b").textContent()).trim(), "on fire", "the email renders inside its frame");
   assert.deepEqual(page.problems, []);
 });
 
@@ -66,7 +78,8 @@ test("two widgets are independent, and unmount leaves the host page as it was", 
   const before = await page.evaluate(() => document.getElementById("two").outerHTML);
   await page.evaluate(() => {
     const conversation = { data: { id: "c9", attributes: { name: "Second widget", assignedUsers: [] } } };
-    const hostFetch = async () => ({ status: 200, headers: {}, body: JSON.stringify(conversation) });
+    const page = { data: [{ id: "m1", attributes: { channel: "chat", direction: "in", body: "hi" } }] };
+    const hostFetch = async ({ path }) => ({ status: 200, headers: {}, body: JSON.stringify(path === "/v1/conversations/c9" ? conversation : page) });
     window.first = window.widget.mount(document.getElementById("one"), {
       view: "conversation", context: { conversationId: "c9" }, transport: { kind: "host" },
     }, hostFetch);
