@@ -110,7 +110,8 @@ pub fn mount(element: JsValue, config: JsValue, host_fetch: JsValue) -> Result<H
     Ok(Handle { mounted: Rc::new(RefCell::new(Some(mounted))) })
 }
 
-/// The demo org's conversations as `[{id, subject, channel}]`, for pickers in the preview.
+/// The demo org's conversations as `[{id, subject, channel, customerId, customerEmails}]`,
+/// for the preview's picker: it passes the customer to the Insight Card as Kustomer would.
 #[cfg(feature = "demo")]
 #[wasm_bindgen(js_name = demoConversations)]
 pub fn demo_conversations() -> JsValue {
@@ -119,6 +120,11 @@ pub fn demo_conversations() -> JsValue {
         let entry = js_sys::Object::new();
         for (key, value) in [("id", id), ("subject", subject), ("channel", channel)] {
             let _ = js_sys::Reflect::set(&entry, &JsValue::from_str(key), &JsValue::from_str(value));
+        }
+        if let Some(customer) = crate::demo::kustomer_data::customer_of(id) {
+            let emails: js_sys::Array = customer.emails.iter().map(|email| JsValue::from_str(email)).collect();
+            let _ = js_sys::Reflect::set(&entry, &JsValue::from_str("customerId"), &JsValue::from_str(customer.id));
+            let _ = js_sys::Reflect::set(&entry, &JsValue::from_str("customerEmails"), &emails);
         }
         array.push(&entry);
     }

@@ -2,15 +2,13 @@
 // shaped like a Salesforce Case page and the Insight Card in a Kustomer-sized sidebar,
 // both on the embedded demo org.
 
-const CUSTOMER_EMAILS = {
-  "6140cefd91ffddd18144e08b": ["jane.cooper@brightline.io", "jane@cooper.family"],
-};
-
 function start(bindings) {
   const scenario = document.getElementById("scenario");
   const picker = document.getElementById("conversation");
-  for (const { id, subject, channel } of bindings.demoConversations()) {
-    picker.add(new Option(`${subject} (${channel})`, id));
+  const conversations = new Map();
+  for (const conversation of bindings.demoConversations()) {
+    conversations.set(conversation.id, conversation);
+    picker.add(new Option(`${conversation.subject} (${conversation.channel})`, conversation.id));
   }
   let handles = [];
 
@@ -29,7 +27,11 @@ function start(bindings) {
       }),
       bindings.mount(document.getElementById("insight-widget"), {
         view: "insight",
-        context: { conversationId, customerEmails: CUSTOMER_EMAILS[conversationId] ?? ["jane.cooper@brightline.io"] },
+        context: {
+          conversationId,
+          customerId: conversations.get(conversationId).customerId,
+          customerEmails: conversations.get(conversationId).customerEmails,
+        },
         transport,
         salesforce: { subdomain: "northwind.my" },
         theme: "kustomer",

@@ -120,9 +120,15 @@ const SPECS: [Spec; 13] = [
     Spec { id: EMPTY_CHAT, subject: "New chat", customer: TOM, channels: &["chat"], status: "open", priority: 3, spam: false, sync: None, assigned: &[], started: "2026-11-23T17:00:00.000Z", csat: None },
 ];
 
-/// Every demo conversation id with its subject, for the preview's picker.
+/// Every demo conversation id with its subject and first channel, for the preview's picker.
 pub fn conversation_index() -> Vec<(&'static str, &'static str, &'static str)> {
     SPECS.iter().map(|spec| (spec.id, spec.subject, spec.channels[0])).collect()
+}
+
+/// The customer of a demo conversation.
+pub fn customer_of(conversation_id: &str) -> Option<&'static DemoCustomer> {
+    let spec = SPECS.iter().find(|spec| spec.id == conversation_id)?;
+    CUSTOMERS.iter().find(|customer| customer.id == spec.customer)
 }
 
 pub fn conversation(id: &str) -> Option<Value> {
