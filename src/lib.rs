@@ -20,6 +20,7 @@ pub mod demo;
 pub mod json;
 pub mod kustomer;
 pub mod render;
+pub mod salesforce;
 pub mod time;
 pub mod transport;
 

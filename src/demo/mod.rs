@@ -17,6 +17,12 @@ pub mod kustomer_data;
 pub mod salesforce_data;
 mod soql;
 
+/// Whether the demo org's SOQL reader accepts a query: a check for the query builder's
+/// tests.
+pub fn soql_check(soql: &str) -> Result<(), String> {
+    soql::run(soql, "v62.0", 0).map(|_| ()).map_err(|error| format!("{}: {}", error.code, error.message))
+}
+
 /// Kustomer's page size when the request does not say.
 const DEFAULT_PAGE_SIZE: usize = 100;
 /// Latency of the `slow` scenario.

@@ -1,0 +1,5 @@
+//! The Salesforce side: SOQL built safely, query results read tolerantly, errors and the
+//! API usage header understood, and a read-only client.
+
+pub mod limits;
+pub mod soql;
