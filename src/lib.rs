@@ -17,6 +17,7 @@ pub mod content;
 pub mod conversation;
 #[cfg(feature = "demo")]
 pub mod demo;
+pub mod insight;
 pub mod json;
 pub mod kustomer;
 pub mod render;
