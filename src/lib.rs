@@ -12,6 +12,7 @@
 //! Everything outside `ui` and `host_api` is plain Rust with no browser in it and is
 //! tested natively with `cargo test`.
 
+pub mod cache;
 pub mod config;
 pub mod content;
 pub mod conversation;

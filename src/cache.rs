@@ -1,0 +1,139 @@
+//! The Insight Card's browser cache and the rules for using it. Salesforce data is kept
+//! after each successful load; when the API limit is reached or the network fails, data
+//! younger than 24 hours is shown with its age. Storage is behind a trait (localStorage in
+//! the browser), and a full or missing storage never breaks the card: it only means no
+//! fallback.
+
+use serde_json::{json, Value};
+
+/// Version of the stored format: a change makes old entries unreadable, not wrong.
+pub const PREFIX: &str = "ksw:v1:";
+/// How long cached data may stand in for live data.
+pub const MAX_AGE_MS: f64 = 24.0 * 60.0 * 60.0 * 1000.0;
+/// Entries kept; the oldest go first.
+pub const MAX_ENTRIES: usize = 200;
+
+/// Key-value text storage. Every failure is reported as `false` or `None`.
+pub trait Storage {
+    fn get(&self, key: &str) -> Option<String>;
+    fn set(&self, key: &str, value: &str) -> bool;
+    fn remove(&self, key: &str);
+    fn keys(&self) -> Vec<String>;
+}
+
+/// The key for one org and one set of emails (order and case do not matter).
+pub fn key(org: &str, emails: &[String]) -> String {
+    let mut emails: Vec<String> = emails.iter().map(|email| email.trim().to_lowercase()).collect();
+    emails.sort();
+    emails.dedup();
+    format!("{PREFIX}card:{}:{}", org.to_lowercase(), emails.join(","))
+}
+
+fn usage_key(org: &str) -> String {
+    format!("{PREFIX}usage:{}", org.to_lowercase())
+}
+
+/// Cached data and how old it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cached {
+    pub data: Value,
+    pub saved_at_ms: f64,
+    pub age_ms: f64,
+}
+
+pub struct Cache<'a> {
+    storage: &'a dyn Storage,
+}
+
+impl<'a> Cache<'a> {
+    pub fn new(storage: &'a dyn Storage) -> Self {
+        Cache { storage }
+    }
+
+    /// Keeps `data` under `key`, evicting the oldest entries to stay within
+    /// [`MAX_ENTRIES`], and more of them if the storage is full. Returns whether it was
+    /// kept.
+    pub fn put(&self, key: &str, data: &Value, now_ms: f64) -> bool {
+        let entry = json!({ "savedAt": now_ms, "data": data }).to_string();
+        let mut entries = self.entries_oldest_first();
+        entries.retain(|(existing, _)| existing != key);
+        while entries.len() >= MAX_ENTRIES {
+            let (oldest, _) = entries.remove(0);
+            self.storage.remove(&oldest);
+        }
+        loop {
+            if self.storage.set(key, &entry) {
+                return true;
+            }
+            if entries.is_empty() {
+                return false;
+            }
+            let (oldest, _) = entries.remove(0);
+            self.storage.remove(&oldest);
+        }
+    }
+
+    /// The entry under `key` if it is younger than `max_age_ms`; unreadable entries are
+    /// removed.
+    pub fn get(&self, key: &str, now_ms: f64, max_age_ms: f64) -> Option<Cached> {
+        let text = self.storage.get(key)?;
+        let parsed: Option<(f64, Value)> = serde_json::from_str::<Value>(&text)
+            .ok()
+            .and_then(|entry| Some((entry.get("savedAt")?.as_f64()?, entry.get("data")?.clone())));
+        let Some((saved_at_ms, data)) = parsed else {
+            self.storage.remove(key);
+            return None;
+        };
+        let age_ms = (now_ms - saved_at_ms).max(0.0);
+        (age_ms < max_age_ms).then_some(Cached { data, saved_at_ms, age_ms })
+    }
+
+    /// The last API usage reading for the org, kept across mounts: a sidebar card is
+    /// mounted again for every customer, but the quota is the org's.
+    pub fn put_usage(&self, org: &str, used: u64, limit: u64, now_ms: f64) {
+        let _ = self.storage.set(&usage_key(org), &json!({ "used": used, "limit": limit, "at": now_ms }).to_string());
+    }
+
+    /// The last reading if it is younger than `max_age_ms`: `(used, limit)`.
+    pub fn usage(&self, org: &str, now_ms: f64, max_age_ms: f64) -> Option<(u64, u64)> {
+        let entry: Value = serde_json::from_str(&self.storage.get(&usage_key(org))?).ok()?;
+        let at = entry.get("at")?.as_f64()?;
+        (now_ms - at < max_age_ms).then_some((entry.get("used")?.as_u64()?, entry.get("limit")?.as_u64()?))
+    }
+
+    fn entries_oldest_first(&self) -> Vec<(String, f64)> {
+        let mut entries: Vec<(String, f64)> = self
+            .storage
+            .keys()
+            .into_iter()
+            .filter(|key| key.starts_with(PREFIX) && key.contains(":card:"))
+            .map(|key| {
+                let saved = self
+                    .storage
+                    .get(&key)
+                    .and_then(|text| serde_json::from_str::<Value>(&text).ok())
+                    .and_then(|entry| entry.get("savedAt")?.as_f64())
+                    .unwrap_or(0.0);
+                (key, saved)
+            })
+            .collect();
+        entries.sort_by(|a, b| a.1.total_cmp(&b.1));
+        entries
+    }
+}
+
+/// "3 hours ago", for the card's freshness line and the stale-data banner.
+pub fn age_words(age_ms: f64) -> String {
+    let minutes = (age_ms / 60_000.0) as u64;
+    let (count, unit) = match minutes {
+        0 => return "just now".to_string(),
+        1..=59 => (minutes, "minute"),
+        60..=1439 => (minutes / 60, "hour"),
+        _ => (minutes / 1440, "day"),
+    };
+    format!("{count} {unit}{} ago", if count == 1 { "" } else { "s" })
+}
+
+#[cfg(test)]
+#[path = "cache_tests.rs"]
+mod tests;
