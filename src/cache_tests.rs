@@ -1,41 +1,7 @@
-use std::cell::RefCell;
-use std::collections::BTreeMap;
-
 use serde_json::json;
 
 use super::*;
-
-/// A storage that holds at most `capacity` bytes of values, like a full localStorage.
-struct Memory {
-    items: RefCell<BTreeMap<String, String>>,
-    capacity: usize,
-}
-
-impl Memory {
-    fn new(capacity: usize) -> Memory {
-        Memory { items: RefCell::new(BTreeMap::new()), capacity }
-    }
-}
-
-impl Storage for Memory {
-    fn get(&self, key: &str) -> Option<String> {
-        self.items.borrow().get(key).cloned()
-    }
-    fn set(&self, key: &str, value: &str) -> bool {
-        let used: usize = self.items.borrow().iter().filter(|(k, _)| k.as_str() != key).map(|(_, v)| v.len()).sum();
-        if used + value.len() > self.capacity {
-            return false;
-        }
-        self.items.borrow_mut().insert(key.to_string(), value.to_string());
-        true
-    }
-    fn remove(&self, key: &str) {
-        self.items.borrow_mut().remove(key);
-    }
-    fn keys(&self) -> Vec<String> {
-        self.items.borrow().keys().cloned().collect()
-    }
-}
+use crate::test_support::Memory;
 
 const HOUR: f64 = 3_600_000.0;
 

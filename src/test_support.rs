@@ -2,11 +2,13 @@
 //! clients' futures without a browser.
 
 use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::pin;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
+use crate::cache::Storage;
 use crate::transport::{Clock, FetchError, LocalFuture, Request, Response, Transport};
 
 /// Runs a future whose every await is ready at once (as with [`FakeClock`] and the demo
@@ -71,3 +73,36 @@ impl Transport for ScriptedTransport {
         Box::pin(async move { next })
     }
 }
+
+/// A storage that holds at most `capacity` bytes of values, like a full localStorage.
+pub struct Memory {
+    pub items: RefCell<BTreeMap<String, String>>,
+    capacity: usize,
+}
+
+impl Memory {
+    pub fn new(capacity: usize) -> Memory {
+        Memory { items: RefCell::new(BTreeMap::new()), capacity }
+    }
+}
+
+impl Storage for Memory {
+    fn get(&self, key: &str) -> Option<String> {
+        self.items.borrow().get(key).cloned()
+    }
+    fn set(&self, key: &str, value: &str) -> bool {
+        let used: usize = self.items.borrow().iter().filter(|(k, _)| k.as_str() != key).map(|(_, v)| v.len()).sum();
+        if used + value.len() > self.capacity {
+            return false;
+        }
+        self.items.borrow_mut().insert(key.to_string(), value.to_string());
+        true
+    }
+    fn remove(&self, key: &str) {
+        self.items.borrow_mut().remove(key);
+    }
+    fn keys(&self) -> Vec<String> {
+        self.items.borrow().keys().cloned().collect()
+    }
+}
+

@@ -2,6 +2,10 @@
 //! queries, none for a hidden object, duplicates stated, extra fields checked before they
 //! enter SOQL and dropped by name when the org does not have them.
 
+pub mod load;
+
+use serde_json::{json, Value};
+
 use crate::config::{ExtraFields, Visibility};
 use crate::salesforce::client::{invalid_field, SalesforceClient};
 use crate::salesforce::limits::ApiUsage;
@@ -159,18 +163,67 @@ fn duplicates<'a>(object: &'static str, emails: impl Iterator<Item = Option<&'a 
     counts.into_iter().filter(|(_, count)| *count > 1).map(|(email, count)| Duplicate { object, email, count }).collect()
 }
 
-/// Loads the card: the planned queries, each retried without an extra field the org
-/// reports missing.
-pub async fn load_card(client: &SalesforceClient<'_>, visibility: Visibility, emails: &[String], extra: &ExtraFields) -> Result<Card, FetchError> {
-    let (emails, skipped_emails) = clean_emails(emails);
+/// What the queries returned, as records: what the cache keeps, since a card can be
+/// built again from it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fetched {
+    /// Contacts, Leads, Accounts; `None` for a query not made.
+    pub records: [Option<Vec<Value>>; 3],
+    /// The extra fields the queries ended up asking for.
+    pub fields: Fields,
+    /// Extra fields left out: refused by the name check or unknown to the org.
+    pub dropped_fields: Vec<(String, String)>,
+    pub usage: Option<ApiUsage>,
+}
+
+impl Fetched {
+    pub fn to_json(&self) -> Value {
+        let list = |items: &[String]| Value::from(items.to_vec());
+        json!({
+            "records": self.records.iter().map(|r| r.clone().map(Value::from).unwrap_or(Value::Null)).collect::<Vec<_>>(),
+            "fields": { "contact": list(&self.fields.contact), "lead": list(&self.fields.lead),
+                        "account": list(&self.fields.account), "opportunity": list(&self.fields.opportunity) },
+            "dropped": self.dropped_fields.iter().map(|(object, reason)| json!([object, reason])).collect::<Vec<_>>(),
+        })
+    }
+
+    /// Reads what [`Self::to_json`] wrote; `None` for anything else.
+    pub fn from_json(value: &Value) -> Option<Fetched> {
+        let strings = |v: &Value| -> Option<Vec<String>> { v.as_array()?.iter().map(|s| s.as_str().map(str::to_string)).collect() };
+        let records = value.get("records")?.as_array()?;
+        let slot = |idx: usize| records.get(idx).and_then(|r| r.as_array().cloned());
+        let fields = value.get("fields")?;
+        Some(Fetched {
+            records: [slot(0), slot(1), slot(2)],
+            fields: Fields {
+                contact: strings(fields.get("contact")?)?,
+                lead: strings(fields.get("lead")?)?,
+                account: strings(fields.get("account")?)?,
+                opportunity: strings(fields.get("opportunity")?)?,
+                refused: Vec::new(),
+            },
+            dropped_fields: value
+                .get("dropped")?
+                .as_array()?
+                .iter()
+                .filter_map(|pair| Some((pair.get(0)?.as_str()?.to_string(), pair.get(1)?.as_str()?.to_string())))
+                .collect(),
+            usage: None,
+        })
+    }
+}
+
+/// Runs the planned queries, each retried without an extra field the org reports
+/// missing. `emails` must already be clean (see [`clean_emails`]).
+pub async fn fetch(client: &SalesforceClient<'_>, visibility: Visibility, emails: &[String], extra: &ExtraFields) -> Result<Fetched, FetchError> {
     let mut fields = Fields::from_config(extra);
     let mut dropped_fields = std::mem::take(&mut fields.refused);
     let mut usage = None;
     // Contacts, Leads, Accounts; a query is rebuilt after each field the org refuses.
-    let mut results: [Option<Vec<serde_json::Value>>; 3] = [None, None, None];
-    for slot in 0..3 {
+    let mut records: [Option<Vec<Value>>; 3] = [None, None, None];
+    for (slot, result) in records.iter_mut().enumerate() {
         loop {
-            let plan = Plan::new(visibility, &emails, &fields);
+            let plan = Plan::new(visibility, emails, &fields);
             let query = match slot {
                 0 => plan.contacts,
                 1 => plan.leads,
@@ -178,9 +231,9 @@ pub async fn load_card(client: &SalesforceClient<'_>, visibility: Visibility, em
             };
             let Some(query) = query else { break };
             match client.query(&query).await {
-                Ok(records) => {
-                    usage = records.usage.or(usage);
-                    results[slot] = Some(records.records);
+                Ok(answer) => {
+                    usage = answer.usage.or(usage);
+                    *result = Some(answer.records);
                     break;
                 }
                 Err(error) => {
@@ -199,33 +252,52 @@ pub async fn load_card(client: &SalesforceClient<'_>, visibility: Visibility, em
             }
         }
     }
-    let [contact_records, lead_records, account_records] = results;
-    let contacts: Option<Vec<Contact>> =
-        contact_records.map(|records| records.iter().filter_map(|r| Contact::from_record(r, &fields.contact)).collect());
-    let leads: Option<Vec<Lead>> = lead_records.map(|records| records.iter().filter_map(|r| Lead::from_record(r, &fields.lead)).collect());
-    let accounts: Option<Vec<Account>> = account_records
-        .map(|records| records.iter().filter_map(|r| Account::from_record(r, &fields.account, &fields.opportunity)).collect());
-    let mut duplicate_list = Vec::new();
-    if let Some(contacts) = &contacts {
-        duplicate_list.extend(duplicates("Contact", contacts.iter().map(|c| c.email.as_deref())));
+    Ok(Fetched { records, fields, dropped_fields, usage })
+}
+
+impl Card {
+    /// The card for fetched (or cached) records under the current visibility settings.
+    pub fn build(fetched: &Fetched, visibility: Visibility, emails: Vec<String>, skipped_emails: Vec<String>) -> Card {
+        let fields = &fetched.fields;
+        let [contact_records, lead_records, account_records] = &fetched.records;
+        let contacts: Option<Vec<Contact>> = contact_records
+            .as_ref()
+            .filter(|_| visibility.contacts)
+            .map(|records| records.iter().filter_map(|r| Contact::from_record(r, &fields.contact)).collect());
+        let leads: Option<Vec<Lead>> =
+            lead_records.as_ref().filter(|_| visibility.leads).map(|records| records.iter().filter_map(|r| Lead::from_record(r, &fields.lead)).collect());
+        let accounts: Option<Vec<Account>> = account_records
+            .as_ref()
+            .filter(|_| visibility.accounts || visibility.opportunities)
+            .map(|records| records.iter().filter_map(|r| Account::from_record(r, &fields.account, &fields.opportunity)).collect());
+        let mut duplicate_list = Vec::new();
+        if let Some(contacts) = &contacts {
+            duplicate_list.extend(duplicates("Contact", contacts.iter().map(|c| c.email.as_deref())));
+        }
+        if let Some(leads) = &leads {
+            duplicate_list.extend(duplicates("Lead", leads.iter().map(|l| l.email.as_deref())));
+        }
+        Card {
+            emails,
+            skipped_emails,
+            contacts,
+            leads,
+            accounts,
+            show_accounts: visibility.accounts,
+            show_opportunities: visibility.opportunities,
+            duplicates: duplicate_list,
+            dropped_fields: fetched.dropped_fields.clone(),
+            usage: fetched.usage,
+        }
     }
-    if let Some(leads) = &leads {
-        duplicate_list.extend(duplicates("Lead", leads.iter().map(|l| l.email.as_deref())));
-    }
-    Ok(Card {
-        emails,
-        skipped_emails,
-        contacts,
-        leads,
-        accounts,
-        show_accounts: visibility.accounts,
-        show_opportunities: visibility.opportunities,
-        duplicates: duplicate_list,
-        dropped_fields,
-        usage,
-    })
+}
+
+/// Loads the card live: clean the emails, fetch, build.
+pub async fn load_card(client: &SalesforceClient<'_>, visibility: Visibility, emails: &[String], extra: &ExtraFields) -> Result<Card, FetchError> {
+    let (emails, skipped_emails) = clean_emails(emails);
+    let fetched = fetch(client, visibility, &emails, extra).await?;
+    Ok(Card::build(&fetched, visibility, emails, skipped_emails))
 }
 
 #[cfg(test)]
-#[path = "insight_tests.rs"]
 mod tests;

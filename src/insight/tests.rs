@@ -128,3 +128,17 @@ fn the_limit_scenario_is_an_error_for_the_cache_policy_to_handle() {
     let error = block_on(load_card(&client, Visibility::default(), &emails(&["jane.cooper@brightline.io"]), &ExtraFields::default())).unwrap_err();
     assert_eq!(error.status(), Some(403));
 }
+
+#[test]
+fn fetched_records_round_trip_through_json_for_the_cache() {
+    let clock = FakeClock::at(0.0);
+    let transport = DemoTransport::new(Scenario::Normal, clock);
+    let client = SalesforceClient::new(&transport, "v62.0");
+    let extra = ExtraFields { contact: vec!["Department".into(), "Shoe_Size__c".into()], ..ExtraFields::default() };
+    let fetched = block_on(fetch(&client, Visibility::default(), &emails(&["jane.cooper@brightline.io"]), &extra)).unwrap();
+    let again = Fetched::from_json(&fetched.to_json()).unwrap();
+    assert_eq!(again.records, fetched.records);
+    assert_eq!(again.fields, fetched.fields);
+    assert_eq!(again.dropped_fields, fetched.dropped_fields);
+    assert_eq!(Fetched::from_json(&serde_json::json!({ "records": "x" })), None);
+}
