@@ -20,3 +20,6 @@ mod conversation_messages;
 
 #[path = "browser/email_isolation.rs"]
 mod email_isolation;
+
+#[path = "browser/insight_card.rs"]
+mod insight_card;

@@ -19,6 +19,7 @@ pub struct Intl {
     date_time: JsValue,
     date: JsValue,
     time: JsValue,
+    calendar: JsValue,
     locale: String,
 }
 
@@ -39,6 +40,14 @@ impl Intl {
             date_time: make(&[("dateStyle", "medium"), ("timeStyle", "short")])?,
             date: make(&[("weekday", "long"), ("year", "numeric"), ("month", "long"), ("day", "numeric")])?,
             time: make(&[("timeStyle", "short")])?,
+            // Calendar dates (a close date) have no time zone: read and shown as UTC so
+            // that no viewer sees the day before.
+            calendar: {
+                let options = js_sys::Object::new();
+                set(&options, "dateStyle", "medium");
+                set(&options, "timeZone", "UTC");
+                date_time_format(&JsValue::from_str(locale), &options).map_err(|error| describe(&error))?
+            },
             locale: locale.to_string(),
         })
     }
@@ -55,6 +64,12 @@ impl Intl {
 
     pub fn time(&self, iso: &str) -> String {
         self.apply(&self.time, iso)
+    }
+
+    /// "Dec 15, 2026" for `2026-12-15`.
+    pub fn calendar_date(&self, date: &str) -> String {
+        self.apply(&self.calendar, &format!("{date}T00:00:00Z"))
+            .replace(&format!("{date}T00:00:00Z"), date)
     }
 
     /// A number in the locale; with `currency`, as money. Formatting is left to the

@@ -109,6 +109,9 @@ impl Scenario {
 pub struct SalesforceConfig {
     /// The prefix before `.salesforce.com`: `acme` or `acme.my`.
     pub subdomain: String,
+    /// At or above this share (percent) of the org's daily API requests, the Insight
+    /// Card shows saved data instead of asking.
+    pub quota_percent: u64,
     pub api_version: String,
 }
 

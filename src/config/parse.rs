@@ -24,7 +24,7 @@ pub fn config(value: &Value) -> Result<Config, ConfigError> {
         view,
         context,
         transport,
-        salesforce: root.object("salesforce", &["subdomain", "apiVersion"])?.map(|o| salesforce(&o)).transpose()?,
+        salesforce: root.object("salesforce", &["subdomain", "apiVersion", "quotaPercent"])?.map(|o| salesforce(&o)).transpose()?,
         kustomer: match root.object("kustomer", &["org", "conversationUrl"])? {
             Some(o) => KustomerConfig {
                 org: o.string("org")?.unwrap_or_else(default_org),
@@ -113,6 +113,7 @@ fn salesforce(o: &Object) -> Result<SalesforceConfig, ConfigError> {
     Ok(SalesforceConfig {
         subdomain: o.string("subdomain")?.unwrap_or_default(),
         api_version: o.string("apiVersion")?.unwrap_or_else(default_api_version),
+        quota_percent: o.count("quotaPercent", 100)?.unwrap_or(95) as u64,
     })
 }
 

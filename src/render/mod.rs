@@ -4,4 +4,5 @@
 //! views need for the same markup. Everything interactive around it stays in Leptos.
 
 pub mod html;
+pub mod insight;
 pub mod messages;

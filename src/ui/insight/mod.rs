@@ -2,9 +2,16 @@
 
 use leptos::prelude::*;
 
-use super::states::Empty;
+use super::load::Load;
+use super::states::{Empty, ErrorPanel, Loading, Notice};
 use super::{EnvHandle, WidgetState};
+use crate::browser::storage::LocalStorage;
+use crate::cache::Storage;
 use crate::config::Context;
+use crate::conversation::Problem;
+use crate::insight::load::{load, Freshness, Loaded, Settings};
+use crate::render::insight::{card_html, Formatters};
+use crate::salesforce::client::SalesforceClient;
 
 #[component]
 pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
@@ -15,13 +22,82 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
         return view! { <Empty message="The Salesforce Insight Card is turned off in the Salesforce app settings.".to_string() /> }
             .into_any();
     }
-    state.set(WidgetState::Empty);
-    let emails = context.customer_emails.join(", ");
+    let emails = context.customer_emails.clone();
+    // Set by the Refresh button for the next load only.
+    let refresh = StoredValue::new(false);
+    let card = Load::new(move || {
+        let env = env.get_value();
+        let emails = emails.clone();
+        let bypass = refresh.get_value();
+        refresh.set_value(false);
+        async move {
+            let Some(salesforce) = env.config.salesforce.clone() else {
+                return Err(Problem { message: "The Insight Card needs the Salesforce subdomain in its config".into(), retry: false });
+            };
+            let client = SalesforceClient::new(env.transport.as_ref(), &salesforce.api_version);
+            let storage = LocalStorage::open();
+            let settings = Settings {
+                org: &salesforce.subdomain,
+                visibility: env.config.visibility,
+                extra: &env.config.fields,
+                quota_percent: salesforce.quota_percent,
+                refresh: bypass,
+            };
+            let result: Result<Loaded, Problem> =
+                load(&client, storage.as_ref().map(|s| s as &dyn Storage), env.clock.now_ms(), &settings, &emails).await;
+            result
+        }
+    });
+    Effect::new(move |_| {
+        state.set(match card.get() {
+            None => WidgetState::Loading,
+            Some(Ok(loaded)) if loaded.card.is_empty() => WidgetState::Empty,
+            Some(Ok(_)) => WidgetState::Ready,
+            Some(Err(_)) => WidgetState::Error,
+        });
+    });
+    let reload = Callback::new(move |()| {
+        refresh.set_value(true);
+        card.reload();
+    });
     view! {
         <section class="ksw-insight" aria-label="Salesforce Insight Card">
             <h2 class="ksw-card-title">"Salesforce"</h2>
-            <Empty message=format!("Salesforce records for {emails} are not loaded by this version of the card.") />
+            {move || match card.get() {
+                None => view! { <Loading label="Loading Salesforce records" /> }.into_any(),
+                Some(Err(problem)) => view! { <ErrorPanel message=problem.message on_retry=problem.retry.then_some(reload) /> }.into_any(),
+                Some(Ok(loaded)) => view! { <CardBody env loaded on_refresh=reload /> }.into_any(),
+            }}
         </section>
     }
     .into_any()
+}
+
+#[component]
+fn CardBody(env: EnvHandle, loaded: Loaded, on_refresh: Callback<()>) -> impl IntoView {
+    let (markup, updated) = env.with_value(|env| {
+        let host = env.config.salesforce.as_ref().map(|s| s.lightning_host()).unwrap_or_default();
+        let intl = &env.intl;
+        let number = |n: f64| intl.number(n, None);
+        let date = |d: &str| intl.calendar_date(d);
+        (card_html(&loaded.card, &host, &Formatters { number: &number, date: &date }), loaded.updated(env.clock.now_ms()))
+    });
+    let mut notices = Vec::new();
+    if let Freshness::Cached { notice: Some(notice), .. } = &loaded.freshness {
+        notices.push(notice.clone());
+    }
+    if !loaded.card.skipped_emails.is_empty() {
+        notices.push(format!("Not searched, not an email: {}", loaded.card.skipped_emails.join(", ")));
+    }
+    for (object, reason) in &loaded.card.dropped_fields {
+        notices.push(format!("{object} field left out: {reason}"));
+    }
+    view! {
+        <div class="ksw-card-status">
+            <span class="ksw-muted ksw-updated-ago">{updated}</span>
+            <button type="button" class="ksw-link-button ksw-refresh" on:click=move |_| on_refresh.run(())>"Refresh"</button>
+        </div>
+        {notices.into_iter().map(|message| view! { <Notice message /> }).collect_view()}
+        <div class="ksw-card-body" inner_html=markup></div>
+    }
 }

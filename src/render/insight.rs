@@ -1,0 +1,221 @@
+//! The markup of the Insight Card's records: a section per visible object, with counts,
+//! key fields, duplicates stated, and links that open each record in Lightning.
+
+use serde_json::Value;
+
+use super::html::Html;
+use crate::insight::Card;
+use crate::salesforce::model::{Account, Contact, Extra, Lead, Opportunity};
+
+pub struct Formatters<'a> {
+    pub number: &'a dyn Fn(f64) -> String,
+    /// A calendar date (`2026-12-15`), which has no time zone.
+    pub date: &'a dyn Fn(&str) -> String,
+}
+
+/// The Lightning address of a record, opened in a new tab.
+pub fn record_url(lightning_host: &str, object: &str, id: &str) -> String {
+    format!("https://{lightning_host}/lightning/r/{object}/{}/view", crate::transport::encode_segment(id))
+}
+
+pub fn card_html(card: &Card, lightning_host: &str, formatters: &Formatters) -> String {
+    let mut html = Html::new();
+    for duplicate in &card.duplicates {
+        html.element("p", &[("class", Some("ksw-duplicate"))], &duplicate.sentence());
+    }
+    if card.is_empty() {
+        html.open("div", &[("class", Some("ksw-no-match"))]);
+        html.element("p", &[("class", Some("ksw-empty"))], "No Salesforce records match");
+        html.element("p", &[("class", Some("ksw-muted ksw-tried"))], &format!("Emails tried: {}", tried(card)));
+        html.close("div");
+        return html.finish();
+    }
+    if let Some(contacts) = &card.contacts {
+        section(&mut html, "Contacts", "contacts", contacts.len(), |html| {
+            for contact in contacts {
+                contact_html(html, contact, lightning_host, formatters);
+            }
+        });
+    }
+    if let Some(leads) = &card.leads {
+        section(&mut html, "Leads", "leads", leads.len(), |html| {
+            for lead in leads {
+                lead_html(html, lead, lightning_host, formatters);
+            }
+        });
+    }
+    if let Some(accounts) = &card.accounts {
+        if card.show_accounts {
+            section(&mut html, "Accounts", "accounts", accounts.len(), |html| {
+                for account in accounts {
+                    account_html(html, account, lightning_host, formatters);
+                }
+            });
+        }
+        if card.show_opportunities {
+            let count = accounts.iter().map(|a| a.opportunities.len()).sum();
+            section(&mut html, "Opportunities", "opportunities", count, |html| {
+                for account in accounts {
+                    for opportunity in &account.opportunities {
+                        opportunity_html(html, opportunity, &account.name, lightning_host, formatters);
+                    }
+                }
+            });
+        }
+    }
+    html.finish()
+}
+
+/// The emails searched, for the no-match message.
+pub fn tried(card: &Card) -> String {
+    if card.emails.is_empty() { "none (no valid email)".to_string() } else { card.emails.join(", ") }
+}
+
+fn section(html: &mut Html, title: &str, slug: &'static str, count: usize, body: impl FnOnce(&mut Html)) {
+    let class = match slug {
+        "contacts" => "ksw-section ksw-contacts",
+        "leads" => "ksw-section ksw-leads",
+        "accounts" => "ksw-section ksw-accounts",
+        _ => "ksw-section ksw-opportunities",
+    };
+    html.open("section", &[("class", Some(class)), ("aria-label", Some(title))]);
+    html.open("h3", &[("class", Some("ksw-section-title"))]).text(title).text(" ");
+    html.element("span", &[("class", Some("ksw-count"))], &count.to_string());
+    html.close("h3");
+    if count == 0 {
+        html.element("p", &[("class", Some("ksw-muted ksw-none"))], "None");
+    } else {
+        html.open("ul", &[("class", Some("ksw-records"))]);
+        body(html);
+        html.close("ul");
+    }
+    html.close("section");
+}
+
+fn record_start(html: &mut Html, object: &str, id: &str, name: &str, lightning_host: &str) {
+    html.open("li", &[("class", Some("ksw-record")), ("data-id", Some(id))]);
+    let url = record_url(lightning_host, object, id);
+    html.element("a", &[("class", Some("ksw-record-link")), ("href", Some(&url)), ("target", Some("_blank")), ("rel", Some("noopener noreferrer"))], name);
+    html.open("dl", &[("class", Some("ksw-record-fields"))]);
+}
+
+fn field(html: &mut Html, label: &str, value: Option<&str>) {
+    if let Some(value) = value.filter(|v| !v.is_empty()) {
+        html.element("dt", &[], label).element("dd", &[], value);
+    }
+}
+
+fn extras(html: &mut Html, extra: &Extra, formatters: &Formatters) {
+    for (name, value) in extra {
+        let shown = match value {
+            Value::Null => None,
+            Value::String(text) => Some(text.clone()),
+            Value::Bool(flag) => Some(if *flag { "Yes" } else { "No" }.to_string()),
+            Value::Number(number) => number.as_f64().map(formatters.number),
+            other => Some(other.to_string()),
+        };
+        field(html, name, shown.as_deref());
+    }
+}
+
+fn record_end(html: &mut Html) {
+    html.close("dl").close("li");
+}
+
+fn contact_html(html: &mut Html, contact: &Contact, host: &str, formatters: &Formatters) {
+    record_start(html, "Contact", &contact.id, &contact.name, host);
+    field(html, "Title", contact.title.as_deref());
+    field(html, "Account", contact.account_name.as_deref());
+    field(html, "Email", contact.email.as_deref());
+    field(html, "Phone", contact.phone.as_deref());
+    field(html, "Owner", contact.owner_name.as_deref());
+    extras(html, &contact.extra, formatters);
+    record_end(html);
+}
+
+fn lead_html(html: &mut Html, lead: &Lead, host: &str, formatters: &Formatters) {
+    record_start(html, "Lead", &lead.id, &lead.name, host);
+    field(html, "Company", lead.company.as_deref());
+    field(html, "Title", lead.title.as_deref());
+    field(html, "Status", lead.status.as_deref());
+    field(html, "Source", lead.lead_source.as_deref());
+    field(html, "Email", lead.email.as_deref());
+    field(html, "Phone", lead.phone.as_deref());
+    field(html, "Owner", lead.owner_name.as_deref());
+    extras(html, &lead.extra, formatters);
+    record_end(html);
+}
+
+fn account_html(html: &mut Html, account: &Account, host: &str, formatters: &Formatters) {
+    record_start(html, "Account", &account.id, &account.name, host);
+    field(html, "Parent", account.parent_name.as_deref());
+    let open = account.opportunities.iter().filter(|o| !o.is_closed).count();
+    if !account.opportunities.is_empty() {
+        field(html, "Opportunities", Some(&format!("{open} open of {}", account.opportunities.len())));
+    }
+    extras(html, &account.extra, formatters);
+    record_end(html);
+}
+
+fn opportunity_html(html: &mut Html, opportunity: &Opportunity, account: &str, host: &str, formatters: &Formatters) {
+    record_start(html, "Opportunity", &opportunity.id, &opportunity.name, host);
+    let state = match (opportunity.is_closed, opportunity.is_won) {
+        (false, _) => "Open",
+        (true, true) => "Won",
+        (true, false) => "Lost",
+    };
+    field(html, "State", Some(state));
+    field(html, "Stage", opportunity.stage.as_deref());
+    field(html, "Account", Some(account));
+    field(html, "Amount", opportunity.amount.map(formatters.number).as_deref());
+    field(html, "Close date", opportunity.close_date.as_deref().map(formatters.date).as_deref());
+    field(html, "Probability", opportunity.probability.map(|p| format!("{}%", (formatters.number)(p))).as_deref());
+    extras(html, &opportunity.extra, formatters);
+    record_end(html);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{ExtraFields, Scenario, Visibility};
+    use crate::insight::load_card;
+    use crate::salesforce::client::SalesforceClient;
+    use crate::test_support::{block_on, FakeClock};
+    use crate::transport::demo::DemoTransport;
+
+    fn render(emails: &[&str], visibility: Visibility) -> String {
+        let transport = DemoTransport::new(Scenario::Normal, FakeClock::at(0.0));
+        let client = SalesforceClient::new(&transport, "v62.0");
+        let emails: Vec<String> = emails.iter().map(|s| s.to_string()).collect();
+        let card = block_on(load_card(&client, visibility, &emails, &ExtraFields::default())).unwrap();
+        let number = |n: f64| format!("{n}");
+        let date = |d: &str| d.to_string();
+        card_html(&card, "northwind.lightning.force.com", &Formatters { number: &number, date: &date })
+    }
+
+    #[test]
+    fn sections_counts_links_and_hierarchy() {
+        let html = render(&["jane.cooper@brightline.io"], Visibility::default());
+        assert!(html.contains("<h3 class=\"ksw-section-title\">Contacts <span class=\"ksw-count\">1</span></h3>"));
+        assert!(html.contains("href=\"https://northwind.lightning.force.com/lightning/r/Contact/003Dn00000JnCprA/view\" target=\"_blank\" rel=\"noopener noreferrer\""));
+        assert!(html.contains("<dt>Parent</dt><dd>Brightline Holdings</dd>"));
+        assert!(html.contains("Opportunities <span class=\"ksw-count\">4</span>"));
+        assert!(html.find("Team plan renewal 2027").unwrap() < html.find("Team plan 2026").unwrap(), "open first");
+    }
+
+    #[test]
+    fn hidden_sections_are_not_rendered() {
+        let html = render(&["jane.cooper@brightline.io"], Visibility { accounts: false, opportunities: false, ..Visibility::default() });
+        assert!(!html.contains("ksw-accounts") && !html.contains("ksw-opportunities"));
+        let only_opportunities = render(&["jane.cooper@brightline.io"], Visibility { accounts: false, contacts: false, leads: false, ..Visibility::default() });
+        assert!(only_opportunities.contains("ksw-opportunities") && !only_opportunities.contains("ksw-accounts") && !only_opportunities.contains("ksw-contacts"));
+    }
+
+    #[test]
+    fn duplicates_and_no_match_are_said_plainly() {
+        let html = render(&["marcus.webb@harborlogistics.com"], Visibility::default());
+        assert!(html.contains("<p class=\"ksw-duplicate\">2 Contacts share marcus.webb@harborlogistics.com</p>"));
+        let none = render(&["tom.becker@example.net"], Visibility::default());
+        assert!(none.contains("No Salesforce records match") && none.contains("Emails tried: tom.becker@example.net"));
+    }
+}
