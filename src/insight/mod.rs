@@ -135,6 +135,8 @@ pub struct Card {
     pub accounts: Option<Vec<Account>>,
     pub show_accounts: bool,
     pub show_opportunities: bool,
+    /// The admin hid every object: there is nothing to ask or show.
+    pub nothing_visible: bool,
     pub duplicates: Vec<Duplicate>,
     /// Extra fields left out: refused by the name check or unknown to the org.
     pub dropped_fields: Vec<(String, String)>,
@@ -285,6 +287,7 @@ impl Card {
             accounts,
             show_accounts: visibility.accounts,
             show_opportunities: visibility.opportunities,
+            nothing_visible: !(visibility.accounts || visibility.contacts || visibility.opportunities || visibility.leads),
             duplicates: duplicate_list,
             dropped_fields: fetched.dropped_fields.clone(),
             usage: fetched.usage,

@@ -23,6 +23,10 @@ pub fn card_html(card: &Card, lightning_host: &str, formatters: &Formatters) -> 
     for duplicate in &card.duplicates {
         html.element("p", &[("class", Some("ksw-duplicate"))], &duplicate.sentence());
     }
+    if card.nothing_visible {
+        html.element("p", &[("class", Some("ksw-empty"))], "Every Salesforce object is hidden in the app's Data Visibility settings.");
+        return html.finish();
+    }
     if card.is_empty() {
         html.open("div", &[("class", Some("ksw-no-match"))]);
         html.element("p", &[("class", Some("ksw-empty"))], "No Salesforce records match");

@@ -48,12 +48,27 @@ async fn a_matched_customer_shows_every_section_with_links() {
 
 #[wasm_bindgen_test]
 async fn hidden_objects_are_neither_shown_nor_queried() {
-    let combos = [
-        (r#"{"accounts":false,"opportunities":false,"leads":false}"#, vec!["FROM Contact"]),
-        (r#"{"contacts":false,"leads":false}"#, vec!["FROM Account"]),
-        (r#"{"accounts":false}"#, vec!["FROM Contact", "FROM Lead", "FROM Account"]),
-        (r#"{"opportunities":false,"contacts":false,"leads":false}"#, vec!["FROM Account"]),
-    ];
+    // Every combination the settings allow (Leads need Contacts).
+    let mut combos = Vec::new();
+    for bits in 0..16u8 {
+        let (accounts, contacts, opportunities, leads) = (bits & 1 != 0, bits & 2 != 0, bits & 4 != 0, bits & 8 != 0);
+        if leads && !contacts {
+            continue;
+        }
+        let visibility = format!(r#"{{"accounts":{accounts},"contacts":{contacts},"opportunities":{opportunities},"leads":{leads}}}"#);
+        let mut queries = Vec::new();
+        if contacts {
+            queries.push("FROM Contact");
+        }
+        if leads {
+            queries.push("FROM Lead");
+        }
+        if accounts || opportunities {
+            queries.push("FROM Account");
+        }
+        combos.push((visibility, queries));
+    }
+    assert_eq!(combos.len(), 12);
     for (idx, (visibility, queries)) in combos.into_iter().enumerate() {
         let element = container();
         let record = format!("__visibility{idx}");
@@ -63,6 +78,11 @@ async fn hidden_objects_are_neither_shown_nor_queried() {
         );
         let _handle = mount(element.clone().into(), json(&config), stub.into()).unwrap();
         wait_for_state(&element, "empty").await;
+        if queries.is_empty() {
+            assert!(text(&element).contains("Every Salesforce object is hidden"), "{}", text(&element));
+        } else {
+            assert!(text(&element).contains("No Salesforce records match"));
+        }
         assert!(calls(&record).iter().all(|call| field(call, "service").as_string().as_deref() == Some("salesforce")));
         let asked: Vec<String> = calls(&record).iter().map(|call| field(call, "path").as_string().unwrap()).collect();
         assert_eq!(asked.len(), queries.len(), "{visibility}: {asked:?}");

@@ -127,6 +127,8 @@ test("the preview page mounts both views on the demo org", async () => {
   await page.goto(`${server.url}/preview/`);
   await waitForState(page, "#conversation-widget", "ready");
   await assertText(page.locator("#conversation-widget .ksw-subject"), "Invoice #4417 charged twice");
+  await waitForState(page, "#insight-widget", "ready");
+  await assertText(page.locator("#insight-widget .ksw-contacts .ksw-record-link"), "Jane Cooper");
   const options = await page.locator("#conversation option").count();
   assert.ok(options >= 13, `every demo conversation is offered, found ${options}`);
   await page.selectOption("#scenario", "server-error");
