@@ -13,6 +13,7 @@
 //! tested natively with `cargo test`.
 
 pub mod cache;
+pub mod case_sync;
 pub mod config;
 pub mod content;
 pub mod conversation;
