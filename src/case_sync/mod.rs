@@ -2,4 +2,6 @@
 //! never sent: whether it syncs, the Case fields of the default mapping, and the
 //! admin's custom attribute matching with the upsert request it makes.
 
+pub mod mapping;
 pub mod template;
+pub mod values;

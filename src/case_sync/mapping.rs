@@ -1,0 +1,99 @@
+//! The default field mapping: every row of the managed package's table, producing the
+//! Case body and, for each field, where its value came from.
+
+use serde_json::{Map, Value};
+
+use super::values::map_value;
+use crate::json::{at, str_at};
+use crate::salesforce::model::Contact;
+
+/// One Case field the sync sends.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MappedField {
+    pub field: &'static str,
+    pub value: Value,
+    /// Where the value came from, for people.
+    pub source: String,
+}
+
+/// What the default mapping needs besides the conversation.
+pub struct Inputs<'a> {
+    /// `steps.1`: the conversation's id and attributes.
+    pub conversation: &'a Value,
+    /// Contacts matched by the customer's email, in Salesforce's order.
+    pub contacts: &'a [Contact],
+    /// The assigned agents' names.
+    pub assignee_names: &'a [String],
+    pub conversation_url: String,
+    pub record_type_id: Option<&'a str>,
+    pub value_maps: Option<&'a Value>,
+}
+
+/// The Case fields in table order, and a sentence about the Contact choice.
+pub fn default_mapping(inputs: &Inputs) -> (Vec<MappedField>, String) {
+    let conversation = inputs.conversation;
+    let mut fields = Vec::new();
+    let mut push = |field: &'static str, value: Option<Value>, source: String| {
+        if let Some(value) = value.filter(|v| !v.is_null()) {
+            fields.push(MappedField { field, value, source });
+        }
+    };
+    let contact_note = match inputs.contacts {
+        [] => "No Salesforce Contact matches the customer's email: AccountId and ContactId are not sent.".to_string(),
+        [only] => format!("Contact {} ({}) matches the customer's email.", only.name, only.id),
+        [first, ..] => format!(
+            "{} Contacts match the customer's email; the sync takes the first Salesforce returns, {} ({}). Merge the duplicates to make this certain.",
+            inputs.contacts.len(),
+            first.name,
+            first.id
+        ),
+    };
+    if let Some(contact) = inputs.contacts.first() {
+        push("AccountId", contact.account_id.clone().map(Value::from), format!("AccountId of Contact {}", contact.id));
+        push("ContactId", Some(Value::from(contact.id.clone())), "Contact matched by the customer's email".to_string());
+    }
+    push("Description", at(conversation, "preview").cloned(), "preview".into());
+    if let Some(lang) = str_at(conversation, "defaultLang") {
+        let (value, how) = map_value("language", &lang, inputs.value_maps);
+        push("Language", Some(Value::from(value)), format!("defaultLang `{lang}` ({how})"));
+    }
+    push("Origin", Some(Value::from("Kustomer App")), "constant".into());
+    if !inputs.assignee_names.is_empty() {
+        push("KustomerApp__Conversation_Assignee_Name__c", Some(Value::from(inputs.assignee_names.join(", "))), "assignedUsers (names)".into());
+    }
+    if let Some(priority) = at(conversation, "priority").filter(|v| !v.is_null()) {
+        let raw = match priority {
+            Value::String(text) => text.clone(),
+            other => other.to_string(),
+        };
+        let (value, how) = map_value("priority", &raw, inputs.value_maps);
+        push("Priority", Some(Value::from(value)), format!("priority {raw} ({how})"));
+    }
+    if let Some(status) = str_at(conversation, "status") {
+        let (value, how) = map_value("status", &status, inputs.value_maps);
+        push("Status", Some(Value::from(value)), format!("status `{status}` ({how})"));
+    }
+    push("Subject", at(conversation, "name").cloned(), "name".into());
+    push("Type", Some(Value::from("Kustomer Conversation")), "constant".into());
+    push("KustomerApp__Conversation_Id__c", at(conversation, "id").cloned(), "id".into());
+    push("KustomerApp__Conversation_CSAT_Score__c", at(conversation, "satisfactionLevel.score").cloned(), "satisfactionLevel.score".into());
+    push("KustomerApp__Conversation_CSAT_Rating__c", at(conversation, "satisfactionLevel.rating").cloned(), "satisfactionLevel.rating".into());
+    push("KustomerApp__Conversation_CreatedAt__c", at(conversation, "createdAt").cloned(), "createdAt".into());
+    push("KustomerApp__Conversation_UpdatedAt__c", at(conversation, "updatedAt").cloned(), "updatedAt".into());
+    push("KustomerApp__Conversation_ModifiedAt__c", at(conversation, "modifiedAt").cloned(), "modifiedAt".into());
+    push("KustomerApp__Conversation_LastMessageInSentAt__c", at(conversation, "lastMessageIn.sentAt").cloned(), "lastMessageIn.sentAt".into());
+    push("KustomerApp__Conversation_URL__c", Some(Value::from(inputs.conversation_url.clone())), "conversation URL".into());
+    if let Some(record_type) = inputs.record_type_id {
+        push("RecordTypeId", Some(Value::from(record_type)), "caseSync.recordTypeId".into());
+    }
+    (fields, contact_note)
+}
+
+/// The fields as the JSON body the sync sends.
+pub fn body(fields: &[MappedField]) -> Map<String, Value> {
+    fields.iter().map(|field| (field.field.to_string(), field.value.clone())).collect()
+}
+
+#[cfg(test)]
+#[path = "mapping_tests.rs"]
+mod tests;
