@@ -3,6 +3,7 @@
 //! admin's custom attribute matching with the upsert request it makes.
 
 pub mod mapping;
+pub mod preview;
 pub mod template;
 pub mod upsert;
 pub mod values;

@@ -137,7 +137,13 @@ pub fn conversation(id: &str) -> Option<Value> {
     let sent = |m: &Value| m["attributes"]["sentAt"].as_str().unwrap_or_default().to_string();
     let last_in = messages.iter().filter(|m| m["attributes"]["direction"] == "in").max_by_key(|m| sent(m));
     let last_at = messages.iter().map(sent).max().unwrap_or_else(|| spec.started.to_string());
-    let mut custom = json!({ "contactReasonTree": "billing.duplicate_charge", "effortNum": "3", "escalatedBool": false });
+    let mut custom = json!({ "cxContactReasonTree": "billing.duplicate_charge", "effortNum": "3", "escalatedBool": false });
+    if id == INVOICE_EMAIL {
+        // The attributes the help article's custom attribute matching example reads.
+        custom["appResolutionStr"] = json!("Refunded duplicate charge");
+        custom["businessImpactStr"] = json!("Medium");
+        custom["jiraIssueStr"] = json!("BILL-212");
+    }
     if let Some(sync) = spec.sync {
         custom["syncToSalesforceBool"] = json!(sync);
     }

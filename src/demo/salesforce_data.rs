@@ -86,7 +86,8 @@ pub fn opportunities() -> Vec<Value> {
 
 pub fn cases() -> Vec<Value> {
     let case = |id: &str, number: &str, conversation: &str, status: &str, subject: &str| {
-        record("Case", id, json!({ "CaseNumber": number, "Status": status, "Subject": subject, "KustomerApp__Conversation_Id__c": conversation }))
+        record("Case", id, json!({ "CaseNumber": number, "Status": status, "Subject": subject, "KustomerApp__Conversation_Id__c": conversation,
+            "CreatedDate": "2026-11-17T10:00:00.000+0000" }))
     };
     vec![
         case("500Dn00000Cs001A", "00001042", "6140cefd91ffddd18144e08b", "New", "Invoice #4417 charged twice"),
