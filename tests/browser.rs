@@ -23,3 +23,6 @@ mod email_isolation;
 
 #[path = "browser/insight_card.rs"]
 mod insight_card;
+
+#[path = "browser/case_section.rs"]
+mod case_section;

@@ -2,6 +2,9 @@
 // shaped like a Salesforce Case page and the Insight Card in a Kustomer-sized sidebar,
 // both on the embedded demo org.
 
+const ARTICLE_BODY = `{ "Kustomer_Conversation_App_and_Resolution__c": "{{steps.1.custom.appResolutionStr}}", "Kustomer_Conversation_Business_Impact__c": "{{steps.1.custom.businessImpactStr}}", "Kustomer_Conversation_Contact_Reason__c": "{{steps.1.custom.cxContactReasonTree}}", "Kustomer_Conversation_Effort_to_resolve__c": "/#fn:parseInt,steps.1.custom.effortNum", "Kustomer_Conversation_Escalated__c": "{{steps.1.custom.escalatedBool}}", "Kustomer_Conversation_Jira_Issue__c": "{{steps.1.custom.jiraIssueStr}}" }`;
+const ARTICLE_URL_ARGS = `{ "version": "v42.0", "sobject": "Case", "externalIdAttribute": "KustomerApp__Conversation_ID__c", "externalId": "/#steps.1.id" }`;
+
 function start(bindings) {
   const scenario = document.getElementById("scenario");
   const picker = document.getElementById("conversation");
@@ -34,6 +37,13 @@ function start(bindings) {
         },
         transport,
         salesforce: { subdomain: "northwind.my" },
+        kustomer: { org: "northwind" },
+        caseSync: {
+          enabled: true,
+          recordTypeId: "012Dn000000KusAAA",
+          // The help article's custom attribute matching example, as an admin pastes it.
+          customMapping: { body: ARTICLE_BODY, urlArgs: ARTICLE_URL_ARGS },
+        },
         theme: "kustomer",
       }),
     ];

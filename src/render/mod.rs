@@ -3,6 +3,7 @@
 //! this way is one `innerHTML` per batch: fast, and a fraction of the code that typed
 //! views need for the same markup. Everything interactive around it stays in Leptos.
 
+pub mod case;
 pub mod html;
 pub mod insight;
 pub mod messages;

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+mod case_section;
+
 use super::load::Load;
 use super::states::{Empty, ErrorPanel, Loading, Notice};
 use super::{EnvHandle, WidgetState};
@@ -23,6 +25,7 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
             .into_any();
     }
     let emails = context.customer_emails.clone();
+    let conversation_id = context.conversation_id.clone();
     // Set by the Refresh button for the next load only.
     let refresh = StoredValue::new(false);
     let card = Load::new(move || {
@@ -66,7 +69,10 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
             {move || match card.get() {
                 None => view! { <Loading label="Loading Salesforce records" /> }.into_any(),
                 Some(Err(problem)) => view! { <ErrorPanel message=problem.message on_retry=problem.retry.then_some(reload) /> }.into_any(),
-                Some(Ok(loaded)) => view! { <CardBody env loaded on_refresh=reload /> }.into_any(),
+                Some(Ok(loaded)) => {
+                    let conversation_id = conversation_id.clone();
+                    view! { <CardBody env loaded on_refresh=reload conversation_id /> }.into_any()
+                }
             }}
         </section>
     }
@@ -74,7 +80,8 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
 }
 
 #[component]
-fn CardBody(env: EnvHandle, loaded: Loaded, on_refresh: Callback<()>) -> impl IntoView {
+fn CardBody(env: EnvHandle, loaded: Loaded, on_refresh: Callback<()>, conversation_id: Option<String>) -> impl IntoView {
+    let contacts = loaded.card.contacts.clone();
     let (markup, updated) = env.with_value(|env| {
         let host = env.config.salesforce.as_ref().map(|s| s.lightning_host()).unwrap_or_default();
         let intl = &env.intl;
@@ -99,5 +106,8 @@ fn CardBody(env: EnvHandle, loaded: Loaded, on_refresh: Callback<()>) -> impl In
         </div>
         {notices.into_iter().map(|message| view! { <Notice message /> }).collect_view()}
         <div class="ksw-card-body" inner_html=markup></div>
+        {conversation_id.map(|conversation_id| view! {
+            <div class="ksw-card-body"><case_section::CaseSection env conversation_id contacts /></div>
+        })}
     }
 }

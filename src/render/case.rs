@@ -1,0 +1,79 @@
+//! The markup of the Case section: sync status, the Case it became, the fields the sync
+//! sends and where each comes from, and the custom request with its diagnostics.
+
+use serde_json::Value;
+
+use super::html::Html;
+use super::insight::record_url;
+use crate::case_sync::preview::CasePreview;
+use crate::case_sync::Eligibility;
+
+pub fn case_html(preview: &CasePreview, lightning_host: &str) -> String {
+    let mut html = Html::new();
+    let status_class = match preview.eligibility {
+        Eligibility::Syncs => "ksw-sync-status ksw-syncs",
+        Eligibility::NotSyncing(_) => "ksw-sync-status ksw-not-syncing",
+    };
+    html.element("p", &[("class", Some(status_class))], &preview.eligibility.sentence());
+    match (&preview.case, &preview.case_note) {
+        (Some(case), _) => {
+            html.open("p", &[("class", Some("ksw-synced-case"))]).text("Case ");
+            let label = case.number.clone().unwrap_or_else(|| case.id.clone());
+            let url = record_url(lightning_host, "Case", &case.id);
+            html.element("a", &[("href", Some(&url)), ("target", Some("_blank")), ("rel", Some("noopener noreferrer"))], &label);
+            if let Some(status) = &case.status {
+                html.text(&format!(" · {status}"));
+            }
+            html.close("p");
+        }
+        (None, Some(note)) => {
+            html.element("p", &[("class", Some("ksw-notice"))], note);
+        }
+        (None, None) => {
+            html.element("p", &[("class", Some("ksw-muted ksw-no-case"))], "No Case in Salesforce for this conversation yet.");
+        }
+    }
+    html.element("p", &[("class", Some("ksw-muted ksw-contact-note"))], &preview.contact_note);
+    html.open("table", &[("class", Some("ksw-case-fields"))]);
+    html.open("thead", &[]).open("tr", &[]);
+    html.element("th", &[("scope", Some("col"))], "Case field").element("th", &[("scope", Some("col"))], "Value").element("th", &[("scope", Some("col"))], "From");
+    html.close("tr").close("thead").open("tbody", &[]);
+    for field in &preview.fields {
+        html.open("tr", &[]);
+        html.element("td", &[("class", Some("ksw-field-name"))], field.field);
+        html.element("td", &[], &text(&field.value));
+        html.element("td", &[("class", Some("ksw-muted"))], &field.source);
+        html.close("tr");
+    }
+    html.close("tbody").close("table");
+
+    if let Some(custom) = &preview.custom {
+        html.open("div", &[("class", Some("ksw-custom-request"))]);
+        html.element("h4", &[], "Custom attribute matching");
+        if let Some(url) = &custom.url {
+            html.element("p", &[("class", Some("ksw-upsert-url"))], &format!("PATCH {url}"));
+        }
+        if let Some(body) = &custom.body {
+            let pretty = serde_json::to_string_pretty(&Value::Object(body.clone())).unwrap_or_default();
+            html.element("pre", &[("class", Some("ksw-custom-body"))], &pretty);
+        }
+        if !custom.diagnostics.is_empty() {
+            html.open("ul", &[("class", Some("ksw-diagnostics")), ("aria-label", Some("Template problems"))]);
+            for diagnostic in &custom.diagnostics {
+                html.open("li", &[]);
+                html.element("strong", &[], &diagnostic.place).text(": ").text(&diagnostic.message);
+                html.close("li");
+            }
+            html.close("ul");
+        }
+        html.close("div");
+    }
+    html.finish()
+}
+
+fn text(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
