@@ -41,19 +41,29 @@ impl Thread {
     /// The name to show for a message's sender.
     pub fn sender_name(&self, message: &Message) -> String {
         match &message.sender {
-            Sender::Customer => self.customer.as_ref().map(Customer::display_name).unwrap_or_else(|| "Customer".to_string()),
-            Sender::Agent(id) => {
-                self.agents.iter().find(|(known, _)| known == id).map(|(_, name)| name.clone()).unwrap_or_else(|| "Agent".to_string())
+            Sender::Customer => {
+                self.customer.as_ref().map(Customer::display_name).unwrap_or_else(|| "Customer".to_string())
             }
+            Sender::Agent(id) => self
+                .agents
+                .iter()
+                .find(|(known, _)| known == id)
+                .map(|(_, name)| name.clone())
+                .unwrap_or_else(|| "Agent".to_string()),
             Sender::Automated => "Automated".to_string(),
             Sender::UnknownAgent => "Agent".to_string(),
         }
     }
 }
 
-pub async fn load_thread(client: &KustomerClient<'_>, conversation_id: &str, on_progress: &dyn Fn(usize)) -> Result<Thread, Problem> {
+pub async fn load_thread(
+    client: &KustomerClient<'_>,
+    conversation_id: &str,
+    on_progress: &dyn Fn(usize),
+) -> Result<Thread, Problem> {
     let problem = |error, reading| Problem { message: explain(&error, reading), retry: error.is_transient() };
-    let conversation = client.conversation(conversation_id).await.map_err(|error| problem(error, Reading::Conversation))?;
+    let conversation =
+        client.conversation(conversation_id).await.map_err(|error| problem(error, Reading::Conversation))?;
     let id = encode_segment(&conversation.id);
     let first_page = format!("/v1/conversations/{id}/messages?page=1&pageSize={PAGE_SIZE}");
     let (resources, truncated) = client
@@ -66,7 +76,10 @@ pub async fn load_thread(client: &KustomerClient<'_>, conversation_id: &str, on_
     }
     let messages: Vec<Message> = resources.iter().map(Message::from_resource).collect();
 
-    let attachments = match client.list(&format!("/v1/conversations/{id}/attachments?page=1&pageSize={PAGE_SIZE}"), MAX_PAGES).await {
+    let attachments = match client
+        .list(&format!("/v1/conversations/{id}/attachments?page=1&pageSize={PAGE_SIZE}"), MAX_PAGES)
+        .await
+    {
         Ok(resources) => resources.iter().map(|r: &Resource| Attachment::from_resource(r)).collect(),
         Err(error) => {
             notices.push(format!("Attachments could not be loaded: {}", explain(&error, Reading::Attachments)));
@@ -111,7 +124,13 @@ pub async fn load_thread(client: &KustomerClient<'_>, conversation_id: &str, on_
     let assignees = conversation
         .assigned_user_ids
         .iter()
-        .map(|agent| agents.iter().find(|(known, _)| known == agent).map(|(_, name)| name.clone()).unwrap_or_else(|| format!("Agent {agent}")))
+        .map(|agent| {
+            agents
+                .iter()
+                .find(|(known, _)| known == agent)
+                .map(|(_, name)| name.clone())
+                .unwrap_or_else(|| format!("Agent {agent}"))
+        })
         .collect();
     Ok(Thread { conversation, customer, assignees, agents, messages, unattached, notices })
 }

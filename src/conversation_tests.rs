@@ -48,7 +48,10 @@ fn every_demo_channel_loads() {
     for (id, _, channel) in kustomer_data::conversation_index() {
         let thread = demo_thread(id).unwrap_or_else(|problem| panic!("{id}: {}", problem.message));
         if id != kustomer_data::EMPTY_CHAT {
-            assert!(thread.messages.iter().any(|m| m.channel == Channel::parse(channel)), "{id} has {channel} messages");
+            assert!(
+                thread.messages.iter().any(|m| m.channel == Channel::parse(channel)),
+                "{id} has {channel} messages"
+            );
         }
     }
     assert!(demo_thread(kustomer_data::EMPTY_CHAT).unwrap().messages.is_empty());

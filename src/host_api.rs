@@ -52,7 +52,9 @@ impl Handle {
             return Err(JsError::new("update: this widget was unmounted"));
         };
         let Some(signal) = mounted.context else {
-            return Err(JsError::new("update: the widget's configuration was refused; mount it again with a valid config"));
+            return Err(JsError::new(
+                "update: the widget's configuration was refused; mount it again with a valid config",
+            ));
         };
         let parsed = json_text(&context, "context").and_then(|json| Context::from_json(&json, mounted.view_kind));
         signal.try_set(parsed);
@@ -75,7 +77,8 @@ impl Handle {
 pub fn mount(element: JsValue, config: JsValue, host_fetch: JsValue) -> Result<Handle, JsError> {
     let element: HtmlElement =
         element.dyn_into().map_err(|_| JsError::new("mount: the first argument must be an HTML element"))?;
-    let shadow_host = shadow_host(&element).map_err(|_| JsError::new("mount: could not create the widget's shadow root"))?;
+    let shadow_host =
+        shadow_host(&element).map_err(|_| JsError::new("mount: could not create the widget's shadow root"))?;
     let target: HtmlElement = shadow_host.1;
     let shadow_host = shadow_host.0;
     set_state(&element, WidgetState::Loading);
@@ -153,7 +156,8 @@ fn environment(config: Config, host_fetch: &JsValue) -> Result<Env, ConfigError>
         }
     };
     Intl::new(&config.locale, None).map_err(|message| problem("locale", message))?;
-    let intl = Intl::new(&config.locale, config.time_zone.as_deref()).map_err(|message| problem("timeZone", message))?;
+    let intl =
+        Intl::new(&config.locale, config.time_zone.as_deref()).map_err(|message| problem("timeZone", message))?;
     Ok(Env { config: Rc::new(config), transport, clock, intl, state: RwSignal::new(WidgetState::Loading) })
 }
 
@@ -175,10 +179,10 @@ fn json_text(value: &JsValue, what: &str) -> Result<String, ConfigError> {
     if value.is_undefined() || value.is_null() || !value.is_object() {
         return Err(ConfigError { key: String::new(), message: format!("expected the {what} as an object") });
     }
-    js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|text| text.as_string())
-        .ok_or_else(|| ConfigError { key: String::new(), message: format!("the {what} cannot be read as JSON (is it cyclic?)") })
+    js_sys::JSON::stringify(value).ok().and_then(|text| text.as_string()).ok_or_else(|| ConfigError {
+        key: String::new(),
+        message: format!("the {what} cannot be read as JSON (is it cyclic?)"),
+    })
 }
 
 fn set_state(element: &HtmlElement, state: WidgetState) {

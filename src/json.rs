@@ -56,7 +56,8 @@ mod tests {
 
     #[test]
     fn readers_treat_null_missing_and_mistyped_as_absent() {
-        let value = json!({"a": {"b": null, "c": "x", "n": "3", "f": 2.0, "t": "TRUE", "e": "  "}, "list": [1, "y", null]});
+        let value =
+            json!({"a": {"b": null, "c": "x", "n": "3", "f": 2.0, "t": "TRUE", "e": "  "}, "list": [1, "y", null]});
         assert_eq!(str_at(&value, "a.c").as_deref(), Some("x"));
         assert_eq!(str_at(&value, "a.b"), None);
         assert_eq!(str_at(&value, "a.e"), None);

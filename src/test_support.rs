@@ -105,4 +105,3 @@ impl Storage for Memory {
         self.items.borrow().keys().cloned().collect()
     }
 }
-

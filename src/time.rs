@@ -104,7 +104,9 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_timestamp() {
-        for text in ["", "yesterday", "2021-13-01T00:00:00Z", "2021-04-01", "2021-04-01T25:00:00Z", "2021-04-01T10:00:00.1x2Z"] {
+        for text in
+            ["", "yesterday", "2021-13-01T00:00:00Z", "2021-04-01", "2021-04-01T25:00:00Z", "2021-04-01T10:00:00.1x2Z"]
+        {
             assert_eq!(parse_iso_ms(text), None, "{text}");
         }
     }

@@ -68,8 +68,7 @@ impl Intl {
 
     /// "Dec 15, 2026" for `2026-12-15`.
     pub fn calendar_date(&self, date: &str) -> String {
-        self.apply(&self.calendar, &format!("{date}T00:00:00Z"))
-            .replace(&format!("{date}T00:00:00Z"), date)
+        self.apply(&self.calendar, &format!("{date}T00:00:00Z")).replace(&format!("{date}T00:00:00Z"), date)
     }
 
     /// A number in the locale; with `currency`, as money. Formatting is left to the
@@ -98,7 +97,8 @@ impl Intl {
 }
 
 fn call_format(format: &JsValue, value: &JsValue) -> Option<String> {
-    let function: js_sys::Function = js_sys::Reflect::get(format, &JsValue::from_str("format")).ok()?.dyn_into().ok()?;
+    let function: js_sys::Function =
+        js_sys::Reflect::get(format, &JsValue::from_str("format")).ok()?.dyn_into().ok()?;
     function.call1(format, value).ok()?.as_string()
 }
 

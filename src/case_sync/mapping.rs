@@ -59,7 +59,11 @@ pub fn default_mapping(inputs: &Inputs) -> (Vec<MappedField>, String) {
     }
     push("Origin", Some(Value::from("Kustomer App")), "constant".into());
     if !inputs.assignee_names.is_empty() {
-        push("KustomerApp__Conversation_Assignee_Name__c", Some(Value::from(inputs.assignee_names.join(", "))), "assignedUsers (names)".into());
+        push(
+            "KustomerApp__Conversation_Assignee_Name__c",
+            Some(Value::from(inputs.assignee_names.join(", "))),
+            "assignedUsers (names)".into(),
+        );
     }
     if let Some(priority) = at(conversation, "priority").filter(|v| !v.is_null()) {
         let raw = match priority {
@@ -76,13 +80,29 @@ pub fn default_mapping(inputs: &Inputs) -> (Vec<MappedField>, String) {
     push("Subject", at(conversation, "name").cloned(), "name".into());
     push("Type", Some(Value::from("Kustomer Conversation")), "constant".into());
     push("KustomerApp__Conversation_Id__c", at(conversation, "id").cloned(), "id".into());
-    push("KustomerApp__Conversation_CSAT_Score__c", at(conversation, "satisfactionLevel.score").cloned(), "satisfactionLevel.score".into());
-    push("KustomerApp__Conversation_CSAT_Rating__c", at(conversation, "satisfactionLevel.rating").cloned(), "satisfactionLevel.rating".into());
+    push(
+        "KustomerApp__Conversation_CSAT_Score__c",
+        at(conversation, "satisfactionLevel.score").cloned(),
+        "satisfactionLevel.score".into(),
+    );
+    push(
+        "KustomerApp__Conversation_CSAT_Rating__c",
+        at(conversation, "satisfactionLevel.rating").cloned(),
+        "satisfactionLevel.rating".into(),
+    );
     push("KustomerApp__Conversation_CreatedAt__c", at(conversation, "createdAt").cloned(), "createdAt".into());
     push("KustomerApp__Conversation_UpdatedAt__c", at(conversation, "updatedAt").cloned(), "updatedAt".into());
     push("KustomerApp__Conversation_ModifiedAt__c", at(conversation, "modifiedAt").cloned(), "modifiedAt".into());
-    push("KustomerApp__Conversation_LastMessageInSentAt__c", at(conversation, "lastMessageIn.sentAt").cloned(), "lastMessageIn.sentAt".into());
-    push("KustomerApp__Conversation_URL__c", Some(Value::from(inputs.conversation_url.clone())), "conversation URL".into());
+    push(
+        "KustomerApp__Conversation_LastMessageInSentAt__c",
+        at(conversation, "lastMessageIn.sentAt").cloned(),
+        "lastMessageIn.sentAt".into(),
+    );
+    push(
+        "KustomerApp__Conversation_URL__c",
+        Some(Value::from(inputs.conversation_url.clone())),
+        "conversation URL".into(),
+    );
     if let Some(record_type) = inputs.record_type_id {
         push("RecordTypeId", Some(Value::from(record_type)), "caseSync.recordTypeId".into());
     }

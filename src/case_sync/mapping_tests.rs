@@ -26,7 +26,12 @@ fn conversation() -> serde_json::Value {
     })
 }
 
-fn inputs<'a>(conversation: &'a serde_json::Value, contacts: &'a [Contact], names: &'a [String], record_type: Option<&'a str>) -> Inputs<'a> {
+fn inputs<'a>(
+    conversation: &'a serde_json::Value,
+    contacts: &'a [Contact],
+    names: &'a [String],
+    record_type: Option<&'a str>,
+) -> Inputs<'a> {
     Inputs {
         conversation,
         contacts,
@@ -83,7 +88,9 @@ fn no_contact_and_several_contacts_are_explained() {
     let (fields, note) = default_mapping(&inputs(&conversation, &contacts, &[], None));
     assert_eq!(body(&fields)["ContactId"], json!("003B"));
     assert!(!fields.iter().any(|f| f.field == "AccountId"), "the chosen Contact has no Account");
-    assert!(note.starts_with("2 Contacts match the customer's email; the sync takes the first Salesforce returns, Marcus Webb (003B)"));
+    assert!(note.starts_with(
+        "2 Contacts match the customer's email; the sync takes the first Salesforce returns, Marcus Webb (003B)"
+    ));
 }
 
 #[test]

@@ -39,8 +39,12 @@ pub fn eligibility(conversation: &Value, sync_attribute: &str) -> Eligibility {
     }
     match crate::json::at(conversation, "custom").and_then(|custom| custom.get(sync_attribute)) {
         Some(Value::Bool(true)) => Eligibility::Syncs,
-        Some(Value::Bool(false)) | Some(Value::Null) | None => Eligibility::NotSyncing("Sync To Salesforce is off".to_string()),
-        Some(other) => Eligibility::NotSyncing(format!("Sync To Salesforce (`custom.{sync_attribute}`) is {other}, not true or false")),
+        Some(Value::Bool(false)) | Some(Value::Null) | None => {
+            Eligibility::NotSyncing("Sync To Salesforce is off".to_string())
+        }
+        Some(other) => Eligibility::NotSyncing(format!(
+            "Sync To Salesforce (`custom.{sync_attribute}`) is {other}, not true or false"
+        )),
     }
 }
 
@@ -60,7 +64,10 @@ pub fn custom_request(config: &CaseSyncConfig, conversation: &Value, subdomain: 
         let template = match template {
             Some(template) => template,
             None => {
-                diagnostics.push(Diagnostic { place: name.to_string(), message: "missing: no template was given".to_string() });
+                diagnostics.push(Diagnostic {
+                    place: name.to_string(),
+                    message: "missing: no template was given".to_string(),
+                });
                 return None;
             }
         };
@@ -101,7 +108,10 @@ mod tests {
         assert_eq!(eligibility(&syncing, "syncToSalesforceBool").sentence(), "Syncs to Salesforce");
         let off = json!({ "custom": { "syncToSalesforceBool": false } });
         assert_eq!(eligibility(&off, "syncToSalesforceBool").sentence(), "Not syncing: Sync To Salesforce is off");
-        assert_eq!(eligibility(&json!({}), "syncToSalesforceBool").sentence(), "Not syncing: Sync To Salesforce is off");
+        assert_eq!(
+            eligibility(&json!({}), "syncToSalesforceBool").sentence(),
+            "Not syncing: Sync To Salesforce is off"
+        );
         let spam = json!({ "custom": { "syncToSalesforceBool": true }, "spam": true });
         assert_eq!(eligibility(&spam, "syncToSalesforceBool").sentence(), "Not syncing: marked as spam");
         let odd = json!({ "custom": { "syncToSalesforceBool": "yes" } });
@@ -115,7 +125,9 @@ mod tests {
         let config = CaseSyncConfig {
             custom_mapping: Some(CustomMapping {
                 body: Some(json!("{ \"Effort__c\": \"/#fn:parseInt,steps.1.custom.effortNum\" }")),
-                url_args: Some(json!({ "version": "v42.0", "sobject": "Case", "externalIdAttribute": "KustomerApp__Conversation_ID__c", "externalId": "/#steps.1.id" })),
+                url_args: Some(
+                    json!({ "version": "v42.0", "sobject": "Case", "externalIdAttribute": "KustomerApp__Conversation_ID__c", "externalId": "/#steps.1.id" }),
+                ),
             }),
             ..CaseSyncConfig::default()
         };
@@ -123,10 +135,16 @@ mod tests {
         let request = custom_request(&config, &conversation, "acme").unwrap();
         assert!(request.diagnostics.is_empty(), "{:?}", request.diagnostics);
         assert_eq!(request.body.unwrap()["Effort__c"], json!(3));
-        assert!(request.url.unwrap().ends_with("/v42.0/sobjects/Case/KustomerApp__Conversation_ID__c/6140cefd91ffddd18144e08b"));
+        assert!(request
+            .url
+            .unwrap()
+            .ends_with("/v42.0/sobjects/Case/KustomerApp__Conversation_ID__c/6140cefd91ffddd18144e08b"));
 
         let broken = CaseSyncConfig {
-            custom_mapping: Some(CustomMapping { body: Some(json!("{ “A”: “x” }")), url_args: Some(json!({ "version": "v42.0" })) }),
+            custom_mapping: Some(CustomMapping {
+                body: Some(json!("{ “A”: “x” }")),
+                url_args: Some(json!({ "version": "v42.0" })),
+            }),
             ..CaseSyncConfig::default()
         };
         let request = custom_request(&broken, &conversation, "acme").unwrap();

@@ -71,7 +71,11 @@ pub async fn load_preview(
     let (case, case_note) = match salesforce.query(&soql).await {
         Ok(result) => (
             result.records.first().and_then(|record| {
-                Some(SyncedCase { id: str_at(record, "Id")?, number: str_at(record, "CaseNumber"), status: str_at(record, "Status") })
+                Some(SyncedCase {
+                    id: str_at(record, "Id")?,
+                    number: str_at(record, "CaseNumber"),
+                    status: str_at(record, "Status"),
+                })
             }),
             None,
         ),
@@ -137,7 +141,10 @@ mod tests {
         assert_eq!(preview.case.as_ref().unwrap().number.as_deref(), Some("00001042"));
         let payload = preview.payload();
         assert_eq!(payload["KustomerApp__Conversation_Assignee_Name__c"], "Sam Rivera, Dana Kim");
-        assert_eq!(payload["KustomerApp__Conversation_URL__c"], "https://northwind.kustomerapp.com/app/conversations/6140cefd91ffddd18144e08b");
+        assert_eq!(
+            payload["KustomerApp__Conversation_URL__c"],
+            "https://northwind.kustomerapp.com/app/conversations/6140cefd91ffddd18144e08b"
+        );
         assert_eq!(payload["RecordTypeId"], "012Dn000000KusAAA");
         assert!(preview.custom.is_none());
     }

@@ -75,7 +75,9 @@ fn resolve(text: &str, step: &Value) -> Result<Value, String> {
     if let Some(expression) = text.strip_prefix("/#") {
         return match expression.strip_prefix("fn:") {
             Some(call) => {
-                let (function, path) = call.split_once(',').ok_or_else(|| format!("`{text}` needs a function and a path: /#fn:parseInt,steps.1.path"))?;
+                let (function, path) = call
+                    .split_once(',')
+                    .ok_or_else(|| format!("`{text}` needs a function and a path: /#fn:parseInt,steps.1.path"))?;
                 let value = lookup(path.trim(), step)?;
                 apply(function.trim(), &value, path.trim())
             }
@@ -99,7 +101,9 @@ fn resolve(text: &str, step: &Value) -> Result<Value, String> {
 /// A value at `steps.1.a.b`; the workflow has one step, the conversation.
 fn lookup(path: &str, step: &Value) -> Result<Value, String> {
     let Some(inner) = path.strip_prefix("steps.1.").or_else(|| (path == "steps.1").then_some("")) else {
-        return Err(format!("`{path}` does not start with steps.1 (the conversation), the only step this workflow has"));
+        return Err(format!(
+            "`{path}` does not start with steps.1 (the conversation), the only step this workflow has"
+        ));
     };
     let found = if inner.is_empty() { Some(step) } else { crate::json::at(step, inner) };
     match found {
@@ -117,7 +121,9 @@ fn as_text(value: &Value) -> String {
 
 fn apply(function: &str, value: &Value, path: &str) -> Result<Value, String> {
     match function {
-        "parseInt" => parse_int(value).map(Value::from).ok_or_else(|| format!("parseInt cannot read {} (from {path}) as a number", value)),
+        "parseInt" => parse_int(value)
+            .map(Value::from)
+            .ok_or_else(|| format!("parseInt cannot read {} (from {path}) as a number", value)),
         other => Err(format!("there is no function `{other}` (known: parseInt)")),
     }
 }
@@ -126,7 +132,9 @@ fn apply(function: &str, value: &Value, path: &str) -> Result<Value, String> {
 /// an integer.
 fn parse_int(value: &Value) -> Option<i64> {
     match value {
-        Value::Number(number) => number.as_i64().or_else(|| number.as_f64().filter(|f| f.is_finite()).map(|f| f.trunc() as i64)),
+        Value::Number(number) => {
+            number.as_i64().or_else(|| number.as_f64().filter(|f| f.is_finite()).map(|f| f.trunc() as i64))
+        }
         Value::String(text) => {
             let text = text.trim_start();
             let (sign, digits) = match text.strip_prefix('-') {

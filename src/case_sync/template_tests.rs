@@ -6,7 +6,8 @@ use super::*;
 const ARTICLE_BODY: &str = r#"{ "Kustomer_Conversation_App_and_Resolution__c": "{{steps.1.custom.appResolutionStr}}", "Kustomer_Conversation_Business_Impact__c": "{{steps.1.custom.businessImpactStr}}", "Kustomer_Conversation_Contact_Reason__c": "{{steps.1.custom.cxContactReasonTree}}", "Kustomer_Conversation_Effort_to_resolve__c": "/#fn:parseInt,steps.1.custom.effortNum", "Kustomer_Conversation_Escalated__c": "{{steps.1.custom.escalatedBool}}", "Kustomer_Conversation_Jira_Issue__c": "{{steps.1.custom.jiraIssueStr}}" }"#;
 
 /// The article's "general format", with its curly quotes and missing commas.
-const ARTICLE_GENERAL_FORMAT: &str = "{ “SalesforceCustomAttribute1”: “TargetKustomerValue1” “SalesforceCustomAttribute2”: “TargetKustomerValue2” }";
+const ARTICLE_GENERAL_FORMAT: &str =
+    "{ “SalesforceCustomAttribute1”: “TargetKustomerValue1” “SalesforceCustomAttribute2”: “TargetKustomerValue2” }";
 
 fn conversation() -> Value {
     json!({
@@ -78,7 +79,9 @@ fn each_evaluation_problem_is_reported_and_the_rest_still_resolves() {
     assert_eq!(out.len(), 2);
     assert_eq!(out["Fine"], json!("Case for Invoice #4417 charged twice"));
     assert_eq!(out["Literal"], json!(42));
-    let find = |key: &str| diagnostics.iter().find(|d| d.place == format!("Body.{key}")).map(|d| d.message.clone()).unwrap_or_default();
+    let find = |key: &str| {
+        diagnostics.iter().find(|d| d.place == format!("Body.{key}")).map(|d| d.message.clone()).unwrap_or_default()
+    };
     assert_eq!(find("Missing"), "steps.1.custom.noSuchAttr resolves to nothing on this conversation");
     assert!(find("WrongStep").contains("does not start with steps.1"));
     assert_eq!(find("UnknownFn"), "there is no function `parseFloat` (known: parseInt)");
@@ -88,7 +91,15 @@ fn each_evaluation_problem_is_reported_and_the_rest_still_resolves() {
 
 #[test]
 fn parse_int_reads_like_javascript() {
-    for (input, expected) in [(json!("3"), Some(3)), (json!(" 42abc"), Some(42)), (json!("-7.9"), Some(-7)), (json!(3.9), Some(3)), (json!("abc"), None), (json!(true), None), (json!(""), None)] {
+    for (input, expected) in [
+        (json!("3"), Some(3)),
+        (json!(" 42abc"), Some(42)),
+        (json!("-7.9"), Some(-7)),
+        (json!(3.9), Some(3)),
+        (json!("abc"), None),
+        (json!(true), None),
+        (json!(""), None),
+    ] {
         assert_eq!(parse_int(&input), expected, "{input}");
     }
 }

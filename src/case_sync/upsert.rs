@@ -17,7 +17,10 @@ pub fn url(subdomain: &str, args: &Map<String, Value>) -> Result<String, Vec<Dia
         match args.get(key) {
             Some(Value::String(text)) if !text.is_empty() => segments.push(encode_segment(text)),
             Some(Value::Number(number)) => segments.push(encode_segment(&number.to_string())),
-            _ => missing.push(Diagnostic { place: format!("UrlArgs.{key}"), message: format!("missing: the URL needs `{key}`") }),
+            _ => missing.push(Diagnostic {
+                place: format!("UrlArgs.{key}"),
+                message: format!("missing: the URL needs `{key}`"),
+            }),
         }
     }
     if !missing.is_empty() {
@@ -52,9 +55,13 @@ mod tests {
 
     #[test]
     fn segments_are_encoded_and_missing_keys_named() {
-        let args: Map<String, Value> = serde_json::from_value(json!({ "version": "v62.0", "sobject": "Case", "externalIdAttribute": "Ext__c", "externalId": "a/b c" })).unwrap();
+        let args: Map<String, Value> = serde_json::from_value(
+            json!({ "version": "v62.0", "sobject": "Case", "externalIdAttribute": "Ext__c", "externalId": "a/b c" }),
+        )
+        .unwrap();
         assert!(url("acme.my", &args).unwrap().ends_with("/sobjects/Case/Ext__c/a%2Fb%20c"));
-        let partial: Map<String, Value> = serde_json::from_value(json!({ "version": "v62.0", "externalId": "" })).unwrap();
+        let partial: Map<String, Value> =
+            serde_json::from_value(json!({ "version": "v62.0", "externalId": "" })).unwrap();
         let problems = url("acme", &partial).unwrap_err();
         let places: Vec<&str> = problems.iter().map(|d| d.place.as_str()).collect();
         assert_eq!(places, vec!["UrlArgs.sobject", "UrlArgs.externalIdAttribute", "UrlArgs.externalId"]);

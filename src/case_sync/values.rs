@@ -5,13 +5,16 @@
 use serde_json::Value;
 
 /// Kustomer priority (1 lowest … 5 highest) to Case Priority (High, Medium, Low).
-pub const DEFAULT_PRIORITY: [(&str, &str); 5] = [("1", "Low"), ("2", "Low"), ("3", "Medium"), ("4", "High"), ("5", "High")];
+pub const DEFAULT_PRIORITY: [(&str, &str); 5] =
+    [("1", "Low"), ("2", "Low"), ("3", "Medium"), ("4", "High"), ("5", "High")];
 /// Kustomer status to Case Status (New, Working, Escalated, Closed).
 pub const DEFAULT_STATUS: [(&str, &str); 3] = [("open", "New"), ("snoozed", "Working"), ("done", "Closed")];
 
 /// The mapped value and where it came from (for the table's "from" column).
 pub fn map_value(kind: &str, kustomer: &str, overrides: Option<&Value>) -> (String, &'static str) {
-    if let Some(mapped) = overrides.and_then(|maps| maps.get(kind)).and_then(|map| map.get(kustomer)).and_then(Value::as_str) {
+    if let Some(mapped) =
+        overrides.and_then(|maps| maps.get(kind)).and_then(|map| map.get(kustomer)).and_then(Value::as_str)
+    {
         return (mapped.to_string(), "config value map");
     }
     let defaults: &[(&str, &str)] = match kind {
@@ -51,6 +54,9 @@ mod tests {
         assert_eq!(map_value("priority", "9", None), ("9".into(), "unmapped, sent as is"));
         assert_eq!(map_value("language", "en_us", None), ("en_US".into(), "language code"));
         assert_eq!(map_value("language", "fr", None), ("fr".into(), "language code"));
-        assert_eq!(map_value("language", "pt-br", Some(&json!({ "language": { "pt-br": "pt_BR" } }))), ("pt_BR".into(), "config value map"));
+        assert_eq!(
+            map_value("language", "pt-br", Some(&json!({ "language": { "pt-br": "pt_BR" } }))),
+            ("pt_BR".into(), "config value map")
+        );
     }
 }

@@ -263,7 +263,10 @@ impl Config {
                 }
             }
             None if self.view == View::Insight => {
-                return Err(ConfigError::new("salesforce", "the Insight Card needs the org's subdomain: {\"subdomain\": \"acme.my\"}"));
+                return Err(ConfigError::new(
+                    "salesforce",
+                    "the Insight Card needs the org's subdomain: {\"subdomain\": \"acme.my\"}",
+                ));
             }
             None => {}
         }
@@ -273,7 +276,10 @@ impl Config {
         if let TransportConfig::Proxy(proxy) = &self.transport {
             for (key, url) in [("transport.kustomer", &proxy.kustomer), ("transport.salesforce", &proxy.salesforce)] {
                 if !(url.starts_with("https://") || url.starts_with("http://") || url.starts_with('/')) {
-                    return Err(ConfigError::new(key, format!("expected an http(s) URL or a path starting with /, found \"{url}\"")));
+                    return Err(ConfigError::new(
+                        key,
+                        format!("expected an http(s) URL or a path starting with /, found \"{url}\""),
+                    ));
                 }
             }
         }
@@ -296,7 +302,9 @@ impl Context {
     /// A view needs something to look at: the conversation view a conversation, the
     /// Insight Card a customer or at least one email.
     pub fn validate(&self, view: View) -> Result<(), ConfigError> {
-        for (key, value) in [("context.conversationId", &self.conversation_id), ("context.customerId", &self.customer_id)] {
+        for (key, value) in
+            [("context.conversationId", &self.conversation_id), ("context.customerId", &self.customer_id)]
+        {
             if let Some(id) = value {
                 if id.trim().is_empty() {
                     return Err(ConfigError::new(key, "expected an id, found an empty string"));

@@ -9,7 +9,19 @@ pub fn config(value: &Value) -> Result<Config, ConfigError> {
     let root = Object::new(
         value,
         "",
-        &["view", "context", "transport", "salesforce", "kustomer", "visibility", "fields", "caseSync", "locale", "timeZone", "theme"],
+        &[
+            "view",
+            "context",
+            "transport",
+            "salesforce",
+            "kustomer",
+            "visibility",
+            "fields",
+            "caseSync",
+            "locale",
+            "timeZone",
+            "theme",
+        ],
     )?;
     root.required("view", "\"conversation\" or \"insight\"")?;
     let view = root
@@ -24,7 +36,10 @@ pub fn config(value: &Value) -> Result<Config, ConfigError> {
         view,
         context,
         transport,
-        salesforce: root.object("salesforce", &["subdomain", "apiVersion", "quotaPercent"])?.map(|o| salesforce(&o)).transpose()?,
+        salesforce: root
+            .object("salesforce", &["subdomain", "apiVersion", "quotaPercent"])?
+            .map(|o| salesforce(&o))
+            .transpose()?,
         kustomer: match root.object("kustomer", &["org", "conversationUrl"])? {
             Some(o) => KustomerConfig {
                 org: o.string("org")?.unwrap_or_else(default_org),
@@ -51,13 +66,17 @@ pub fn config(value: &Value) -> Result<Config, ConfigError> {
             },
             None => ExtraFields::default(),
         },
-        case_sync: match root.object("caseSync", &["enabled", "syncAttribute", "recordTypeId", "customMapping", "valueMaps"])? {
+        case_sync: match root
+            .object("caseSync", &["enabled", "syncAttribute", "recordTypeId", "customMapping", "valueMaps"])?
+        {
             Some(o) => case_sync(&o)?,
             None => CaseSyncConfig::default(),
         },
         locale: root.string("locale")?.unwrap_or_else(default_locale),
         time_zone: root.string("timeZone")?,
-        theme: root.choice("theme", "theme", &[("salesforce", Theme::Salesforce), ("kustomer", Theme::Kustomer)])?.unwrap_or_default(),
+        theme: root
+            .choice("theme", "theme", &[("salesforce", Theme::Salesforce), ("kustomer", Theme::Kustomer)])?
+            .unwrap_or_default(),
     })
 }
 
@@ -98,12 +117,16 @@ fn transport(value: &Value) -> Result<TransportConfig, ConfigError> {
         }
         Kind::Host => {
             let o = Object::new(value, "transport", &["kind", "timeoutMs"])?;
-            TransportConfig::Host(HostConfig { timeout_ms: o.count("timeoutMs", 600_000)?.unwrap_or_else(default_timeout_ms) })
+            TransportConfig::Host(HostConfig {
+                timeout_ms: o.count("timeoutMs", 600_000)?.unwrap_or_else(default_timeout_ms),
+            })
         }
         Kind::Demo => {
             let o = Object::new(value, "transport", &["kind", "scenario"])?;
             let scenarios: Vec<(&str, Scenario)> = Scenario::ALL.iter().map(|s| (s.name(), *s)).collect();
-            TransportConfig::Demo(DemoConfig { scenario: o.choice("scenario", "scenario", &scenarios)?.unwrap_or_default() })
+            TransportConfig::Demo(DemoConfig {
+                scenario: o.choice("scenario", "scenario", &scenarios)?.unwrap_or_default(),
+            })
         }
     })
 }
@@ -119,10 +142,9 @@ fn salesforce(o: &Object) -> Result<SalesforceConfig, ConfigError> {
 
 fn case_sync(o: &Object) -> Result<CaseSyncConfig, ConfigError> {
     let custom_mapping = match o.object("customMapping", &["body", "urlArgs"])? {
-        Some(mapping) => Some(CustomMapping {
-            body: template(&mapping, "body")?,
-            url_args: template(&mapping, "urlArgs")?,
-        }),
+        Some(mapping) => {
+            Some(CustomMapping { body: template(&mapping, "body")?, url_args: template(&mapping, "urlArgs")? })
+        }
         None => None,
     };
     o.object("valueMaps", &["priority", "status", "language"])?;

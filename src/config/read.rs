@@ -76,7 +76,10 @@ impl<'a> Object<'a> {
             None => Ok(None),
             Some(Value::Number(number)) => match number.as_u64() {
                 Some(n) if (1..=max as u64).contains(&n) => Ok(Some(n as u32)),
-                _ => Err(ConfigError::new(&self.key(key), format!("expected a whole number from 1 to {max}, found {number}"))),
+                _ => Err(ConfigError::new(
+                    &self.key(key),
+                    format!("expected a whole number from 1 to {max}, found {number}"),
+                )),
             },
             Some(other) => Err(self.wrong(key, "a number", other)),
         }

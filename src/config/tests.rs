@@ -64,7 +64,9 @@ fn full_config_from_the_design_parses() {
 
 #[test]
 fn unknown_top_level_key_is_named() {
-    let error = error_of(r#"{"view":"conversation","context":{"conversationId":"c1"},"transport":{"kind":"demo"},"colour":"red"}"#);
+    let error = error_of(
+        r#"{"view":"conversation","context":{"conversationId":"c1"},"transport":{"kind":"demo"},"colour":"red"}"#,
+    );
     assert_eq!(error.key, "colour");
     assert!(error.message.contains("unknown key `colour`, expected one of `view`"), "{error}");
 }
@@ -79,7 +81,9 @@ fn unknown_nested_key_is_named_with_its_path() {
 
 #[test]
 fn unknown_key_inside_a_transport_is_named() {
-    let error = error_of(r#"{"view":"conversation","context":{"conversationId":"c1"},"transport":{"kind":"demo","scenari":"slow"}}"#);
+    let error = error_of(
+        r#"{"view":"conversation","context":{"conversationId":"c1"},"transport":{"kind":"demo","scenari":"slow"}}"#,
+    );
     assert_eq!(error.key, "transport.scenari");
     assert!(error.message.contains("unknown key `scenari`"), "{error}");
 }
@@ -101,14 +105,17 @@ fn unknown_view_lists_the_views() {
 
 #[test]
 fn unknown_transport_kind_lists_the_kinds() {
-    let error = error_of(r#"{"view":"conversation","context":{"conversationId":"c1"},"transport":{"kind":"carrier-pigeon"}}"#);
+    let error =
+        error_of(r#"{"view":"conversation","context":{"conversationId":"c1"},"transport":{"kind":"carrier-pigeon"}}"#);
     assert_eq!(error.key, "transport.kind");
     assert!(error.message.contains("carrier-pigeon") && error.message.contains("`proxy`"), "{error}");
 }
 
 #[test]
 fn unknown_scenario_is_refused() {
-    let error = error_of(r#"{"view":"conversation","context":{"conversationId":"c1"},"transport":{"kind":"demo","scenario":"chaos"}}"#);
+    let error = error_of(
+        r#"{"view":"conversation","context":{"conversationId":"c1"},"transport":{"kind":"demo","scenario":"chaos"}}"#,
+    );
     assert!(error.message.contains("chaos") && error.message.contains("salesforce-limit"), "{error}");
 }
 
@@ -207,21 +214,31 @@ fn lightning_host_drops_the_my_suffix() {
 
 #[test]
 fn keys_of_another_transport_kind_are_refused() {
-    let error = error_of(r#"{"view":"conversation","context":{"conversationId":"c1"},"transport":{"kind":"demo","kustomer":"/k"}}"#);
+    let error = error_of(
+        r#"{"view":"conversation","context":{"conversationId":"c1"},"transport":{"kind":"demo","kustomer":"/k"}}"#,
+    );
     assert_eq!(error.key, "transport.kustomer");
-    let error = error_of(r#"{"view":"conversation","context":{"conversationId":"c1"},"transport":{"kind":"proxy","kustomer":"/k"}}"#);
+    let error = error_of(
+        r#"{"view":"conversation","context":{"conversationId":"c1"},"transport":{"kind":"proxy","kustomer":"/k"}}"#,
+    );
     assert_eq!(error.key, "transport.salesforce");
     assert!(error.message.starts_with("missing"), "{error}");
 }
 
 #[test]
 fn list_items_and_numbers_are_checked_in_place() {
-    let error = error_of(r#"{"view":"insight","context":{"customerEmails":["a@b.co", 7]},"transport":{"kind":"demo"},"salesforce":{"subdomain":"acme"}}"#);
+    let error = error_of(
+        r#"{"view":"insight","context":{"customerEmails":["a@b.co", 7]},"transport":{"kind":"demo"},"salesforce":{"subdomain":"acme"}}"#,
+    );
     assert_eq!(error.key, "context.customerEmails.1");
     assert_eq!(error.message, "expected a string, found a number");
-    let error = error_of(r#"{"view":"conversation","context":{"conversationId":"c1"},"transport":{"kind":"host","timeoutMs":0}}"#);
+    let error = error_of(
+        r#"{"view":"conversation","context":{"conversationId":"c1"},"transport":{"kind":"host","timeoutMs":0}}"#,
+    );
     assert_eq!(error.key, "transport.timeoutMs");
-    let error = error_of(r#"{"view":"conversation","context":{"conversationId":"c1"},"transport":{"kind":"host"},"caseSync":{"customMapping":{"body":42}}}"#);
+    let error = error_of(
+        r#"{"view":"conversation","context":{"conversationId":"c1"},"transport":{"kind":"host"},"caseSync":{"customMapping":{"body":42}}}"#,
+    );
     assert_eq!(error.key, "caseSync.customMapping.body");
 }
 

@@ -74,7 +74,9 @@ fn neutralize(html: &str) -> String {
         let rest = &lower[idx..];
         let replacement = if rest.starts_with("http-equiv") {
             Some(("http-equiv", "data-blocked-http-equiv"))
-        } else if rest.starts_with("<base") && rest[5..].starts_with(|c: char| c.is_whitespace() || c == '>' || c == '/') {
+        } else if rest.starts_with("<base")
+            && rest[5..].starts_with(|c: char| c.is_whitespace() || c == '>' || c == '/')
+        {
             Some(("<base", "<blocked-base"))
         } else {
             None
@@ -133,10 +135,12 @@ mod tests {
 
     #[test]
     fn the_policy_blocks_remote_content_until_asked() {
-        let blocked = frame_document("<img src=\"https://t.example/p.gif\">", Rendering { remote_content: false, quoted: true });
+        let blocked =
+            frame_document("<img src=\"https://t.example/p.gif\">", Rendering { remote_content: false, quoted: true });
         assert!(blocked.contains("img-src data:;"));
         assert!(blocked.contains("default-src 'none'") && blocked.contains("form-action 'none'"));
-        let allowed = frame_document("<img src=\"https://t.example/p.gif\">", Rendering { remote_content: true, quoted: true });
+        let allowed =
+            frame_document("<img src=\"https://t.example/p.gif\">", Rendering { remote_content: true, quoted: true });
         assert!(allowed.contains("img-src https: http: data: cid:"));
         assert!(allowed.contains("default-src 'none'"), "scripts stay forbidden either way");
         // The policy comes first, so nothing in the email precedes it.

@@ -102,15 +102,32 @@ mod tests {
     fn links_are_found_and_sentence_punctuation_left_out() {
         assert_eq!(
             linkify("See https://northwind.example/billing. Or mail mailto:ap@brightline.io, thanks"),
-            vec![text("See "), link("https://northwind.example/billing"), text(". Or mail "), link("mailto:ap@brightline.io"), text(", thanks")]
+            vec![
+                text("See "),
+                link("https://northwind.example/billing"),
+                text(". Or mail "),
+                link("mailto:ap@brightline.io"),
+                text(", thanks")
+            ]
         );
-        assert_eq!(linkify("(https://en.wikipedia.org/wiki/Rust_(language))"), vec![text("("), link("https://en.wikipedia.org/wiki/Rust_(language)"), text(")")]);
+        assert_eq!(
+            linkify("(https://en.wikipedia.org/wiki/Rust_(language))"),
+            vec![text("("), link("https://en.wikipedia.org/wiki/Rust_(language)"), text(")")]
+        );
         assert_eq!(linkify("HTTP://X.EXAMPLE/a?b=1&c=2#d"), vec![link("HTTP://X.EXAMPLE/a?b=1&c=2#d")]);
     }
 
     #[test]
     fn nothing_else_becomes_a_link() {
-        for input in ["javascript:alert(1)", "www.example.com", "jane@example.com", "ftp://x.example", "https://", "xhttps://x.example", "data:text/html,<b>"] {
+        for input in [
+            "javascript:alert(1)",
+            "www.example.com",
+            "jane@example.com",
+            "ftp://x.example",
+            "https://",
+            "xhttps://x.example",
+            "data:text/html,<b>",
+        ] {
             assert_eq!(linkify(input), vec![text(input)], "{input}");
         }
         assert_eq!(linkify(""), Vec::<Piece>::new());
@@ -120,7 +137,10 @@ mod tests {
     fn markup_in_text_stays_text() {
         let input = "<b>bold</b> <script>alert(1)</script> https://x.example/<img>";
         let pieces = linkify(input);
-        assert_eq!(pieces, vec![text("<b>bold</b> <script>alert(1)</script> "), link("https://x.example/"), text("<img>")]);
+        assert_eq!(
+            pieces,
+            vec![text("<b>bold</b> <script>alert(1)</script> "), link("https://x.example/"), text("<img>")]
+        );
     }
 
     #[test]
@@ -128,14 +148,24 @@ mod tests {
         let reply = "Thanks, that works!\n\nOn Mon, Nov 16, 2026 at 9:02 AM Sam wrote:\n> Try restarting.\n> Sam";
         assert_eq!(
             split_quoted(reply),
-            ("Thanks, that works!".to_string(), Some("On Mon, Nov 16, 2026 at 9:02 AM Sam wrote:\n> Try restarting.\n> Sam".to_string()))
+            (
+                "Thanks, that works!".to_string(),
+                Some("On Mon, Nov 16, 2026 at 9:02 AM Sam wrote:\n> Try restarting.\n> Sam".to_string())
+            )
         );
         assert_eq!(split_quoted("No quote here.\nTwo lines."), ("No quote here.\nTwo lines.".to_string(), None));
-        assert_eq!(split_quoted("> only a quote"), ("> only a quote".to_string(), None), "all-quote text is kept whole");
+        assert_eq!(
+            split_quoted("> only a quote"),
+            ("> only a quote".to_string(), None),
+            "all-quote text is kept whole"
+        );
     }
 
     #[test]
     fn non_ascii_text_is_walked_safely() {
-        assert_eq!(linkify("Danke 🙏 https://x.example/ü — é"), vec![text("Danke 🙏 "), link("https://x.example/ü"), text(" — é")]);
+        assert_eq!(
+            linkify("Danke 🙏 https://x.example/ü — é"),
+            vec![text("Danke 🙏 "), link("https://x.example/ü"), text(" — é")]
+        );
     }
 }

@@ -8,14 +8,22 @@ use super::kustomer_data::{line, Author, Line, DANA, SAM};
 const SUPPORT: &str = "billing@northwind-support.com";
 const JANE_WORK: &str = "jane.cooper@brightline.io";
 
-fn email(direction: &'static str, minutes: i64, author: Author, text: &str, html: &str, meta: serde_json::Value) -> Line {
+fn email(
+    direction: &'static str,
+    minutes: i64,
+    author: Author,
+    text: &str,
+    html: &str,
+    meta: serde_json::Value,
+) -> Line {
     let mut message = line(direction, "email", minutes, author, text);
     message.extra = json!({ "subject": meta["subject"].clone(), "htmlBody": html, "meta": meta });
     message
 }
 
 pub(super) fn invoice_thread() -> Vec<Line> {
-    let first_text = "Hello,\n\nInvoice #4417 for our Brightline team plan was charged twice on November 14 (2 × $1,240.00). \
+    let first_text =
+        "Hello,\n\nInvoice #4417 for our Brightline team plan was charged twice on November 14 (2 × $1,240.00). \
 Statement and screenshot attached.\nCan you refund the duplicate?\n\nThanks,\nJane Cooper\nFinance Ops, Brightline";
     let first_html = r#"<div dir="ltr"><p>Hello,</p>
 <p>Invoice <b>#4417</b> for our Brightline team plan was charged <u>twice</u> on November 14 (2 &times; $1,240.00).
@@ -45,27 +53,55 @@ You can review this in <a href="https://northwind.example/billing">your billing 
 <p>Dana Kim<br>Northwind Billing</p></td></tr></table>
 <blockquote type="cite"><p>Thank you Sam! One more thing: can future invoices go to ap@brightline.io as well?</p></blockquote>"#;
 
-    let mut done = email("out", 1510, Author::Agent(DANA), done_text, done_html, json!({
-        "from": SUPPORT, "subject": "Re: Invoice #4417 charged twice",
-        // Kustomer has been seen sending `to` and `cc` as a single object or a string.
-        "to": { "email": JANE_WORK }, "cc": "ap@brightline.io"
-    }));
+    let mut done = email(
+        "out",
+        1510,
+        Author::Agent(DANA),
+        done_text,
+        done_html,
+        json!({
+            "from": SUPPORT, "subject": "Re: Invoice #4417 charged twice",
+            // Kustomer has been seen sending `to` and `cc` as a single object or a string.
+            "to": { "email": JANE_WORK }, "cc": "ap@brightline.io"
+        }),
+    );
     // This one carries its HTML under meta only, the other place the model looks.
     let html = done.extra["htmlBody"].take();
     done.extra["meta"]["htmlBody"] = html;
     done.extra.as_object_mut().map(|extra| extra.remove("htmlBody"));
 
     vec![
-        email("in", 0, Author::Customer, first_text, first_html, json!({
-            "from": JANE_WORK, "to": [{ "email": SUPPORT }], "cc": [{ "email": "jane@cooper.family" }],
-            "subject": "Invoice #4417 charged twice"
-        })),
-        email("out", 99, Author::Agent(SAM), reply_text, reply_html, json!({
-            "from": SUPPORT, "to": [{ "email": JANE_WORK }], "cc": [], "subject": "Re: Invoice #4417 charged twice"
-        })),
-        email("in", 130, Author::Customer, thanks_text, thanks_html, json!({
-            "from": JANE_WORK, "to": [{ "email": SUPPORT }], "subject": "Re: Invoice #4417 charged twice"
-        })),
+        email(
+            "in",
+            0,
+            Author::Customer,
+            first_text,
+            first_html,
+            json!({
+                "from": JANE_WORK, "to": [{ "email": SUPPORT }], "cc": [{ "email": "jane@cooper.family" }],
+                "subject": "Invoice #4417 charged twice"
+            }),
+        ),
+        email(
+            "out",
+            99,
+            Author::Agent(SAM),
+            reply_text,
+            reply_html,
+            json!({
+                "from": SUPPORT, "to": [{ "email": JANE_WORK }], "cc": [], "subject": "Re: Invoice #4417 charged twice"
+            }),
+        ),
+        email(
+            "in",
+            130,
+            Author::Customer,
+            thanks_text,
+            thanks_html,
+            json!({
+                "from": JANE_WORK, "to": [{ "email": SUPPORT }], "subject": "Re: Invoice #4417 charged twice"
+            }),
+        ),
         done,
     ]
 }
@@ -90,8 +126,15 @@ pub(super) fn spam_email() -> Vec<Line> {
 <input name="card" placeholder="Card number"><button type="submit">Verify now</button></form>
 <p><a href="javascript:alert('pwned')">Open secure portal</a> or <a href="https://payout-verify.example/login" target="_top">verify here</a></p>
 </body></html>"#;
-    vec![email("in", 0, Author::Customer, text, html, json!({
-        "from": "security@payout-verify.example", "to": [{ "email": "tom.becker@example.net" }],
-        "subject": "URGENT: verify your payout account"
-    }))]
+    vec![email(
+        "in",
+        0,
+        Author::Customer,
+        text,
+        html,
+        json!({
+            "from": "security@payout-verify.example", "to": [{ "email": "tom.becker@example.net" }],
+            "subject": "URGENT: verify your payout account"
+        }),
+    )]
 }

@@ -54,18 +54,74 @@ pub(super) fn attachments_of(conversation_id: &str) -> Vec<DemoFile> {
             // An SVG is offered for download only: it can carry script.
             let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><script>alert(1)</script><text x="4" y="24">Brightline</text></svg>"#;
             vec![
-                DemoFile { name: "statement-nov-2026.pdf", content_type: "application/pdf", size: pdf.len() as u64, redacted: false, url: Some(percent_data_url("application/pdf", &pdf)), message_idx: 0 },
-                DemoFile { name: "duplicate-charge.png", content_type: "image/png", size: 180, redacted: false, url: Some(format!("data:image/png;base64,{PNG_RECEIPT}")), message_idx: 0 },
-                DemoFile { name: "transactions.csv", content_type: "text/csv", size: csv.len() as u64, redacted: false, url: Some(percent_data_url("text/csv", csv)), message_idx: 0 },
-                DemoFile { name: "refund-receipt.pdf", content_type: "application/pdf", size: 48_213, redacted: false, url: None, message_idx: 1 },
-                DemoFile { name: "brightline-logo.svg", content_type: "image/svg+xml", size: svg.len() as u64, redacted: false, url: Some(percent_data_url("image/svg+xml", svg)), message_idx: 2 },
+                DemoFile {
+                    name: "statement-nov-2026.pdf",
+                    content_type: "application/pdf",
+                    size: pdf.len() as u64,
+                    redacted: false,
+                    url: Some(percent_data_url("application/pdf", &pdf)),
+                    message_idx: 0,
+                },
+                DemoFile {
+                    name: "duplicate-charge.png",
+                    content_type: "image/png",
+                    size: 180,
+                    redacted: false,
+                    url: Some(format!("data:image/png;base64,{PNG_RECEIPT}")),
+                    message_idx: 0,
+                },
+                DemoFile {
+                    name: "transactions.csv",
+                    content_type: "text/csv",
+                    size: csv.len() as u64,
+                    redacted: false,
+                    url: Some(percent_data_url("text/csv", csv)),
+                    message_idx: 0,
+                },
+                DemoFile {
+                    name: "refund-receipt.pdf",
+                    content_type: "application/pdf",
+                    size: 48_213,
+                    redacted: false,
+                    url: None,
+                    message_idx: 1,
+                },
+                DemoFile {
+                    name: "brightline-logo.svg",
+                    content_type: "image/svg+xml",
+                    size: svg.len() as u64,
+                    redacted: false,
+                    url: Some(percent_data_url("image/svg+xml", svg)),
+                    message_idx: 2,
+                },
             ]
         }
         WHATSAPP => vec![
-            DemoFile { name: "IMG_2041.png", content_type: "image/png", size: 140, redacted: false, url: Some(format!("data:image/png;base64,{PNG_CRACK}")), message_idx: 1 },
-            DemoFile { name: "IMG_2042.png", content_type: "image/png", size: 180, redacted: false, url: Some(format!("data:image/png;base64,{PNG_RECEIPT}")), message_idx: 1 },
+            DemoFile {
+                name: "IMG_2041.png",
+                content_type: "image/png",
+                size: 140,
+                redacted: false,
+                url: Some(format!("data:image/png;base64,{PNG_CRACK}")),
+                message_idx: 1,
+            },
+            DemoFile {
+                name: "IMG_2042.png",
+                content_type: "image/png",
+                size: 180,
+                redacted: false,
+                url: Some(format!("data:image/png;base64,{PNG_RECEIPT}")),
+                message_idx: 1,
+            },
         ],
-        SMS_REDACTED => vec![DemoFile { name: "card-photo.jpg", content_type: "image/jpeg", size: 0, redacted: true, url: None, message_idx: 2 }],
+        SMS_REDACTED => vec![DemoFile {
+            name: "card-photo.jpg",
+            content_type: "image/jpeg",
+            size: 0,
+            redacted: true,
+            url: None,
+            message_idx: 2,
+        }],
         _ => Vec::new(),
     }
 }

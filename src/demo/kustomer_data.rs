@@ -44,13 +44,25 @@ pub struct DemoCustomer {
 }
 
 pub const CUSTOMERS: [DemoCustomer; 7] = [
-    DemoCustomer { id: JANE, name: "Jane Cooper", emails: &["jane.cooper@brightline.io", "jane@cooper.family"], phones: &["+1 415 555 0134"] },
+    DemoCustomer {
+        id: JANE,
+        name: "Jane Cooper",
+        emails: &["jane.cooper@brightline.io", "jane@cooper.family"],
+        phones: &["+1 415 555 0134"],
+    },
     DemoCustomer { id: MARCUS, name: "Marcus Webb", emails: &["marcus.webb@harborlogistics.com"], phones: &[] },
     DemoCustomer { id: PRIYA, name: "Priya Shah", emails: &["priya@shahdesign.studio"], phones: &[] },
     DemoCustomer { id: TOM, name: "Tom Becker", emails: &["tom.becker@example.net"], phones: &[] },
-    DemoCustomer { id: OLIVIA, name: "Olivia Chen", emails: &["olivia.chen@summitgear.co", "ochen.trails@gmail.com"], phones: &[] },
+    DemoCustomer {
+        id: OLIVIA,
+        name: "Olivia Chen",
+        emails: &["olivia.chen@summitgear.co", "ochen.trails@gmail.com"],
+        phones: &[],
+    },
     DemoCustomer { id: LUIS, name: "Luis Ortega", emails: &["luis@ortega-electric.mx"], phones: &["+52 55 1234 5678"] },
-    DemoCustomer { id: SEAN, name: "Seán O'Neil", emails: &["sean.o'neil@tidewater.ie"], phones: &["+353 1 555 0199"] },
+    DemoCustomer {
+        id: SEAN, name: "Seán O'Neil", emails: &["sean.o'neil@tidewater.ie"], phones: &["+353 1 555 0199"]
+    },
 ];
 
 pub fn user(id: &str) -> Option<Value> {
@@ -105,19 +117,175 @@ struct Spec {
 }
 
 const SPECS: [Spec; 13] = [
-    Spec { id: INVOICE_EMAIL, subject: "Invoice #4417 charged twice", customer: JANE, channels: &["email"], status: "open", priority: 4, spam: false, sync: Some(true), assigned: &[SAM, DANA], started: "2026-11-16T14:02:11.000Z", csat: None },
-    Spec { id: LONG_CHAT, subject: "Trail pack sizing and a return", customer: OLIVIA, channels: &["chat"], status: "done", priority: 3, spam: false, sync: Some(true), assigned: &[NOOR], started: "2026-11-17T09:00:00.000Z", csat: Some((5, 5)) },
-    Spec { id: SMS_REDACTED, subject: "Delivery window change", customer: LUIS, channels: &["sms"], status: "snoozed", priority: 2, spam: false, sync: Some(false), assigned: &[SAM], started: "2026-11-18T16:45:00.000Z", csat: None },
-    Spec { id: WHATSAPP, subject: "Warranty claim photos", customer: LUIS, channels: &["whatsapp"], status: "open", priority: 3, spam: false, sync: None, assigned: &[DANA], started: "2026-11-19T08:12:00.000Z", csat: None },
-    Spec { id: FACEBOOK, subject: "Where is my order?", customer: MARCUS, channels: &["facebook"], status: "done", priority: 3, spam: false, sync: Some(true), assigned: &[SAM], started: "2026-11-19T11:30:00.000Z", csat: Some((4, 4)) },
-    Spec { id: INSTAGRAM, subject: "Custom order inquiry", customer: PRIYA, channels: &["instagram"], status: "open", priority: 3, spam: false, sync: Some(true), assigned: &[], started: "2026-11-20T13:05:00.000Z", csat: None },
-    Spec { id: TWITTER_DM, subject: "Locked out of my account", customer: TOM, channels: &["twitter-dm", "email"], status: "open", priority: 5, spam: false, sync: Some(true), assigned: &[NOOR], started: "2026-11-20T18:40:00.000Z", csat: None },
-    Spec { id: TWITTER_TWEET, subject: "Public post about shipping delays", customer: TOM, channels: &["twitter-tweet"], status: "done", priority: 2, spam: false, sync: None, assigned: &[DANA], started: "2026-11-21T07:55:00.000Z", csat: None },
-    Spec { id: VOICE, subject: "Callback about a damaged delivery", customer: SEAN, channels: &["voice"], status: "done", priority: 3, spam: false, sync: Some(true), assigned: &[SAM], started: "2026-11-21T15:10:00.000Z", csat: Some((3, 3)) },
-    Spec { id: FORM, subject: "Wholesale account application", customer: PRIYA, channels: &["form"], status: "open", priority: 1, spam: false, sync: Some(false), assigned: &[], started: "2026-11-22T10:00:00.000Z", csat: None },
-    Spec { id: UNKNOWN_CHANNEL, subject: "Message from a new messaging app", customer: MARCUS, channels: &["line"], status: "open", priority: 3, spam: false, sync: None, assigned: &[DANA], started: "2026-11-22T12:20:00.000Z", csat: None },
-    Spec { id: SPAM_EMAIL, subject: "URGENT: verify your payout account", customer: TOM, channels: &["email"], status: "done", priority: 3, spam: true, sync: Some(true), assigned: &[], started: "2026-11-23T03:14:00.000Z", csat: None },
-    Spec { id: EMPTY_CHAT, subject: "New chat", customer: TOM, channels: &["chat"], status: "open", priority: 3, spam: false, sync: None, assigned: &[], started: "2026-11-23T17:00:00.000Z", csat: None },
+    Spec {
+        id: INVOICE_EMAIL,
+        subject: "Invoice #4417 charged twice",
+        customer: JANE,
+        channels: &["email"],
+        status: "open",
+        priority: 4,
+        spam: false,
+        sync: Some(true),
+        assigned: &[SAM, DANA],
+        started: "2026-11-16T14:02:11.000Z",
+        csat: None,
+    },
+    Spec {
+        id: LONG_CHAT,
+        subject: "Trail pack sizing and a return",
+        customer: OLIVIA,
+        channels: &["chat"],
+        status: "done",
+        priority: 3,
+        spam: false,
+        sync: Some(true),
+        assigned: &[NOOR],
+        started: "2026-11-17T09:00:00.000Z",
+        csat: Some((5, 5)),
+    },
+    Spec {
+        id: SMS_REDACTED,
+        subject: "Delivery window change",
+        customer: LUIS,
+        channels: &["sms"],
+        status: "snoozed",
+        priority: 2,
+        spam: false,
+        sync: Some(false),
+        assigned: &[SAM],
+        started: "2026-11-18T16:45:00.000Z",
+        csat: None,
+    },
+    Spec {
+        id: WHATSAPP,
+        subject: "Warranty claim photos",
+        customer: LUIS,
+        channels: &["whatsapp"],
+        status: "open",
+        priority: 3,
+        spam: false,
+        sync: None,
+        assigned: &[DANA],
+        started: "2026-11-19T08:12:00.000Z",
+        csat: None,
+    },
+    Spec {
+        id: FACEBOOK,
+        subject: "Where is my order?",
+        customer: MARCUS,
+        channels: &["facebook"],
+        status: "done",
+        priority: 3,
+        spam: false,
+        sync: Some(true),
+        assigned: &[SAM],
+        started: "2026-11-19T11:30:00.000Z",
+        csat: Some((4, 4)),
+    },
+    Spec {
+        id: INSTAGRAM,
+        subject: "Custom order inquiry",
+        customer: PRIYA,
+        channels: &["instagram"],
+        status: "open",
+        priority: 3,
+        spam: false,
+        sync: Some(true),
+        assigned: &[],
+        started: "2026-11-20T13:05:00.000Z",
+        csat: None,
+    },
+    Spec {
+        id: TWITTER_DM,
+        subject: "Locked out of my account",
+        customer: TOM,
+        channels: &["twitter-dm", "email"],
+        status: "open",
+        priority: 5,
+        spam: false,
+        sync: Some(true),
+        assigned: &[NOOR],
+        started: "2026-11-20T18:40:00.000Z",
+        csat: None,
+    },
+    Spec {
+        id: TWITTER_TWEET,
+        subject: "Public post about shipping delays",
+        customer: TOM,
+        channels: &["twitter-tweet"],
+        status: "done",
+        priority: 2,
+        spam: false,
+        sync: None,
+        assigned: &[DANA],
+        started: "2026-11-21T07:55:00.000Z",
+        csat: None,
+    },
+    Spec {
+        id: VOICE,
+        subject: "Callback about a damaged delivery",
+        customer: SEAN,
+        channels: &["voice"],
+        status: "done",
+        priority: 3,
+        spam: false,
+        sync: Some(true),
+        assigned: &[SAM],
+        started: "2026-11-21T15:10:00.000Z",
+        csat: Some((3, 3)),
+    },
+    Spec {
+        id: FORM,
+        subject: "Wholesale account application",
+        customer: PRIYA,
+        channels: &["form"],
+        status: "open",
+        priority: 1,
+        spam: false,
+        sync: Some(false),
+        assigned: &[],
+        started: "2026-11-22T10:00:00.000Z",
+        csat: None,
+    },
+    Spec {
+        id: UNKNOWN_CHANNEL,
+        subject: "Message from a new messaging app",
+        customer: MARCUS,
+        channels: &["line"],
+        status: "open",
+        priority: 3,
+        spam: false,
+        sync: None,
+        assigned: &[DANA],
+        started: "2026-11-22T12:20:00.000Z",
+        csat: None,
+    },
+    Spec {
+        id: SPAM_EMAIL,
+        subject: "URGENT: verify your payout account",
+        customer: TOM,
+        channels: &["email"],
+        status: "done",
+        priority: 3,
+        spam: true,
+        sync: Some(true),
+        assigned: &[],
+        started: "2026-11-23T03:14:00.000Z",
+        csat: None,
+    },
+    Spec {
+        id: EMPTY_CHAT,
+        subject: "New chat",
+        customer: TOM,
+        channels: &["chat"],
+        status: "open",
+        priority: 3,
+        spam: false,
+        sync: None,
+        assigned: &[],
+        started: "2026-11-23T17:00:00.000Z",
+        csat: None,
+    },
 ];
 
 /// Every demo conversation id with its subject and first channel, for the preview's picker.
@@ -137,7 +305,8 @@ pub fn conversation(id: &str) -> Option<Value> {
     let sent = |m: &Value| m["attributes"]["sentAt"].as_str().unwrap_or_default().to_string();
     let last_in = messages.iter().filter(|m| m["attributes"]["direction"] == "in").max_by_key(|m| sent(m));
     let last_at = messages.iter().map(sent).max().unwrap_or_else(|| spec.started.to_string());
-    let mut custom = json!({ "cxContactReasonTree": "billing.duplicate_charge", "effortNum": "3", "escalatedBool": false });
+    let mut custom =
+        json!({ "cxContactReasonTree": "billing.duplicate_charge", "effortNum": "3", "escalatedBool": false });
     if id == INVOICE_EMAIL {
         // The attributes the help article's custom attribute matching example reads.
         custom["appResolutionStr"] = json!("Refunded duplicate charge");
@@ -148,7 +317,9 @@ pub fn conversation(id: &str) -> Option<Value> {
         custom["syncToSalesforceBool"] = json!(sync);
     }
     let satisfaction = match spec.csat {
-        Some((score, rating)) => json!({ "sentByTeams": [], "score": score, "rating": rating, "status": "answered", "channel": "email" }),
+        Some((score, rating)) => {
+            json!({ "sentByTeams": [], "score": score, "rating": rating, "status": "answered", "channel": "email" })
+        }
         None => json!({ "sentByTeams": [] }),
     };
     let count = |direction: &str| messages.iter().filter(|m| m["attributes"]["direction"] == direction).count();
@@ -200,13 +371,7 @@ pub fn messages(conversation_id: &str) -> Option<Vec<Value>> {
     let spec = SPECS.iter().find(|spec| spec.id == conversation_id)?;
     let lines = script(conversation_id);
     let start = parse_iso_ms(spec.started).unwrap_or(0);
-    Some(
-        lines
-            .into_iter()
-            .enumerate()
-            .map(|(idx, line)| message_resource(spec, idx, line, start))
-            .collect(),
-    )
+    Some(lines.into_iter().enumerate().map(|(idx, line)| message_resource(spec, idx, line, start)).collect())
 }
 
 /// Ids unique across the org: a prefix, the conversation id's tail, the position.
@@ -219,8 +384,12 @@ fn message_resource(spec: &Spec, idx: usize, line: Line, start: i64) -> Value {
     let sent = iso_from_ms(start + line.minutes * 60_000 + (idx as i64 % 7) * 1000);
     let created_by = match line.author {
         Author::Customer => Value::Null,
-        Author::Agent(user) => json!({ "data": { "type": "user", "id": user }, "links": { "self": format!("/v1/users/{user}") } }),
-        Author::Auto => json!({ "data": { "type": "user", "id": BOT }, "links": { "self": format!("/v1/users/{BOT}") } }),
+        Author::Agent(user) => {
+            json!({ "data": { "type": "user", "id": user }, "links": { "self": format!("/v1/users/{user}") } })
+        }
+        Author::Auto => {
+            json!({ "data": { "type": "user", "id": BOT }, "links": { "self": format!("/v1/users/{BOT}") } })
+        }
     };
     let preview: String = line.text.chars().take(120).collect();
     let mut attributes = json!({
@@ -268,7 +437,8 @@ fn script(conversation_id: &str) -> Vec<Line> {
         LONG_CHAT => long_chat(),
         SMS_REDACTED => {
             let mut redacted = line("in", "sms", 9, Customer, "");
-            redacted.extra = json!({ "redacted": true, "preview": "", "meta": { "from": "+525512345678", "to": "+14155550100" } });
+            redacted.extra =
+                json!({ "redacted": true, "preview": "", "meta": { "from": "+525512345678", "to": "+14155550100" } });
             vec![
                 sms("in", 0, Customer, "Hi, can the delivery for order 88213 come Thursday after 5pm instead?"),
                 sms("out", 4, Agent(SAM), "Hi Luis, I can move it to Thursday 5-8pm. Can you confirm the address ends in Col. Roma Norte?"),
@@ -278,7 +448,8 @@ fn script(conversation_id: &str) -> Vec<Line> {
             ]
         }
         WHATSAPP => {
-            let mut photos = line("in", "whatsapp", 2, Customer, "Here are the photos of the cracked housing and the label.");
+            let mut photos =
+                line("in", "whatsapp", 2, Customer, "Here are the photos of the cracked housing and the label.");
             photos.extra = json!({ "meta": { "from": "+525512345678", "attachmentNum": 2 } });
             vec![
                 line("in", "whatsapp", 0, Customer, "Hello, my Volt 2 charger cracked after two weeks. Is it under warranty?"),
@@ -289,11 +460,23 @@ fn script(conversation_id: &str) -> Vec<Line> {
         }
         FACEBOOK => vec![
             line("in", "facebook", 0, Customer, "Hey, my order #55102 says delivered but nothing arrived."),
-            line("out", "facebook", 7, Agent(SAM), "Hi Marcus, the carrier shows it left at the side door at 2:14pm. Could you check there?"),
+            line(
+                "out",
+                "facebook",
+                7,
+                Agent(SAM),
+                "Hi Marcus, the carrier shows it left at the side door at 2:14pm. Could you check there?",
+            ),
             line("in", "facebook", 30, Customer, "Found it behind the recycling bin 😅 thanks!"),
         ],
         INSTAGRAM => vec![
-            line("in", "instagram", 0, Customer, "Do you make custom colors of the Ridge tote? We'd want 40 in studio green."),
+            line(
+                "in",
+                "instagram",
+                0,
+                Customer,
+                "Do you make custom colors of the Ridge tote? We'd want 40 in studio green.",
+            ),
             line("out", "instagram", 45, Auto, "Thanks for reaching out! An agent will reply within one business day."),
         ],
         TWITTER_DM => {
@@ -301,23 +484,59 @@ fn script(conversation_id: &str) -> Vec<Line> {
             follow_up.extra = json!({ "subject": "Your account is unlocked", "meta": { "from": "support@northwind-support.com", "to": [{ "email": "tom.becker@example.net" }] } });
             vec![
                 line("in", "twitter-dm", 0, Customer, "I'm locked out after too many login attempts, can you help?"),
-                line("out", "twitter-dm", 12, Agent(NOOR), "Hi Tom, I've sent a verification link to the email on file."),
+                line(
+                    "out",
+                    "twitter-dm",
+                    12,
+                    Agent(NOOR),
+                    "Hi Tom, I've sent a verification link to the email on file.",
+                ),
                 follow_up,
             ]
         }
         TWITTER_TWEET => {
-            let mut tweet = line("in", "twitter-tweet", 0, Customer, "@northwind 9 days and my package still says 'label created'. Not great.");
+            let mut tweet = line(
+                "in",
+                "twitter-tweet",
+                0,
+                Customer,
+                "@northwind 9 days and my package still says 'label created'. Not great.",
+            );
             tweet.extra = json!({ "meta": { "permalink": "https://x.com/tombecker/status/1860000000000000001" } });
-            vec![tweet, line("out", "twitter-tweet", 25, Agent(DANA), "@tombecker Sorry, Tom! We've sent you a DM to sort this out.")]
+            vec![
+                tweet,
+                line(
+                    "out",
+                    "twitter-tweet",
+                    25,
+                    Agent(DANA),
+                    "@tombecker Sorry, Tom! We've sent you a DM to sort this out.",
+                ),
+            ]
         }
         VOICE => {
-            let mut call = line("in", "voice", 0, Customer, "Inbound call: customer reports a dented washing machine on delivery and asks for a pickup.");
+            let mut call = line(
+                "in",
+                "voice",
+                0,
+                Customer,
+                "Inbound call: customer reports a dented washing machine on delivery and asks for a pickup.",
+            );
             call.extra = json!({ "meta": {
                 "from": "+35315550199", "to": "+18005550100", "status": "completed", "direction": "inbound",
                 "placedAt": "2026-11-21T15:10:00.000Z", "answeredAt": "2026-11-21T15:10:42.000Z", "endedAt": "2026-11-21T15:18:05.000Z",
                 "duration": 443, "externalRecordingUrl": "https://recordings.example/calls/7731.mp3"
             } });
-            vec![call, line("out", "voice", 9, Agent(SAM), "Call summary: pickup booked for Monday 9-12. Replacement unit reserved.")]
+            vec![
+                call,
+                line(
+                    "out",
+                    "voice",
+                    9,
+                    Agent(SAM),
+                    "Call summary: pickup booked for Monday 9-12. Replacement unit reserved.",
+                ),
+            ]
         }
         FORM => {
             let mut form = line("in", "form", 0, Customer, "Company: Shah Design Studio\nWebsite: https://shahdesign.studio\nExpected yearly volume: 300-500 units\nMessage: We'd like wholesale pricing for the Ridge and Summit totes.");
@@ -336,7 +555,8 @@ fn script(conversation_id: &str) -> Vec<Line> {
 
 fn sms(direction: &'static str, minutes: i64, author: Author, text: &str) -> Line {
     let mut message = line(direction, "sms", minutes, author, text);
-    let (from, to) = if direction == "in" { ("+525512345678", "+14155550100") } else { ("+14155550100", "+525512345678") };
+    let (from, to) =
+        if direction == "in" { ("+525512345678", "+14155550100") } else { ("+14155550100", "+525512345678") };
     message.extra = json!({ "meta": { "from": from, "to": to } });
     message
 }

@@ -45,7 +45,9 @@ impl DemoOrg {
     pub fn respond(&self, request: &Request, now_ms: f64) -> Response {
         match self.scenario {
             Scenario::ServerError => return server_error(request.service),
-            Scenario::SalesforceLimit if request.service == Service::Salesforce => return salesforce_data::limit_exceeded(),
+            Scenario::SalesforceLimit if request.service == Service::Salesforce => {
+                return salesforce_data::limit_exceeded()
+            }
             Scenario::KustomerRateLimit if request.service == Service::Kustomer => {
                 if self.rate_limited.borrow_mut().insert(request.path.clone()) {
                     let reset_s = (now_ms / 1000.0) as u64 + 1;
@@ -83,7 +85,9 @@ fn kustomer(path_and_query: &str) -> Response {
             messages.reverse();
             page(messages, path, query)
         }),
-        ["v1", "conversations", id, "attachments"] => kustomer_data::attachments(id).map(|files| page(files, path, query)),
+        ["v1", "conversations", id, "attachments"] => {
+            kustomer_data::attachments(id).map(|files| page(files, path, query))
+        }
         ["v1", "customers", id] => kustomer_data::customer(id).map(|data| json!({ "data": data })),
         ["v1", "users", id] => kustomer_data::user(id).map(|data| json!({ "data": data })),
         _ => None,
@@ -100,7 +104,11 @@ fn kustomer(path_and_query: &str) -> Response {
 /// One page of a list, with JSON:API links and `meta`.
 fn page(items: Vec<Value>, path: &str, query: &str) -> Value {
     let param = |name: &str| {
-        query.split('&').filter_map(|pair| pair.split_once('=')).find(|(key, _)| *key == name).and_then(|(_, value)| value.parse::<usize>().ok())
+        query
+            .split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .find(|(key, _)| *key == name)
+            .and_then(|(_, value)| value.parse::<usize>().ok())
     };
     let page_size = param("pageSize").unwrap_or(DEFAULT_PAGE_SIZE).clamp(1, DEFAULT_PAGE_SIZE);
     let page_number = param("page").unwrap_or(1).max(1);

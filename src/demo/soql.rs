@@ -31,8 +31,10 @@ pub fn run(soql: &str, version: &str, offset: usize) -> Result<Value, QueryError
 pub fn resume(locator: &str, version: &str) -> Option<Result<Value, QueryError>> {
     let (cursor, offset) = locator.rsplit_once('-')?;
     let hex = cursor.strip_prefix("01gDEMO")?;
-    let bytes: Option<Vec<u8>> =
-        (0..hex.len()).step_by(2).map(|idx| hex.get(idx..idx + 2).and_then(|pair| u8::from_str_radix(pair, 16).ok())).collect();
+    let bytes: Option<Vec<u8>> = (0..hex.len())
+        .step_by(2)
+        .map(|idx| hex.get(idx..idx + 2).and_then(|pair| u8::from_str_radix(pair, 16).ok()))
+        .collect();
     let soql = String::from_utf8(bytes?).ok()?;
     Some(run(&soql, version, offset.parse().ok()?))
 }
@@ -292,7 +294,11 @@ fn tokenize(soql: &str) -> Result<Vec<Token>, QueryError> {
                             Some('b' | 'B') => '\u{8}',
                             Some('f' | 'F') => '\u{c}',
                             Some(c @ ('\'' | '"' | '\\')) => *c,
-                            _ => return Err(malformed("Invalid string literal: a backslash must start an escape sequence")),
+                            _ => {
+                                return Err(malformed(
+                                    "Invalid string literal: a backslash must start an escape sequence",
+                                ))
+                            }
                         };
                         text.push(escaped);
                         idx += 2;
@@ -358,7 +364,11 @@ fn execute(query: &Query) -> Result<Vec<Value>, QueryError> {
         check_field(&query.object, matched.first(), field)?;
         matched.sort_by(|a, b| {
             let ordering = compare(&lookup(a, field), &lookup(b, field));
-            if *descending { ordering.reverse() } else { ordering }
+            if *descending {
+                ordering.reverse()
+            } else {
+                ordering
+            }
         });
     }
     if let Some(limit) = query.limit {
@@ -382,7 +392,8 @@ fn project(query: &Query, row: &Value) -> Result<Value, QueryError> {
                 let (child_object, link_field) = child_relationship(&query.object, &child.object)?;
                 let mut narrowed = child.clone();
                 narrowed.object = child_object.to_string();
-                let id_filter = Condition::Compare { field: link_field.to_string(), negated: false, value: row["Id"].clone() };
+                let id_filter =
+                    Condition::Compare { field: link_field.to_string(), negated: false, value: row["Id"].clone() };
                 narrowed.filter = Some(match narrowed.filter.take() {
                     Some(filter) => Condition::And(Box::new(id_filter), Box::new(filter)),
                     None => id_filter,

@@ -69,7 +69,15 @@ fn resume_continues_where_the_batch_ended() {
 
 #[test]
 fn garbage_is_malformed_not_a_panic() {
-    for soql in ["", "SELECT", "SELECT Id FROM", "SELECT Id FROM Contact WHERE", "SELECT Id FROM Contact LIMIT x", "SELECT Id FROM Contact extra", "SELECT Id FROM Contact WHERE Email IN ('a'"] {
+    for soql in [
+        "",
+        "SELECT",
+        "SELECT Id FROM",
+        "SELECT Id FROM Contact WHERE",
+        "SELECT Id FROM Contact LIMIT x",
+        "SELECT Id FROM Contact extra",
+        "SELECT Id FROM Contact WHERE Email IN ('a'",
+    ] {
         assert!(all(soql).is_err(), "{soql}");
     }
 }

@@ -11,7 +11,19 @@ fn get(org: &DemoOrg, service: Service, path: &str) -> (u16, Value) {
 #[test]
 fn every_channel_of_the_design_has_a_conversation() {
     let channels: Vec<&str> = kustomer_data::conversation_index().iter().map(|(_, _, channel)| *channel).collect();
-    for channel in ["email", "chat", "sms", "whatsapp", "facebook", "instagram", "twitter-dm", "twitter-tweet", "voice", "form", "line"] {
+    for channel in [
+        "email",
+        "chat",
+        "sms",
+        "whatsapp",
+        "facebook",
+        "instagram",
+        "twitter-dm",
+        "twitter-tweet",
+        "voice",
+        "form",
+        "line",
+    ] {
         assert!(channels.contains(&channel), "{channel} missing");
     }
 }
@@ -38,7 +50,8 @@ fn messages_come_in_pages_with_links_next_and_not_in_time_order() {
     let (_, first) = get(&org, Service::Kustomer, &path);
     assert_eq!(first["data"].as_array().unwrap().len(), 100);
     assert_eq!(first["links"]["next"], format!("{path}?page=2&pageSize=100"));
-    let sent: Vec<&str> = first["data"].as_array().unwrap().iter().map(|m| m["attributes"]["sentAt"].as_str().unwrap()).collect();
+    let sent: Vec<&str> =
+        first["data"].as_array().unwrap().iter().map(|m| m["attributes"]["sentAt"].as_str().unwrap()).collect();
     assert!(sent.windows(2).all(|pair| pair[0] >= pair[1]), "served newest first");
     let (_, last) = get(&org, Service::Kustomer, &format!("{path}?page=7&pageSize=100"));
     assert_eq!(last["data"].as_array().unwrap().len(), kustomer_data::LONG_CHAT_MESSAGES - 600);
@@ -125,7 +138,14 @@ fn salesforce_queries_page_with_next_records_url() {
 #[test]
 fn salesforce_demo_has_duplicates_leads_and_no_match_customers() {
     let org = DemoOrg::new(Scenario::Normal);
-    let query = |soql: &str| get(&org, Service::Salesforce, &format!("/services/data/v62.0/query?q={}", crate::transport::encode_query_value(soql))).1;
+    let query = |soql: &str| {
+        get(
+            &org,
+            Service::Salesforce,
+            &format!("/services/data/v62.0/query?q={}", crate::transport::encode_query_value(soql)),
+        )
+        .1
+    };
     let marcus = query("SELECT Id, AccountId FROM Contact WHERE Email = 'marcus.webb@harborlogistics.com'");
     assert_eq!(marcus["totalSize"], 2, "two Contacts share one email, whatever its case");
     let priya = query("SELECT Id FROM Contact WHERE Email = 'priya@shahdesign.studio'");

@@ -48,7 +48,13 @@ impl Loaded {
     }
 }
 
-pub async fn load(client: &SalesforceClient<'_>, store: Option<&dyn cache::Storage>, now_ms: f64, settings: &Settings<'_>, emails: &[String]) -> Result<Loaded, Problem> {
+pub async fn load(
+    client: &SalesforceClient<'_>,
+    store: Option<&dyn cache::Storage>,
+    now_ms: f64,
+    settings: &Settings<'_>,
+    emails: &[String],
+) -> Result<Loaded, Problem> {
     let (emails, skipped) = clean_emails(emails);
     let key = cache::key(settings.org, &emails);
     let cache = store.map(Cache::new);
@@ -67,7 +73,10 @@ pub async fn load(client: &SalesforceClient<'_>, store: Option<&dyn cache::Stora
             return Ok(from_cache(fetched, saved_at, age, None));
         }
     }
-    let last_usage = cache.as_ref().and_then(|c| c.usage(settings.org, now_ms, MAX_AGE_MS)).map(|(used, limit)| ApiUsage { used, limit });
+    let last_usage = cache
+        .as_ref()
+        .and_then(|c| c.usage(settings.org, now_ms, MAX_AGE_MS))
+        .map(|(used, limit)| ApiUsage { used, limit });
     if let Some(usage) = last_usage.filter(|usage| usage.is_at_least(settings.quota_percent)) {
         if let Some((fetched, saved_at, age)) = cached(MAX_AGE_MS) {
             let percent = usage.used.saturating_mul(100) / usage.limit;
@@ -88,7 +97,11 @@ pub async fn load(client: &SalesforceClient<'_>, store: Option<&dyn cache::Stora
                 // Keeping a copy is a bonus: a full storage costs the fallback, not the card.
                 let _ = cache.put(&key, &fetched.to_json(), now_ms);
             }
-            Ok(Loaded { card: Card::build(&fetched, settings.visibility, emails, skipped), freshness: Freshness::Live, fetched_at_ms: now_ms })
+            Ok(Loaded {
+                card: Card::build(&fetched, settings.visibility, emails, skipped),
+                freshness: Freshness::Live,
+                fetched_at_ms: now_ms,
+            })
         }
         Err(error) => {
             let limit = is_limit(&error);

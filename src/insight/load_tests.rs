@@ -45,7 +45,10 @@ fn the_limit_falls_back_to_data_younger_than_24_hours_with_its_age() {
     let stale = run(&demo(Scenario::SalesforceLimit), &storage, 3.0 * HOUR, false).unwrap();
     assert_eq!(
         stale.freshness,
-        Freshness::Cached { age_ms: 3.0 * HOUR, notice: Some("Salesforce API limit reached; showing data from 3 hours ago".into()) }
+        Freshness::Cached {
+            age_ms: 3.0 * HOUR,
+            notice: Some("Salesforce API limit reached; showing data from 3 hours ago".into())
+        }
     );
     assert_eq!(stale.card.contacts.as_ref().unwrap().len(), 1);
     let too_old = run(&demo(Scenario::SalesforceLimit), &storage, 25.0 * HOUR, false).unwrap_err();
@@ -56,16 +59,22 @@ fn the_limit_falls_back_to_data_younger_than_24_hours_with_its_age() {
 fn a_network_failure_falls_back_too() {
     let storage = Memory::new(1 << 20);
     run(&demo(Scenario::Normal), &storage, 0.0, false).unwrap();
-    let offline = ScriptedTransport::new(vec![Err(FetchError::Network { service: Service::Salesforce, detail: "Failed to fetch".into() })]);
+    let offline = ScriptedTransport::new(vec![Err(FetchError::Network {
+        service: Service::Salesforce,
+        detail: "Failed to fetch".into(),
+    })]);
     let loaded = run(&offline, &storage, HOUR, true).unwrap();
-    assert!(matches!(loaded.freshness, Freshness::Cached { notice: Some(ref n), .. } if n == "Salesforce could not be reached; showing data from 1 hour ago"));
+    assert!(
+        matches!(loaded.freshness, Freshness::Cached { notice: Some(ref n), .. } if n == "Salesforce could not be reached; showing data from 1 hour ago")
+    );
 }
 
 #[test]
 fn near_the_quota_the_cache_is_served_without_calling() {
     let storage = Memory::new(1 << 20);
     let nearly_spent = || {
-        Ok(Response::new(200, r#"{"totalSize":0,"done":true,"records":[]}"#).with_header("Sforce-Limit-Info", "api-usage=96000/100000"))
+        Ok(Response::new(200, r#"{"totalSize":0,"done":true,"records":[]}"#)
+            .with_header("Sforce-Limit-Info", "api-usage=96000/100000"))
     };
     let transport = ScriptedTransport::new(vec![nearly_spent(), nearly_spent(), nearly_spent()]);
     run(&transport, &storage, 0.0, false).unwrap();
@@ -74,24 +83,41 @@ fn near_the_quota_the_cache_is_served_without_calling() {
     let silent = ScriptedTransport::new(vec![]);
     let loaded = run(&silent, &storage, HOUR, true).unwrap();
     assert!(silent.requests.borrow().is_empty());
-    assert!(matches!(loaded.freshness, Freshness::Cached { notice: Some(ref n), .. } if n.starts_with("The org has used 96% of its daily Salesforce API requests; showing data from 1 hour ago")));
+    assert!(
+        matches!(loaded.freshness, Freshness::Cached { notice: Some(ref n), .. } if n.starts_with("The org has used 96% of its daily Salesforce API requests; showing data from 1 hour ago"))
+    );
 }
 
 #[test]
 fn errors_say_what_to_do() {
     let storage = Memory::new(1 << 20);
-    let expired = ScriptedTransport::new(vec![Ok(Response::new(401, r#"[{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]"#))]);
+    let expired = ScriptedTransport::new(vec![Ok(Response::new(
+        401,
+        r#"[{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]"#,
+    ))]);
     let problem = run(&expired, &storage, 0.0, false).unwrap_err();
-    assert_eq!(problem, Problem { message: "The Salesforce connection has expired: reconnect the Salesforce app".into(), retry: false });
+    assert_eq!(
+        problem,
+        Problem { message: "The Salesforce connection has expired: reconnect the Salesforce app".into(), retry: false }
+    );
 
-    let malformed = ScriptedTransport::new(vec![Ok(Response::new(400, r#"[{"message":"unexpected token: OR","errorCode":"MALFORMED_QUERY"}]"#))]);
-    assert_eq!(run(&malformed, &storage, 0.0, false).unwrap_err().message, "Salesforce refused the query (MALFORMED_QUERY): unexpected token: OR");
+    let malformed = ScriptedTransport::new(vec![Ok(Response::new(
+        400,
+        r#"[{"message":"unexpected token: OR","errorCode":"MALFORMED_QUERY"}]"#,
+    ))]);
+    assert_eq!(
+        run(&malformed, &storage, 0.0, false).unwrap_err().message,
+        "Salesforce refused the query (MALFORMED_QUERY): unexpected token: OR"
+    );
 
     let standard_field = ScriptedTransport::new(vec![Ok(Response::new(
         400,
         r#"[{"message":"\nSELECT Id, Title\n^\nERROR at Row:1:Column:12\nNo such column 'Title' on entity 'Contact'.","errorCode":"INVALID_FIELD"}]"#,
     ))]);
-    assert_eq!(run(&standard_field, &storage, 0.0, false).unwrap_err().message, "Salesforce has no field Title on Contact visible to the integration user");
+    assert_eq!(
+        run(&standard_field, &storage, 0.0, false).unwrap_err().message,
+        "Salesforce has no field Title on Contact visible to the integration user"
+    );
 
     let no_cache = run(&demo(Scenario::SalesforceLimit), &Memory::new(1 << 20), 0.0, false).unwrap_err();
     assert!(no_cache.retry);

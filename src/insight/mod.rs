@@ -86,11 +86,17 @@ impl Plan {
             return Plan { contacts: None, leads: None, accounts: None };
         }
         let in_emails = quote_list(emails.iter().map(String::as_str));
-        let contacts = visibility
-            .contacts
-            .then(|| format!("SELECT {} FROM Contact WHERE Email IN {in_emails} ORDER BY Name", select(CONTACT_FIELDS, &fields.contact)));
+        let contacts = visibility.contacts.then(|| {
+            format!(
+                "SELECT {} FROM Contact WHERE Email IN {in_emails} ORDER BY Name",
+                select(CONTACT_FIELDS, &fields.contact)
+            )
+        });
         let leads = visibility.leads.then(|| {
-            format!("SELECT {} FROM Lead WHERE Email IN {in_emails} AND IsConverted = false ORDER BY Name", select(LEAD_FIELDS, &fields.lead))
+            format!(
+                "SELECT {} FROM Lead WHERE Email IN {in_emails} AND IsConverted = false ORDER BY Name",
+                select(LEAD_FIELDS, &fields.lead)
+            )
         });
         // Accounts have no email: they are the Accounts of the matched Contacts, reached
         // by a semi-join, with their Opportunities as a subquery.
@@ -162,7 +168,11 @@ fn duplicates<'a>(object: &'static str, emails: impl Iterator<Item = Option<&'a 
             None => counts.push((email.to_string(), 1)),
         }
     }
-    counts.into_iter().filter(|(_, count)| *count > 1).map(|(email, count)| Duplicate { object, email, count }).collect()
+    counts
+        .into_iter()
+        .filter(|(_, count)| *count > 1)
+        .map(|(email, count)| Duplicate { object, email, count })
+        .collect()
 }
 
 /// What the queries returned, as records: what the cache keeps, since a card can be
@@ -191,7 +201,9 @@ impl Fetched {
 
     /// Reads what [`Self::to_json`] wrote; `None` for anything else.
     pub fn from_json(value: &Value) -> Option<Fetched> {
-        let strings = |v: &Value| -> Option<Vec<String>> { v.as_array()?.iter().map(|s| s.as_str().map(str::to_string)).collect() };
+        let strings = |v: &Value| -> Option<Vec<String>> {
+            v.as_array()?.iter().map(|s| s.as_str().map(str::to_string)).collect()
+        };
         let records = value.get("records")?.as_array()?;
         let slot = |idx: usize| records.get(idx).and_then(|r| r.as_array().cloned());
         let fields = value.get("fields")?;
@@ -217,7 +229,12 @@ impl Fetched {
 
 /// Runs the planned queries, each retried without an extra field the org reports
 /// missing. `emails` must already be clean (see [`clean_emails`]).
-pub async fn fetch(client: &SalesforceClient<'_>, visibility: Visibility, emails: &[String], extra: &ExtraFields) -> Result<Fetched, FetchError> {
+pub async fn fetch(
+    client: &SalesforceClient<'_>,
+    visibility: Visibility,
+    emails: &[String],
+    extra: &ExtraFields,
+) -> Result<Fetched, FetchError> {
     let mut fields = Fields::from_config(extra);
     let mut dropped_fields = std::mem::take(&mut fields.refused);
     let mut usage = None;
@@ -243,7 +260,8 @@ pub async fn fetch(client: &SalesforceClient<'_>, visibility: Visibility, emails
                         let list = fields.list_mut(&object)?;
                         let idx = list.iter().position(|known| known.eq_ignore_ascii_case(&field))?;
                         list.remove(idx);
-                        let reason = format!("{field} does not exist on {object} (or is not visible to the integration user)");
+                        let reason =
+                            format!("{field} does not exist on {object} (or is not visible to the integration user)");
                         Some((object, reason))
                     });
                     match removed {
@@ -266,12 +284,14 @@ impl Card {
             .as_ref()
             .filter(|_| visibility.contacts)
             .map(|records| records.iter().filter_map(|r| Contact::from_record(r, &fields.contact)).collect());
-        let leads: Option<Vec<Lead>> =
-            lead_records.as_ref().filter(|_| visibility.leads).map(|records| records.iter().filter_map(|r| Lead::from_record(r, &fields.lead)).collect());
-        let accounts: Option<Vec<Account>> = account_records
+        let leads: Option<Vec<Lead>> = lead_records
             .as_ref()
-            .filter(|_| visibility.accounts || visibility.opportunities)
-            .map(|records| records.iter().filter_map(|r| Account::from_record(r, &fields.account, &fields.opportunity)).collect());
+            .filter(|_| visibility.leads)
+            .map(|records| records.iter().filter_map(|r| Lead::from_record(r, &fields.lead)).collect());
+        let accounts: Option<Vec<Account>> =
+            account_records.as_ref().filter(|_| visibility.accounts || visibility.opportunities).map(|records| {
+                records.iter().filter_map(|r| Account::from_record(r, &fields.account, &fields.opportunity)).collect()
+            });
         let mut duplicate_list = Vec::new();
         if let Some(contacts) = &contacts {
             duplicate_list.extend(duplicates("Contact", contacts.iter().map(|c| c.email.as_deref())));
@@ -287,7 +307,10 @@ impl Card {
             accounts,
             show_accounts: visibility.accounts,
             show_opportunities: visibility.opportunities,
-            nothing_visible: !(visibility.accounts || visibility.contacts || visibility.opportunities || visibility.leads),
+            nothing_visible: !(visibility.accounts
+                || visibility.contacts
+                || visibility.opportunities
+                || visibility.leads),
             duplicates: duplicate_list,
             dropped_fields: fetched.dropped_fields.clone(),
             usage: fetched.usage,
@@ -296,7 +319,12 @@ impl Card {
 }
 
 /// Loads the card live: clean the emails, fetch, build.
-pub async fn load_card(client: &SalesforceClient<'_>, visibility: Visibility, emails: &[String], extra: &ExtraFields) -> Result<Card, FetchError> {
+pub async fn load_card(
+    client: &SalesforceClient<'_>,
+    visibility: Visibility,
+    emails: &[String],
+    extra: &ExtraFields,
+) -> Result<Card, FetchError> {
     let (emails, skipped_emails) = clean_emails(emails);
     let fetched = fetch(client, visibility, &emails, extra).await?;
     Ok(Card::build(&fetched, visibility, emails, skipped_emails))

@@ -95,7 +95,10 @@ fn duplicates_are_stated_and_all_shown() {
     let card = demo_card(&["marcus.webb@harborlogistics.com"], Visibility::default(), &ExtraFields::default());
     assert_eq!(card.contacts.as_ref().unwrap().len(), 2);
     assert_eq!(card.duplicates[0].sentence(), "2 Contacts share marcus.webb@harborlogistics.com");
-    assert!(card.contacts.as_ref().unwrap().iter().any(|c| c.account_name.is_none()), "a null Account is absent, not an error");
+    assert!(
+        card.contacts.as_ref().unwrap().iter().any(|c| c.account_name.is_none()),
+        "a null Account is absent, not an error"
+    );
 }
 
 #[test]
@@ -117,7 +120,11 @@ fn a_field_the_org_lacks_is_dropped_by_name_and_the_card_still_loads() {
     assert_eq!(card.contacts.as_ref().unwrap()[0].extra.len(), 1);
     assert_eq!(card.contacts.as_ref().unwrap()[0].extra[0].0, "Department");
     assert_eq!(card.dropped_fields.len(), 1);
-    assert!(card.dropped_fields[0].1.starts_with("Shoe_Size__c does not exist on Contact"), "{:?}", card.dropped_fields);
+    assert!(
+        card.dropped_fields[0].1.starts_with("Shoe_Size__c does not exist on Contact"),
+        "{:?}",
+        card.dropped_fields
+    );
 }
 
 #[test]
@@ -125,7 +132,13 @@ fn the_limit_scenario_is_an_error_for_the_cache_policy_to_handle() {
     let clock = FakeClock::at(0.0);
     let transport = DemoTransport::new(Scenario::SalesforceLimit, clock);
     let client = SalesforceClient::new(&transport, "v62.0");
-    let error = block_on(load_card(&client, Visibility::default(), &emails(&["jane.cooper@brightline.io"]), &ExtraFields::default())).unwrap_err();
+    let error = block_on(load_card(
+        &client,
+        Visibility::default(),
+        &emails(&["jane.cooper@brightline.io"]),
+        &ExtraFields::default(),
+    ))
+    .unwrap_err();
     assert_eq!(error.status(), Some(403));
 }
 
@@ -135,7 +148,8 @@ fn fetched_records_round_trip_through_json_for_the_cache() {
     let transport = DemoTransport::new(Scenario::Normal, clock);
     let client = SalesforceClient::new(&transport, "v62.0");
     let extra = ExtraFields { contact: vec!["Department".into(), "Shoe_Size__c".into()], ..ExtraFields::default() };
-    let fetched = block_on(fetch(&client, Visibility::default(), &emails(&["jane.cooper@brightline.io"]), &extra)).unwrap();
+    let fetched =
+        block_on(fetch(&client, Visibility::default(), &emails(&["jane.cooper@brightline.io"]), &extra)).unwrap();
     let again = Fetched::from_json(&fetched.to_json()).unwrap();
     assert_eq!(again.records, fetched.records);
     assert_eq!(again.fields, fetched.fields);

@@ -113,13 +113,19 @@ fn errors_carry_the_body_code_and_message() {
     let error = block_on(client.conversation("c1")).unwrap_err();
     assert_eq!(
         error,
-        FetchError::Http { service: Service::Kustomer, status: 403, code: Some("auth.permission".into()), message: Some("missing role".into()) }
+        FetchError::Http {
+            service: Service::Kustomer,
+            status: 403,
+            code: Some("auth.permission".into()),
+            message: Some("missing role".into())
+        }
     );
 }
 
 #[test]
 fn bodies_that_are_not_json_or_have_no_data_are_decode_errors() {
-    let transport = ScriptedTransport::new(vec![Ok(Response::new(200, "<html>proxy login</html>")), Ok(Response::new(200, "{}"))]);
+    let transport =
+        ScriptedTransport::new(vec![Ok(Response::new(200, "<html>proxy login</html>")), Ok(Response::new(200, "{}"))]);
     let clock = FakeClock::at(0.0);
     let client = KustomerClient::new(&transport, clock.as_ref());
     assert!(matches!(block_on(client.conversation("c1")), Err(FetchError::Decode { .. })));

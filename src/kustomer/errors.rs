@@ -71,9 +71,8 @@ mod tests {
             explain(&http(401), Reading::Conversation),
             "The Kustomer API key was rejected: check the Kustomer named credential"
         );
-        assert!(explain(&http(403), Reading::Messages).starts_with(
-            "The Kustomer API key is missing a role: give it org.permission.message.read"
-        ));
+        assert!(explain(&http(403), Reading::Messages)
+            .starts_with("The Kustomer API key is missing a role: give it org.permission.message.read"));
         assert!(explain(&http(403), Reading::User).contains("give it org.permission.user.read"));
         assert_eq!(explain(&http(404), Reading::Conversation), "Conversation not found");
         let timeout = FetchError::Timeout { service: Service::Kustomer, after_ms: 5000 };

@@ -81,7 +81,9 @@ impl Message {
             _ => Direction::Unknown,
         };
         let auto = bool_at(attrs, "auto").unwrap_or(false);
-        let agent = resource.related_id("createdBy").filter(|_| resource.related_kind("createdBy").as_deref() != Some("customer"));
+        let agent = resource
+            .related_id("createdBy")
+            .filter(|_| resource.related_kind("createdBy").as_deref() != Some("customer"));
         let sender = match (direction, auto, agent) {
             (Direction::In, _, _) => Sender::Customer,
             (_, true, _) => Sender::Automated,
@@ -122,14 +124,15 @@ fn body(attrs: &Value) -> Body {
 }
 
 fn meta(attrs: &Value) -> Meta {
-    let call = at(attrs, "meta.placedAt").or(at(attrs, "meta.answeredAt")).or(at(attrs, "meta.endedAt")).map(|_| Call {
-        status: str_at(attrs, "meta.status"),
-        placed_at: str_at(attrs, "meta.placedAt"),
-        answered_at: str_at(attrs, "meta.answeredAt"),
-        ended_at: str_at(attrs, "meta.endedAt"),
-        duration_s: int_at(attrs, "meta.duration"),
-        recording_url: str_at(attrs, "meta.externalRecordingUrl"),
-    });
+    let call =
+        at(attrs, "meta.placedAt").or(at(attrs, "meta.answeredAt")).or(at(attrs, "meta.endedAt")).map(|_| Call {
+            status: str_at(attrs, "meta.status"),
+            placed_at: str_at(attrs, "meta.placedAt"),
+            answered_at: str_at(attrs, "meta.answeredAt"),
+            ended_at: str_at(attrs, "meta.endedAt"),
+            duration_s: int_at(attrs, "meta.duration"),
+            recording_url: str_at(attrs, "meta.externalRecordingUrl"),
+        });
     Meta {
         from: at(attrs, "meta.from").and_then(|value| addresses(value).into_iter().next()),
         to: at(attrs, "meta.to").map(addresses).unwrap_or_default(),
@@ -146,9 +149,12 @@ fn meta(attrs: &Value) -> Meta {
 pub fn addresses(value: &Value) -> Vec<String> {
     let one = |item: &Value| -> Vec<String> {
         match item {
-            Value::String(text) => text.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect(),
+            Value::String(text) => {
+                text.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+            }
             Value::Object(_) => {
-                let address = str_at(item, "email").or_else(|| str_at(item, "phone")).or_else(|| str_at(item, "address"));
+                let address =
+                    str_at(item, "email").or_else(|| str_at(item, "phone")).or_else(|| str_at(item, "address"));
                 match (str_at(item, "name"), address) {
                     (Some(name), Some(address)) => vec![format!("{name} <{address}>")],
                     (None, Some(address)) => vec![address],
@@ -196,8 +202,10 @@ impl Attachment {
     /// Raster images can be previewed inline; SVG never is (it can carry script).
     pub fn is_previewable_image(&self) -> bool {
         let kind = self.content_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
-        matches!(kind.as_str(), "image/png" | "image/jpeg" | "image/jpg" | "image/gif" | "image/webp" | "image/avif" | "image/bmp")
-            && self.url.is_some()
+        matches!(
+            kind.as_str(),
+            "image/png" | "image/jpeg" | "image/jpg" | "image/gif" | "image/webp" | "image/avif" | "image/bmp"
+        ) && self.url.is_some()
             && !self.redacted
     }
 }
@@ -211,7 +219,9 @@ pub fn is_safe_url(url: &str, content_type: &str) -> bool {
     }
     let Some(data) = lower.strip_prefix("data:") else { return false };
     let mime = data.split([';', ',']).next().unwrap_or_default();
-    let markup = |kind: &str| kind.contains("html") || kind.contains("svg") || kind.contains("xml") || kind.contains("javascript");
+    let markup = |kind: &str| {
+        kind.contains("html") || kind.contains("svg") || kind.contains("xml") || kind.contains("javascript")
+    };
     !markup(mime) && !markup(&content_type.to_ascii_lowercase())
 }
 

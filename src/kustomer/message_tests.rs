@@ -49,7 +49,10 @@ fn senders_follow_direction_auto_and_created_by() {
 
 #[test]
 fn recipients_in_every_shape() {
-    assert_eq!(addresses(&json!([{ "email": "a@x.co" }, "b@x.co", { "name": "C", "email": "c@x.co" }, 5])), vec!["a@x.co", "b@x.co", "C <c@x.co>"]);
+    assert_eq!(
+        addresses(&json!([{ "email": "a@x.co" }, "b@x.co", { "name": "C", "email": "c@x.co" }, 5])),
+        vec!["a@x.co", "b@x.co", "C <c@x.co>"]
+    );
     assert_eq!(addresses(&json!({ "email": "a@x.co" })), vec!["a@x.co"]);
     assert_eq!(addresses(&json!("a@x.co, b@x.co")), vec!["a@x.co", "b@x.co"]);
     assert_eq!(addresses(&json!("+14155550100")), vec!["+14155550100"]);
@@ -92,14 +95,16 @@ fn messages_sort_by_sent_then_created_then_id_whatever_the_server_order() {
 #[test]
 fn attachments_join_their_messages_and_orphans_are_kept() {
     let messages = vec![message(json!({ "id": "m1", "attributes": {} }))];
-    let attachment = |id: &str, message_link: &str| {
-        Attachment::from_resource(&Resource::from_value(&json!({
+    let attachment =
+        |id: &str, message_link: &str| {
+            Attachment::from_resource(&Resource::from_value(&json!({
             "id": id, "attributes": { "name": "f.pdf", "contentType": "application/pdf", "contentLength": 48213 },
             "relationships": { "message": { "links": { "self": message_link } } },
             "links": { "related": "https://files.example/f.pdf" }
         })).unwrap())
-    };
-    let (messages, orphans) = assemble(messages, vec![attachment("a1", "/v1/messages/m1"), attachment("a2", "/v1/messages/gone")]);
+        };
+    let (messages, orphans) =
+        assemble(messages, vec![attachment("a1", "/v1/messages/m1"), attachment("a2", "/v1/messages/gone")]);
     assert_eq!(messages[0].attachments.len(), 1);
     assert_eq!(messages[0].attachments[0].size, Some(48213));
     assert_eq!(orphans.len(), 1);

@@ -186,7 +186,8 @@ impl Customer {
     pub fn from_resource(resource: &Resource) -> Customer {
         let attrs = &resource.attributes;
         let name = str_at(attrs, "displayName").or_else(|| str_at(attrs, "name")).or_else(|| {
-            let full = [str_at(attrs, "firstName"), str_at(attrs, "lastName")].into_iter().flatten().collect::<Vec<_>>();
+            let full =
+                [str_at(attrs, "firstName"), str_at(attrs, "lastName")].into_iter().flatten().collect::<Vec<_>>();
             (!full.is_empty()).then(|| full.join(" "))
         });
         Customer {

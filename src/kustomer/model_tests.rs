@@ -88,13 +88,15 @@ fn customer_emails_and_names_are_read_from_every_known_shape() {
     assert_eq!(customer.emails, vec!["jane@x.co", "jane@home.example"]);
     assert_eq!(customer.phones, vec!["+1 555"]);
 
-    let nameless = Customer::from_resource(&Resource::from_value(&json!({ "id": "k2", "attributes": { "emails": [] } })).unwrap());
+    let nameless =
+        Customer::from_resource(&Resource::from_value(&json!({ "id": "k2", "attributes": { "emails": [] } })).unwrap());
     assert_eq!(nameless.display_name(), "Unnamed customer");
 }
 
 #[test]
 fn user_prefers_display_name() {
-    let value = json!({ "id": "u1", "attributes": { "name": "sam", "displayName": "Sam Rivera", "email": "sam@x.co" } });
+    let value =
+        json!({ "id": "u1", "attributes": { "name": "sam", "displayName": "Sam Rivera", "email": "sam@x.co" } });
     assert_eq!(User::from_resource(&Resource::from_value(&value).unwrap()).display_name(), "Sam Rivera");
     let bare = User::from_resource(&Resource::from_value(&json!({ "id": "u9" })).unwrap());
     assert_eq!(bare.display_name(), "Agent u9");

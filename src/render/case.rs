@@ -20,7 +20,11 @@ pub fn case_html(preview: &CasePreview, lightning_host: &str) -> String {
             html.open("p", &[("class", Some("ksw-synced-case"))]).text("Case ");
             let label = case.number.clone().unwrap_or_else(|| case.id.clone());
             let url = record_url(lightning_host, "Case", &case.id);
-            html.element("a", &[("href", Some(&url)), ("target", Some("_blank")), ("rel", Some("noopener noreferrer"))], &label);
+            html.element(
+                "a",
+                &[("href", Some(&url)), ("target", Some("_blank")), ("rel", Some("noopener noreferrer"))],
+                &label,
+            );
             if let Some(status) = &case.status {
                 html.text(&format!(" · {status}"));
             }
@@ -30,13 +34,19 @@ pub fn case_html(preview: &CasePreview, lightning_host: &str) -> String {
             html.element("p", &[("class", Some("ksw-notice"))], note);
         }
         (None, None) => {
-            html.element("p", &[("class", Some("ksw-muted ksw-no-case"))], "No Case in Salesforce for this conversation yet.");
+            html.element(
+                "p",
+                &[("class", Some("ksw-muted ksw-no-case"))],
+                "No Case in Salesforce for this conversation yet.",
+            );
         }
     }
     html.element("p", &[("class", Some("ksw-muted ksw-contact-note"))], &preview.contact_note);
     html.open("table", &[("class", Some("ksw-case-fields"))]);
     html.open("thead", &[]).open("tr", &[]);
-    html.element("th", &[("scope", Some("col"))], "Case field").element("th", &[("scope", Some("col"))], "Value").element("th", &[("scope", Some("col"))], "From");
+    html.element("th", &[("scope", Some("col"))], "Case field")
+        .element("th", &[("scope", Some("col"))], "Value")
+        .element("th", &[("scope", Some("col"))], "From");
     html.close("tr").close("thead").open("tbody", &[]);
     for field in &preview.fields {
         html.open("tr", &[]);

@@ -72,9 +72,16 @@ mod tests {
     #[test]
     fn text_and_attributes_are_escaped() {
         let mut html = Html::new();
-        html.open("a", &[("href", Some("https://x.example/?a=1&b=\"2\"")), ("title", None), ("data-x", Some("' onmouseover='alert(1)"))])
-            .text("<script>alert('x')</script> & more")
-            .close("a");
+        html.open(
+            "a",
+            &[
+                ("href", Some("https://x.example/?a=1&b=\"2\"")),
+                ("title", None),
+                ("data-x", Some("' onmouseover='alert(1)")),
+            ],
+        )
+        .text("<script>alert('x')</script> & more")
+        .close("a");
         assert_eq!(
             html.finish(),
             "<a href=\"https://x.example/?a=1&amp;b=&quot;2&quot;\" data-x=\"&#39; onmouseover=&#39;alert(1)\">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more</a>"

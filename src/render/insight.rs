@@ -24,7 +24,11 @@ pub fn card_html(card: &Card, lightning_host: &str, formatters: &Formatters) -> 
         html.element("p", &[("class", Some("ksw-duplicate"))], &duplicate.sentence());
     }
     if card.nothing_visible {
-        html.element("p", &[("class", Some("ksw-empty"))], "Every Salesforce object is hidden in the app's Data Visibility settings.");
+        html.element(
+            "p",
+            &[("class", Some("ksw-empty"))],
+            "Every Salesforce object is hidden in the app's Data Visibility settings.",
+        );
         return html.finish();
     }
     if card.is_empty() {
@@ -72,7 +76,11 @@ pub fn card_html(card: &Card, lightning_host: &str, formatters: &Formatters) -> 
 
 /// The emails searched, for the no-match message.
 pub fn tried(card: &Card) -> String {
-    if card.emails.is_empty() { "none (no valid email)".to_string() } else { card.emails.join(", ") }
+    if card.emails.is_empty() {
+        "none (no valid email)".to_string()
+    } else {
+        card.emails.join(", ")
+    }
 }
 
 fn section(html: &mut Html, title: &str, slug: &'static str, count: usize, body: impl FnOnce(&mut Html)) {
@@ -99,7 +107,16 @@ fn section(html: &mut Html, title: &str, slug: &'static str, count: usize, body:
 fn record_start(html: &mut Html, object: &str, id: &str, name: &str, lightning_host: &str) {
     html.open("li", &[("class", Some("ksw-record")), ("data-id", Some(id))]);
     let url = record_url(lightning_host, object, id);
-    html.element("a", &[("class", Some("ksw-record-link")), ("href", Some(&url)), ("target", Some("_blank")), ("rel", Some("noopener noreferrer"))], name);
+    html.element(
+        "a",
+        &[
+            ("class", Some("ksw-record-link")),
+            ("href", Some(&url)),
+            ("target", Some("_blank")),
+            ("rel", Some("noopener noreferrer")),
+        ],
+        name,
+    );
     html.open("dl", &[("class", Some("ksw-record-fields"))]);
 }
 
@@ -209,10 +226,20 @@ mod tests {
 
     #[test]
     fn hidden_sections_are_not_rendered() {
-        let html = render(&["jane.cooper@brightline.io"], Visibility { accounts: false, opportunities: false, ..Visibility::default() });
+        let html = render(
+            &["jane.cooper@brightline.io"],
+            Visibility { accounts: false, opportunities: false, ..Visibility::default() },
+        );
         assert!(!html.contains("ksw-accounts") && !html.contains("ksw-opportunities"));
-        let only_opportunities = render(&["jane.cooper@brightline.io"], Visibility { accounts: false, contacts: false, leads: false, ..Visibility::default() });
-        assert!(only_opportunities.contains("ksw-opportunities") && !only_opportunities.contains("ksw-accounts") && !only_opportunities.contains("ksw-contacts"));
+        let only_opportunities = render(
+            &["jane.cooper@brightline.io"],
+            Visibility { accounts: false, contacts: false, leads: false, ..Visibility::default() },
+        );
+        assert!(
+            only_opportunities.contains("ksw-opportunities")
+                && !only_opportunities.contains("ksw-accounts")
+                && !only_opportunities.contains("ksw-contacts")
+        );
     }
 
     #[test]

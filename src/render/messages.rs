@@ -28,7 +28,11 @@ pub fn messages_html(thread: &Thread, range: Range<usize>, formatters: &Formatte
     let mut html = Html::new();
     let day_of = |message: &Message| {
         let stamp = stamp(message);
-        if stamp.is_empty() { "Unknown date".to_string() } else { (formatters.day)(&stamp) }
+        if stamp.is_empty() {
+            "Unknown date".to_string()
+        } else {
+            (formatters.day)(&stamp)
+        }
     };
     let mut previous_day = range.start.checked_sub(1).and_then(|idx| thread.messages.get(idx)).map(day_of);
     for message in thread.messages.get(range).unwrap_or_default() {
@@ -56,7 +60,8 @@ fn message_html(html: &mut Html, message: &Message, sender: &str, formatters: &F
     html.open("article", &[("class", Some(&class)), ("data-message-id", Some(&message.id))]);
 
     html.open("header", &[("class", Some("ksw-message-head"))]);
-    let sender_class = if matches!(message.sender, Sender::Automated) { "ksw-sender ksw-automated" } else { "ksw-sender" };
+    let sender_class =
+        if matches!(message.sender, Sender::Automated) { "ksw-sender ksw-automated" } else { "ksw-sender" };
     html.element("span", &[("class", Some(sender_class))], sender);
     if matches!(message.channel, Channel::Sms | Channel::Whatsapp) {
         if let Some(from) = &message.meta.from {
@@ -73,7 +78,11 @@ fn message_html(html: &mut Html, message: &Message, sender: &str, formatters: &F
     html.element("span", &[("class", Some("ksw-direction ksw-muted"))], direction_label);
     let stamp = stamp(message);
     if !stamp.is_empty() {
-        html.element("time", &[("datetime", Some(&stamp)), ("title", Some(&(formatters.date_time)(&stamp)))], &(formatters.time)(&stamp));
+        html.element(
+            "time",
+            &[("datetime", Some(&stamp)), ("title", Some(&(formatters.date_time)(&stamp)))],
+            &(formatters.time)(&stamp),
+        );
     }
     html.close("header");
 
@@ -86,7 +95,11 @@ fn message_html(html: &mut Html, message: &Message, sender: &str, formatters: &F
             ("Bcc", meta.bcc.clone()),
             ("Subject", meta.subject.clone().into_iter().collect()),
         ];
-        facts(html, "ksw-email-meta", rows.iter().filter(|(_, v)| !v.is_empty()).map(|(label, values)| (*label, values.join(", "))));
+        facts(
+            html,
+            "ksw-email-meta",
+            rows.iter().filter(|(_, v)| !v.is_empty()).map(|(label, values)| (*label, values.join(", "))),
+        );
     }
     if let Some(call) = &meta.call {
         let at = |iso: &Option<String>| iso.as_deref().map(formatters.date_time);
@@ -114,7 +127,11 @@ fn message_html(html: &mut Html, message: &Message, sender: &str, formatters: &F
             Body::Text(text) => text_body(html, text),
             Body::Excerpt(text) => {
                 text_body(html, text);
-                html.element("p", &[("class", Some("ksw-excerpt-note ksw-muted"))], "Excerpt: the full text is in Kustomer.");
+                html.element(
+                    "p",
+                    &[("class", Some("ksw-excerpt-note ksw-muted"))],
+                    "Excerpt: the full text is in Kustomer.",
+                );
             }
             Body::Empty => {
                 html.element("p", &[("class", Some("ksw-muted ksw-no-content"))], "(no text)");
@@ -141,7 +158,16 @@ fn facts(html: &mut Html, class: &'static str, rows: impl Iterator<Item = (&'sta
 
 /// A link that opens in a new tab; `url` must already be known to be safe.
 fn link(html: &mut Html, class: &'static str, url: &str, label: &str) {
-    html.element("a", &[("class", Some(class)), ("href", Some(url)), ("target", Some("_blank")), ("rel", Some("noopener noreferrer"))], label);
+    html.element(
+        "a",
+        &[
+            ("class", Some(class)),
+            ("href", Some(url)),
+            ("target", Some("_blank")),
+            ("rel", Some("noopener noreferrer")),
+        ],
+        label,
+    );
 }
 
 fn text_body(html: &mut Html, text: &str) {
@@ -174,7 +200,16 @@ fn toggle(html: &mut Html, action: &'static str, label: &str) {
         "remote" => "ksw-link-button ksw-remote-toggle",
         _ => "ksw-link-button ksw-quote-toggle",
     };
-    html.element("button", &[("type", Some("button")), ("class", Some(class)), ("data-action", Some(action)), ("aria-expanded", Some("false"))], label);
+    html.element(
+        "button",
+        &[
+            ("type", Some("button")),
+            ("class", Some(class)),
+            ("data-action", Some(action)),
+            ("aria-expanded", Some("false")),
+        ],
+        label,
+    );
 }
 
 /// The email's frame starts with remote content blocked and quoted history hidden; the

@@ -27,7 +27,11 @@ fn the_hostile_email_is_only_ever_an_attribute_of_a_sandboxed_frame() {
     assert!(!html.contains("<form") && !html.contains("<img src") && !html.contains("<style"));
     assert!(html.contains("&lt;script&gt;"), "the email's markup is escaped inside srcdoc");
     assert!(html.contains(&format!("sandbox=\"{EMAIL_SANDBOX}\"")));
-    assert!(!EMAIL_SANDBOX.contains("allow-scripts") && !EMAIL_SANDBOX.contains("allow-forms") && !EMAIL_SANDBOX.contains("top-navigation"));
+    assert!(
+        !EMAIL_SANDBOX.contains("allow-scripts")
+            && !EMAIL_SANDBOX.contains("allow-forms")
+            && !EMAIL_SANDBOX.contains("top-navigation")
+    );
     assert!(html.contains("data-action=\"remote\""));
 }
 
@@ -40,7 +44,8 @@ fn day_headings_appear_when_the_day_changes_even_across_batches() {
     let all = messages_html(&thread, 0..thread.messages.len(), &formatters);
     let headings = all.matches("<h3 class=\"ksw-day\">").count();
     assert_eq!(headings, 5, "the chat spans five calendar days");
-    let split = messages_html(&thread, 0..100, &formatters) + &messages_html(&thread, 100..thread.messages.len(), &formatters);
+    let split =
+        messages_html(&thread, 0..100, &formatters) + &messages_html(&thread, 100..thread.messages.len(), &formatters);
     assert_eq!(split, all, "batches join seamlessly");
     assert_eq!(messages_html(&thread, 700..800, &formatters), "", "out of range is empty, not a panic");
 }
@@ -60,7 +65,10 @@ fn attachments_render_with_previews_only_for_raster_images() {
     let thread = thread(kustomer_data::INVOICE_EMAIL);
     let html = render(&thread);
     assert_eq!(html.matches("data-action=\"preview\"").count(), 1, "the PNG, not the SVG");
-    assert!(html.contains("<img class=\"ksw-preview\" data-src=\"data:image/png;base64,"), "the preview has no src until asked");
+    assert!(
+        html.contains("<img class=\"ksw-preview\" data-src=\"data:image/png;base64,"),
+        "the preview has no src until asked"
+    );
     assert!(html.contains("Not available for download"));
     assert!(html.contains("download=\"statement-nov-2026.pdf\""));
 }

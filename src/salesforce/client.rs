@@ -38,7 +38,8 @@ impl<'a> SalesforceClient<'a> {
             if !response.is_success() {
                 return Err(http_error(&response));
             }
-            let body: Value = serde_json::from_str(&response.body).map_err(|error| decode(&format!("the query answer is not JSON ({error})")))?;
+            let body: Value = serde_json::from_str(&response.body)
+                .map_err(|error| decode(&format!("the query answer is not JSON ({error})")))?;
             let batch = QueryResult::from_value(&body).ok_or_else(|| decode("a query answer without records"))?;
             records.extend(batch.records);
             match (batch.done, batch.next_records_url) {
@@ -98,7 +99,8 @@ mod tests {
 
     #[test]
     fn the_query_is_encoded_into_the_path() {
-        let transport = ScriptedTransport::new(vec![Ok(Response::new(200, r#"{"totalSize":0,"done":true,"records":[]}"#))]);
+        let transport =
+            ScriptedTransport::new(vec![Ok(Response::new(200, r#"{"totalSize":0,"done":true,"records":[]}"#))]);
         let client = SalesforceClient::new(&transport, "v62.0");
         block_on(client.query("SELECT Id FROM Contact WHERE Email = 'o\\'neil@x.co'")).unwrap();
         assert_eq!(
@@ -120,13 +122,17 @@ mod tests {
         let transport = DemoTransport::new(Scenario::SalesforceLimit, clock);
         let client = SalesforceClient::new(&transport, "v62.0");
         let error = block_on(client.query("SELECT Id FROM Contact")).unwrap_err();
-        assert!(matches!(&error, FetchError::Http { status: 403, code: Some(code), .. } if code == "REQUEST_LIMIT_EXCEEDED"), "{error:?}");
+        assert!(
+            matches!(&error, FetchError::Http { status: 403, code: Some(code), .. } if code == "REQUEST_LIMIT_EXCEEDED"),
+            "{error:?}"
+        );
         assert_eq!(invalid_field(&error), None);
     }
 
     #[test]
     fn a_body_that_is_not_a_query_result_is_a_decode_error() {
-        let transport = ScriptedTransport::new(vec![Ok(Response::new(200, "<html>login</html>")), Ok(Response::new(200, "{}"))]);
+        let transport =
+            ScriptedTransport::new(vec![Ok(Response::new(200, "<html>login</html>")), Ok(Response::new(200, "{}"))]);
         let client = SalesforceClient::new(&transport, "v62.0");
         assert!(matches!(block_on(client.query("SELECT Id FROM Contact")), Err(FetchError::Decode { .. })));
         assert!(matches!(block_on(client.query("SELECT Id FROM Contact")), Err(FetchError::Decode { .. })));

@@ -32,7 +32,9 @@ mod tests {
     fn reads_the_documented_forms() {
         assert_eq!(ApiUsage::parse("api-usage=18/5000"), Some(ApiUsage { used: 18, limit: 5000 }));
         assert_eq!(
-            ApiUsage::parse("per-app-api-usage=17/250(appName=sample-connected-app); api-usage=10018/100000; api-bursts=1/750"),
+            ApiUsage::parse(
+                "per-app-api-usage=17/250(appName=sample-connected-app); api-usage=10018/100000; api-bursts=1/750"
+            ),
             Some(ApiUsage { used: 10018, limit: 100000 })
         );
         for bad in ["", "api-usage=", "api-usage=5", "api-usage=a/b", "api-usage=1/0", "per-app-api-usage=1/2"] {

@@ -140,11 +140,16 @@ pub struct Account {
 impl Account {
     pub fn from_record(record: &Value, fields: &[String], opportunity_fields: &[String]) -> Option<Account> {
         let mut opportunities: Vec<Opportunity> = match at(record, "Opportunities.records") {
-            Some(Value::Array(records)) => records.iter().filter_map(|r| Opportunity::from_record(r, opportunity_fields)).collect(),
+            Some(Value::Array(records)) => {
+                records.iter().filter_map(|r| Opportunity::from_record(r, opportunity_fields)).collect()
+            }
             _ => Vec::new(),
         };
         // The query orders them too; sorting again keeps the rule true whatever the org sends.
-        opportunities.sort_by(|a, b| (a.is_closed, a.close_date.as_deref().unwrap_or("9999")).cmp(&(b.is_closed, b.close_date.as_deref().unwrap_or("9999"))));
+        opportunities.sort_by(|a, b| {
+            (a.is_closed, a.close_date.as_deref().unwrap_or("9999"))
+                .cmp(&(b.is_closed, b.close_date.as_deref().unwrap_or("9999")))
+        });
         Some(Account {
             id: str_at(record, "Id")?,
             name: str_at(record, "Name").unwrap_or_else(|| "(no name)".to_string()),
@@ -191,7 +196,12 @@ mod tests {
         assert_eq!(names, vec!["Sooner", "Later", "Won"]);
         assert_eq!(account.opportunities[0].amount, Some(148800.5));
         assert_eq!(account.opportunities[1].amount, None);
-        let bare = Account::from_record(&json!({ "Id": "001B", "Name": "No opps", "Opportunities": null, "Parent": null }), &[], &[]).unwrap();
+        let bare = Account::from_record(
+            &json!({ "Id": "001B", "Name": "No opps", "Opportunities": null, "Parent": null }),
+            &[],
+            &[],
+        )
+        .unwrap();
         assert!(bare.opportunities.is_empty() && bare.parent_name.is_none());
     }
 
@@ -200,6 +210,9 @@ mod tests {
         let first = QueryResult::from_value(&json!({ "totalSize": 6, "done": false, "nextRecordsUrl": "/services/data/v62.0/query/01g-3", "records": [{}, {}, {}] })).unwrap();
         assert!(!first.done);
         assert_eq!(first.next_records_url.as_deref(), Some("/services/data/v62.0/query/01g-3"));
-        assert!(QueryResult::from_value(&json!({ "totalSize": 0 })).is_none(), "no records array is not a query result");
+        assert!(
+            QueryResult::from_value(&json!({ "totalSize": 0 })).is_none(),
+            "no records array is not a query result"
+        );
     }
 }

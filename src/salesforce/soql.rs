@@ -125,7 +125,17 @@ mod tests {
         for good in ["Department", "NumberOfEmployees", "Kustomer__Tier__c", "Account.Name", "ns__Obj__r.Field__c"] {
             assert!(is_field_name(good), "{good}");
         }
-        for bad in ["", "Name, (SELECT Id FROM Cases)", "Id FROM Contact --", "1Field", "Field_", "Name;", "a.b.c.d.e.f", "Nàme", "Account..Name"] {
+        for bad in [
+            "",
+            "Name, (SELECT Id FROM Cases)",
+            "Id FROM Contact --",
+            "1Field",
+            "Field_",
+            "Name;",
+            "a.b.c.d.e.f",
+            "Nàme",
+            "Account..Name",
+        ] {
             assert!(!is_field_name(bad), "{bad}");
         }
     }
@@ -133,7 +143,10 @@ mod tests {
     #[test]
     fn emails_are_trimmed_validated_and_deduplicated_ignoring_case() {
         let input: Vec<String> =
-            [" Jane@X.co ", "jane@x.co", "not an email", "", "o'neil@x.co", "@x.co", "a@b", "a@b.co\n"].iter().map(|s| s.to_string()).collect();
+            [" Jane@X.co ", "jane@x.co", "not an email", "", "o'neil@x.co", "@x.co", "a@b", "a@b.co\n"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
         let (valid, invalid) = clean_emails(&input);
         assert_eq!(valid, vec!["Jane@X.co", "o'neil@x.co", "a@b.co"]);
         assert_eq!(invalid, vec!["not an email", "@x.co", "a@b"]);

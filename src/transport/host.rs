@@ -65,7 +65,9 @@ fn read_response(value: &JsValue) -> Result<Response, FetchError> {
     let body = if body_value.is_undefined() || body_value.is_null() {
         String::new()
     } else {
-        body_value.as_string().ok_or_else(|| broken(format!("body must be the raw text, got {}", type_of(&body_value))))?
+        body_value
+            .as_string()
+            .ok_or_else(|| broken(format!("body must be the raw text, got {}", type_of(&body_value))))?
     };
     let mut headers = Vec::new();
     let headers_value = get("headers");

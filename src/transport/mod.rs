@@ -223,7 +223,8 @@ pub fn decode_percent(text: &str, plus_is_space: bool) -> String {
     while idx < bytes.len() {
         match bytes[idx] {
             b'%' if idx + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[idx + 1..idx + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                let hex =
+                    std::str::from_utf8(&bytes[idx + 1..idx + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
                 match hex {
                     Some(value) => {
                         out.push(value);

@@ -40,8 +40,12 @@ impl Transport for ProxyTransport {
                     .send()
                     .await
                     .map_err(|error| FetchError::Network { service, detail: error.to_string() })?;
-                let headers = response.headers().entries().map(|(name, value)| (name.to_ascii_lowercase(), value)).collect();
-                let body = response.text().await.map_err(|error| FetchError::Network { service, detail: error.to_string() })?;
+                let headers =
+                    response.headers().entries().map(|(name, value)| (name.to_ascii_lowercase(), value)).collect();
+                let body = response
+                    .text()
+                    .await
+                    .map_err(|error| FetchError::Network { service, detail: error.to_string() })?;
                 Ok(Response { status: response.status(), headers, body })
             });
             let after_ms = self.config.timeout_ms;

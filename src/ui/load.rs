@@ -31,7 +31,11 @@ impl<T: 'static> Copy for Load<T> {}
 impl<T: Clone + 'static> Load<T> {
     pub fn new<Fut: Future<Output = T> + 'static>(fetch: impl Fn() -> Fut + 'static) -> Self {
         let fetch: Fetcher<T> = Rc::new(move || Box::pin(fetch()));
-        let load = Load { value: RwSignal::new_local(None), generation: StoredValue::new(0), fetch: StoredValue::new_local(fetch) };
+        let load = Load {
+            value: RwSignal::new_local(None),
+            generation: StoredValue::new(0),
+            fetch: StoredValue::new_local(fetch),
+        };
         load.reload();
         load
     }

@@ -25,12 +25,22 @@ async fn section(config: &str) -> web_sys::HtmlElement {
 
 #[wasm_bindgen_test]
 async fn a_syncing_conversation_shows_its_case_and_every_field() {
-    let element = section(&config("case-org-1", INVOICE, "jane.cooper@brightline.io", r#"{"enabled":true,"recordTypeId":"012Dn000000KusAAA"}"#)).await;
+    let element = section(&config(
+        "case-org-1",
+        INVOICE,
+        "jane.cooper@brightline.io",
+        r#"{"enabled":true,"recordTypeId":"012Dn000000KusAAA"}"#,
+    ))
+    .await;
     assert_eq!(text_of(&element, ".ksw-sync-status"), "Syncs to Salesforce");
     let case_link = find(&element, ".ksw-synced-case a").unwrap();
     assert_eq!(case_link.text_content().as_deref(), Some("00001042"));
-    assert_eq!(case_link.get_attribute("href").as_deref(), Some("https://case-org-1.lightning.force.com/lightning/r/Case/500Dn00000Cs001A/view"));
-    let rows: Vec<String> = find_all(&element, ".ksw-case-fields tbody tr").iter().map(|r| r.text_content().unwrap_or_default()).collect();
+    assert_eq!(
+        case_link.get_attribute("href").as_deref(),
+        Some("https://case-org-1.lightning.force.com/lightning/r/Case/500Dn00000Cs001A/view")
+    );
+    let rows: Vec<String> =
+        find_all(&element, ".ksw-case-fields tbody tr").iter().map(|r| r.text_content().unwrap_or_default()).collect();
     assert_eq!(rows.len(), 17, "{rows:#?}");
     assert!(rows[0].starts_with("AccountId001Dn00000BrtLneA"), "{}", rows[0]);
     assert!(rows.iter().any(|r| r == "PriorityHighpriority 4 (default value map)"), "{rows:#?}");
@@ -62,7 +72,10 @@ async fn the_articles_custom_mapping_resolves_to_its_url() {
         "PATCH https://your-salesforce-subdomain.salesforce.com/services/data/v42.0/sobjects/Case/KustomerApp__Conversation_ID__c/6140cefd91ffddd18144e08b"
     );
     let resolved = text_of(&element, ".ksw-custom-body");
-    assert!(resolved.contains("\"Kustomer_Conversation_Effort_to_resolve__c\": 3") && resolved.contains("BILL-212"), "{resolved}");
+    assert!(
+        resolved.contains("\"Kustomer_Conversation_Effort_to_resolve__c\": 3") && resolved.contains("BILL-212"),
+        "{resolved}"
+    );
     assert!(find(&element, ".ksw-diagnostics").is_none());
 }
 
@@ -70,9 +83,19 @@ async fn the_articles_custom_mapping_resolves_to_its_url() {
 async fn a_broken_template_points_at_each_problem() {
     let case_sync = r#"{"enabled":true,"customMapping":{"body":"{ “Effort__c”: “x” }","urlArgs":{"version":"v42.0","sobject":"Case","externalId":"/#fn:parseFloat,steps.1.id"}}}"#;
     let element = section(&config("case-org-5", INVOICE, "jane.cooper@brightline.io", case_sync)).await;
-    let problems: Vec<String> = find_all(&element, ".ksw-diagnostics li").iter().map(|li| li.text_content().unwrap_or_default()).collect();
-    assert!(problems.iter().any(|p| p.starts_with("Body, line 1, column 3: the template uses curly quotes")), "{problems:#?}");
-    assert!(problems.iter().any(|p| p == "UrlArgs.externalId: there is no function `parseFloat` (known: parseInt)"), "{problems:#?}");
-    assert!(problems.iter().any(|p| p == "UrlArgs.externalIdAttribute: missing: the URL needs `externalIdAttribute`"), "{problems:#?}");
+    let problems: Vec<String> =
+        find_all(&element, ".ksw-diagnostics li").iter().map(|li| li.text_content().unwrap_or_default()).collect();
+    assert!(
+        problems.iter().any(|p| p.starts_with("Body, line 1, column 3: the template uses curly quotes")),
+        "{problems:#?}"
+    );
+    assert!(
+        problems.iter().any(|p| p == "UrlArgs.externalId: there is no function `parseFloat` (known: parseInt)"),
+        "{problems:#?}"
+    );
+    assert!(
+        problems.iter().any(|p| p == "UrlArgs.externalIdAttribute: missing: the URL needs `externalIdAttribute`"),
+        "{problems:#?}"
+    );
     assert!(find(&element, ".ksw-upsert-url").is_none());
 }

@@ -15,7 +15,10 @@ async fn error_text(config: &str) -> String {
 
 #[wasm_bindgen_test]
 async fn unknown_key_is_named() {
-    let shown = error_text(r#"{"view":"conversation","context":{"conversationId":"c"},"transport":{"kind":"demo"},"colour":"red"}"#).await;
+    let shown = error_text(
+        r#"{"view":"conversation","context":{"conversationId":"c"},"transport":{"kind":"demo"},"colour":"red"}"#,
+    )
+    .await;
     assert!(shown.contains("unknown key `colour`, expected one of `view`"), "{shown}");
 }
 
@@ -40,7 +43,8 @@ async fn bad_subdomain_is_named() {
 
 #[wasm_bindgen_test]
 async fn host_transport_without_host_fetch_is_refused() {
-    let shown = error_text(r#"{"view":"conversation","context":{"conversationId":"c"},"transport":{"kind":"host"}}"#).await;
+    let shown =
+        error_text(r#"{"view":"conversation","context":{"conversationId":"c"},"transport":{"kind":"host"}}"#).await;
     assert!(shown.contains("needs a hostFetch function"), "{shown}");
 }
 

@@ -35,7 +35,8 @@ async fn header_shows_subject_status_people_times_and_link() {
 #[wasm_bindgen_test]
 async fn times_follow_the_configured_locale_and_time_zone() {
     let element = container();
-    let config = demo_conversation(INVOICE).replace(r#""locale":"en-US","timeZone":"UTC""#, r#""locale":"de-DE","timeZone":"Asia/Tokyo""#);
+    let config = demo_conversation(INVOICE)
+        .replace(r#""locale":"en-US","timeZone":"UTC""#, r#""locale":"de-DE","timeZone":"Asia/Tokyo""#);
     let _handle = mount_json(&element, &config);
     wait_for_state(&element, "ready").await;
     let created = find(&element, ".ksw-created").and_then(|e| e.text_content()).unwrap_or_default();
@@ -54,7 +55,8 @@ async fn an_unassigned_spam_conversation_says_so() {
 #[wasm_bindgen_test]
 async fn the_rate_limit_wait_is_explained_then_the_view_loads() {
     let element = container();
-    let config = demo_conversation(INVOICE).replace(r#""kind":"demo""#, r#""kind":"demo","scenario":"kustomer-rate-limit""#);
+    let config =
+        demo_conversation(INVOICE).replace(r#""kind":"demo""#, r#""kind":"demo","scenario":"kustomer-rate-limit""#);
     let _handle = mount_json(&element, &config);
     wait_until(&element, "the rate-limit notice", || text(&element).contains("rate limit was reached")).await;
     wait_for_state(&element, "ready").await;

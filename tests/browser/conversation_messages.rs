@@ -50,7 +50,8 @@ async fn inbound_and_outbound_are_apart_with_senders_and_times() {
     assert_eq!(messages.len(), 4);
     assert!(messages[0].class_list().contains("ksw-in"));
     assert!(messages[2].class_list().contains("ksw-out"));
-    let senders: Vec<String> = find_all(&element, ".ksw-sender").iter().map(|e| e.text_content().unwrap_or_default()).collect();
+    let senders: Vec<String> =
+        find_all(&element, ".ksw-sender").iter().map(|e| e.text_content().unwrap_or_default()).collect();
     assert_eq!(senders, vec!["Luis Ortega", "Luis Ortega", "Dana Kim", "Automated"]);
     // 2026-11-19T08:12:00Z in UTC.
     assert_eq!(text_of(&element, ".ksw-message time"), "8:12 AM");
@@ -60,12 +61,17 @@ async fn inbound_and_outbound_are_apart_with_senders_and_times() {
 #[wasm_bindgen_test]
 async fn email_headers_are_shown_for_every_recipient_shape() {
     let element = demo(INVOICE, "ready").await;
-    let metas: Vec<String> = find_all(&element, ".ksw-email-meta").iter().map(|e| e.text_content().unwrap_or_default()).collect();
+    let metas: Vec<String> =
+        find_all(&element, ".ksw-email-meta").iter().map(|e| e.text_content().unwrap_or_default()).collect();
     assert!(metas[0].contains("Fromjane.cooper@brightline.io"), "{}", metas[0]);
     assert!(metas[0].contains("Tobilling@northwind-support.com"));
     assert!(metas[0].contains("Ccjane@cooper.family"));
     assert!(metas[0].contains("SubjectInvoice #4417 charged twice"));
-    assert!(metas[3].contains("Tojane.cooper@brightline.io") && metas[3].contains("Ccap@brightline.io"), "{}", metas[3]);
+    assert!(
+        metas[3].contains("Tojane.cooper@brightline.io") && metas[3].contains("Ccap@brightline.io"),
+        "{}",
+        metas[3]
+    );
 }
 
 #[wasm_bindgen_test]
@@ -80,7 +86,9 @@ async fn text_is_text_and_only_real_links_are_live() {
         "/v1/conversations/c1/attachments?page=1&pageSize=100": { "data": [] }
     }"#;
     let stub = kustomer_stub("__textCalls", bodies);
-    let config = json(r#"{"view":"conversation","context":{"conversationId":"c1"},"transport":{"kind":"host"},"timeZone":"UTC"}"#);
+    let config = json(
+        r#"{"view":"conversation","context":{"conversationId":"c1"},"transport":{"kind":"host"},"timeZone":"UTC"}"#,
+    );
     let _handle = mount(element.clone().into(), config, stub.into()).unwrap();
     wait_for_state(&element, "ready").await;
     let body = find(&element, ".ksw-text").unwrap();
@@ -104,14 +112,25 @@ async fn text_is_text_and_only_real_links_are_live() {
 #[wasm_bindgen_test]
 async fn attachments_have_names_sizes_downloads_and_safe_previews() {
     let element = demo(INVOICE, "ready").await;
-    let names: Vec<String> = find_all(&element, ".ksw-file-name").iter().map(|e| e.text_content().unwrap_or_default()).collect();
-    assert_eq!(names, vec!["statement-nov-2026.pdf", "duplicate-charge.png", "transactions.csv", "refund-receipt.pdf", "brightline-logo.svg"]);
+    let names: Vec<String> =
+        find_all(&element, ".ksw-file-name").iter().map(|e| e.text_content().unwrap_or_default()).collect();
+    assert_eq!(
+        names,
+        vec![
+            "statement-nov-2026.pdf",
+            "duplicate-charge.png",
+            "transactions.csv",
+            "refund-receipt.pdf",
+            "brightline-logo.svg"
+        ]
+    );
     let first = find(&element, ".ksw-attachment").unwrap();
     let download = first.query_selector("a.ksw-download").unwrap().unwrap();
     assert!(download.get_attribute("href").unwrap().starts_with("data:application/pdf,"));
     assert_eq!(download.get_attribute("download").as_deref(), Some("statement-nov-2026.pdf"));
     assert_eq!(text_of(&element, ".ksw-attachment .ksw-file-type"), "application/pdf");
-    let sizes: Vec<String> = find_all(&element, ".ksw-file-size").iter().map(|e| e.text_content().unwrap_or_default()).collect();
+    let sizes: Vec<String> =
+        find_all(&element, ".ksw-file-size").iter().map(|e| e.text_content().unwrap_or_default()).collect();
     assert!(sizes.contains(&"48 KB".to_string()), "{sizes:?}");
     assert!(text(&element).contains("Not available for download"), "metadata-only attachment");
     // Only the PNG offers a preview; the SVG never does.
@@ -136,7 +155,10 @@ async fn voice_messages_show_their_call() {
     let element = demo(VOICE, "ready").await;
     let call = text_of(&element, ".ksw-call");
     assert!(call.contains("Callcompleted") && call.contains("Duration7:23"), "{call}");
-    assert_eq!(find(&element, ".ksw-recording").unwrap().get_attribute("href").as_deref(), Some("https://recordings.example/calls/7731.mp3"));
+    assert_eq!(
+        find(&element, ".ksw-recording").unwrap().get_attribute("href").as_deref(),
+        Some("https://recordings.example/calls/7731.mp3")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -145,7 +167,11 @@ async fn long_conversations_load_every_page_and_render_in_batches() {
     assert_eq!(find_all(&element, ".ksw-message").len(), 100);
     assert!(text(&element).contains("540 earlier messages not shown"));
     let last = find_all(&element, ".ksw-message").pop().unwrap();
-    assert_eq!(last.get_attribute("data-message-id").as_deref(), Some("64a1c0ded18144c001000280"), "the newest is last");
+    assert_eq!(
+        last.get_attribute("data-message-id").as_deref(),
+        Some("64a1c0ded18144c001000280"),
+        "the newest is last"
+    );
     for expected in [200, 300, 400, 500, 600, 640] {
         click(&element, ".ksw-earlier button");
         wait_until(&element, "more messages", || find_all(&element, ".ksw-message").len() == expected).await;
@@ -170,7 +196,9 @@ async fn five_thousand_messages_render_a_window_not_the_whole_list() {
          const next = page < 50 ? '/v1/conversations/big/messages?page=' + (page + 1) + '&pageSize=100' : null;\n\
          return Promise.resolve({ status: 200, headers: {}, body: JSON.stringify({ data, links: { next } }) });",
     );
-    let config = json(r#"{"view":"conversation","context":{"conversationId":"big"},"transport":{"kind":"host"},"timeZone":"UTC"}"#);
+    let config = json(
+        r#"{"view":"conversation","context":{"conversationId":"big"},"transport":{"kind":"host"},"timeZone":"UTC"}"#,
+    );
     let _handle = mount(element.clone().into(), config, stub.into()).unwrap();
     wait_for_state(&element, "ready").await;
     assert_eq!(find_all(&element, ".ksw-message").len(), 100);

@@ -32,7 +32,12 @@ async fn a_hostile_email_runs_nothing_submits_nothing_loads_nothing_and_restyles
     assert_eq!(body.get_attribute("data-pwned"), None, "no script or handler ran");
 
     let sandbox = frame.get_attribute("sandbox").unwrap();
-    assert!(!sandbox.contains("allow-scripts") && !sandbox.contains("allow-forms") && !sandbox.contains("allow-top-navigation"), "{sandbox}");
+    assert!(
+        !sandbox.contains("allow-scripts")
+            && !sandbox.contains("allow-forms")
+            && !sandbox.contains("allow-top-navigation"),
+        "{sandbox}"
+    );
 
     // Submitting the form is refused by the sandbox: the frame stays on its document.
     let inner = frame.content_document().unwrap();
@@ -42,13 +47,17 @@ async fn a_hostile_email_runs_nothing_submits_nothing_loads_nothing_and_restyles
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
         .map(|submit| submit.call0(&form));
     sleep(200).await;
-    assert!(frame.content_document().is_some_and(|d| d.query_selector("form").ok().flatten().is_some()), "no navigation happened");
+    assert!(
+        frame.content_document().is_some_and(|d| d.query_selector("form").ok().flatten().is_some()),
+        "no navigation happened"
+    );
     assert_eq!(frame.content_window().unwrap().location().href().unwrap(), "about:srcdoc");
 
     // Nothing was fetched from the sender's host.
     let performance = web_sys::window().unwrap().performance().unwrap();
     let entries = performance.get_entries_by_type("resource");
-    let fetched: Vec<String> = entries.iter().filter_map(|e| js_sys::Reflect::get(&e, &"name".into()).ok()?.as_string()).collect();
+    let fetched: Vec<String> =
+        entries.iter().filter_map(|e| js_sys::Reflect::get(&e, &"name".into()).ok()?.as_string()).collect();
     assert!(!fetched.iter().any(|url| url.contains("payout-verify.example")), "{fetched:?}");
     // The frame is another realm: its elements are not instances of this page's classes.
     let image: web_sys::HtmlImageElement = inner.query_selector("img").unwrap().unwrap().unchecked_into();
@@ -60,7 +69,10 @@ async fn a_hostile_email_runs_nothing_submits_nothing_loads_nothing_and_restyles
     assert_ne!(style.get_property_value("display").unwrap(), "none");
     let page_style = web_sys::window().unwrap().get_computed_style(&body).unwrap().unwrap();
     assert_ne!(page_style.get_property_value("background-color").unwrap(), "rgb(255, 0, 0)");
-    assert!(find(&element, ".ksw-email-controls .ksw-remote-toggle").is_some(), "remote content is offered, not loaded");
+    assert!(
+        find(&element, ".ksw-email-controls .ksw-remote-toggle").is_some(),
+        "remote content is offered, not loaded"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -71,7 +83,8 @@ async fn show_remote_content_loosens_only_remote_loads() {
     let frame = loaded_frame(&element).await;
     assert!(frame.get_attribute("srcdoc").unwrap().contains("img-src data:;"));
     click(&element, ".ksw-remote-toggle");
-    wait_until(&element, "the policy to change", || frame.get_attribute("srcdoc").unwrap().contains("img-src https:")).await;
+    wait_until(&element, "the policy to change", || frame.get_attribute("srcdoc").unwrap().contains("img-src https:"))
+        .await;
     let srcdoc = frame.get_attribute("srcdoc").unwrap();
     assert!(srcdoc.contains("default-src 'none'"), "scripts stay forbidden");
     assert!(!frame.get_attribute("sandbox").unwrap().contains("allow-scripts"));
@@ -98,7 +111,10 @@ async fn the_frame_is_sized_to_its_content() {
     let _handle = mount_json(&element, &demo_conversation(INVOICE));
     wait_for_state(&element, "ready").await;
     let frame: HtmlIFrameElement = find(&element, "iframe.ksw-email-frame").unwrap().dyn_into().unwrap();
-    wait_until(&element, "the frame to be sized", || frame.get_attribute("style").is_some_and(|s| s.contains("height"))).await;
+    wait_until(&element, "the frame to be sized", || {
+        frame.get_attribute("style").is_some_and(|s| s.contains("height"))
+    })
+    .await;
     let inner_height = frame.content_document().unwrap().document_element().unwrap().scroll_height();
     assert!(frame.offset_height() >= inner_height, "{} < {inner_height}", frame.offset_height());
 }

@@ -107,7 +107,14 @@ async fn host_fetch_carries_every_request() {
     let calls = calls("__hostCalls");
     let seen: Vec<String> = calls
         .iter()
-        .map(|call| format!("{} {} {}", field(call, "service").as_string().unwrap(), field(call, "method").as_string().unwrap(), field(call, "path").as_string().unwrap()))
+        .map(|call| {
+            format!(
+                "{} {} {}",
+                field(call, "service").as_string().unwrap(),
+                field(call, "method").as_string().unwrap(),
+                field(call, "path").as_string().unwrap()
+            )
+        })
         .collect();
     assert_eq!(
         seen,

@@ -34,15 +34,26 @@ fn backdate(hours: f64) {
 #[wasm_bindgen_test]
 async fn a_matched_customer_shows_every_section_with_links() {
     let element = container();
-    let _handle = mount_json(&element, &demo_config("sections-org", r#"["jane.cooper@brightline.io","jane@cooper.family"]"#, "normal", ""));
+    let _handle = mount_json(
+        &element,
+        &demo_config("sections-org", r#"["jane.cooper@brightline.io","jane@cooper.family"]"#, "normal", ""),
+    );
     wait_for_state(&element, "ready").await;
     assert_eq!(section_titles(&element), vec!["Contacts 1", "Leads 0", "Accounts 1", "Opportunities 4"]);
     let link = find(&element, ".ksw-contacts .ksw-record-link").unwrap();
-    assert_eq!(link.get_attribute("href").as_deref(), Some("https://sections-org.lightning.force.com/lightning/r/Contact/003Dn00000JnCprA/view"));
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://sections-org.lightning.force.com/lightning/r/Contact/003Dn00000JnCprA/view")
+    );
     assert_eq!(link.get_attribute("target").as_deref(), Some("_blank"));
     assert!(text_of(&element, ".ksw-accounts").contains("ParentBrightline Holdings"));
     let first_opportunity = text_of(&element, ".ksw-opportunities .ksw-record");
-    assert!(first_opportunity.contains("StateOpen") && first_opportunity.contains("Amount148,800") && first_opportunity.contains("Close dateDec 15, 2026"), "{first_opportunity}");
+    assert!(
+        first_opportunity.contains("StateOpen")
+            && first_opportunity.contains("Amount148,800")
+            && first_opportunity.contains("Close dateDec 15, 2026"),
+        "{first_opportunity}"
+    );
     assert!(text(&element).contains("Updated just now"));
 }
 
@@ -55,7 +66,9 @@ async fn hidden_objects_are_neither_shown_nor_queried() {
         if leads && !contacts {
             continue;
         }
-        let visibility = format!(r#"{{"accounts":{accounts},"contacts":{contacts},"opportunities":{opportunities},"leads":{leads}}}"#);
+        let visibility = format!(
+            r#"{{"accounts":{accounts},"contacts":{contacts},"opportunities":{opportunities},"leads":{leads}}}"#
+        );
         let mut queries = Vec::new();
         if contacts {
             queries.push("FROM Contact");
@@ -97,7 +110,8 @@ async fn hidden_objects_are_neither_shown_nor_queried() {
 #[wasm_bindgen_test]
 async fn duplicates_are_stated_and_all_shown() {
     let element = container();
-    let _handle = mount_json(&element, &demo_config("dupes-org", r#"["marcus.webb@harborlogistics.com"]"#, "normal", ""));
+    let _handle =
+        mount_json(&element, &demo_config("dupes-org", r#"["marcus.webb@harborlogistics.com"]"#, "normal", ""));
     wait_for_state(&element, "ready").await;
     assert_eq!(text_of(&element, ".ksw-duplicate"), "2 Contacts share marcus.webb@harborlogistics.com");
     assert_eq!(find_all(&element, ".ksw-contacts .ksw-record").len(), 2);
@@ -106,7 +120,8 @@ async fn duplicates_are_stated_and_all_shown() {
 #[wasm_bindgen_test]
 async fn no_match_names_the_emails_tried_and_skips_non_emails() {
     let element = container();
-    let _handle = mount_json(&element, &demo_config("nomatch-org", r#"["tom.becker@example.net","not an email"]"#, "normal", ""));
+    let _handle =
+        mount_json(&element, &demo_config("nomatch-org", r#"["tom.becker@example.net","not an email"]"#, "normal", ""));
     wait_for_state(&element, "empty").await;
     assert_eq!(text_of(&element, ".ksw-no-match .ksw-empty"), "No Salesforce records match");
     assert_eq!(text_of(&element, ".ksw-tried"), "Emails tried: tom.becker@example.net");
@@ -121,13 +136,19 @@ async fn the_api_limit_shows_saved_data_with_its_age() {
     handle.unmount();
     backdate(3.0);
     let element = container();
-    let _handle = mount_json(&element, &demo_config("limit-org", r#"["jane.cooper@brightline.io"]"#, "salesforce-limit", ""));
+    let _handle =
+        mount_json(&element, &demo_config("limit-org", r#"["jane.cooper@brightline.io"]"#, "salesforce-limit", ""));
     wait_for_state(&element, "ready").await;
-    assert!(text(&element).contains("Salesforce API limit reached; showing data from 3 hours ago"), "{}", text(&element));
+    assert!(
+        text(&element).contains("Salesforce API limit reached; showing data from 3 hours ago"),
+        "{}",
+        text(&element)
+    );
     assert_eq!(find_all(&element, ".ksw-contacts .ksw-record").len(), 1);
 
     let unsaved = container();
-    let _handle = mount_json(&unsaved, &demo_config("limit-org-2", r#"["jane.cooper@brightline.io"]"#, "salesforce-limit", ""));
+    let _handle =
+        mount_json(&unsaved, &demo_config("limit-org-2", r#"["jane.cooper@brightline.io"]"#, "salesforce-limit", ""));
     wait_for_state(&unsaved, "error").await;
     assert!(text(&unsaved).contains("Salesforce API limit reached, and no data"), "{}", text(&unsaved));
 }
@@ -151,7 +172,8 @@ async fn near_the_quota_saved_data_is_served_without_asking() {
 
 #[wasm_bindgen_test]
 async fn refresh_asks_again() {
-    let body = "return Promise.resolve({ status: 200, headers: {}, body: '{\"totalSize\":0,\"done\":true,\"records\":[]}' });";
+    let body =
+        "return Promise.resolve({ status: 200, headers: {}, body: '{\"totalSize\":0,\"done\":true,\"records\":[]}' });";
     let config = r#"{"view":"insight","context":{"customerEmails":["r@x.co"]},"transport":{"kind":"host"},"salesforce":{"subdomain":"refresh-org"},
         "visibility":{"accounts":false,"opportunities":false,"leads":false}}"#;
     let element = container();
@@ -174,8 +196,11 @@ async fn errors_say_what_to_do() {
     ];
     for (idx, (body, message, retry)) in cases.into_iter().enumerate() {
         let element = container();
-        let config = format!(r#"{{"view":"insight","context":{{"customerEmails":["e@x.co"]}},"transport":{{"kind":"host"}},"salesforce":{{"subdomain":"errors{idx}"}}}}"#);
-        let _handle = mount(element.clone().into(), json(&config), host_fetch(&format!("__errors{idx}"), body).into()).unwrap();
+        let config = format!(
+            r#"{{"view":"insight","context":{{"customerEmails":["e@x.co"]}},"transport":{{"kind":"host"}},"salesforce":{{"subdomain":"errors{idx}"}}}}"#
+        );
+        let _handle =
+            mount(element.clone().into(), json(&config), host_fetch(&format!("__errors{idx}"), body).into()).unwrap();
         wait_for_state(&element, "error").await;
         assert!(text(&element).contains(message), "{}", text(&element));
         assert_eq!(find(&element, ".ksw-error button").is_some(), retry, "{message}");
@@ -188,6 +213,10 @@ async fn a_field_the_org_lacks_is_reported_and_dropped() {
     let extra = r#","fields":{"contact":["Department","Shoe_Size__c"]}"#;
     let _handle = mount_json(&element, &demo_config("fields-org", r#"["jane.cooper@brightline.io"]"#, "normal", extra));
     wait_for_state(&element, "ready").await;
-    assert!(text(&element).contains("Contact field left out: Shoe_Size__c does not exist on Contact"), "{}", text(&element));
+    assert!(
+        text(&element).contains("Contact field left out: Shoe_Size__c does not exist on Contact"),
+        "{}",
+        text(&element)
+    );
     assert!(text_of(&element, ".ksw-contacts").contains("DepartmentFinance"));
 }

@@ -50,7 +50,12 @@ pub async fn wait_until(element: &HtmlElement, what: &str, condition: impl Fn() 
 
 /// The widget's shadow root, where everything it renders lives.
 pub fn shadow(element: &HtmlElement) -> web_sys::ShadowRoot {
-    element.query_selector(".ksw-host").unwrap().expect("the widget's host element").shadow_root().expect("an open shadow root")
+    element
+        .query_selector(".ksw-host")
+        .unwrap()
+        .expect("the widget's host element")
+        .shadow_root()
+        .expect("an open shadow root")
 }
 
 pub fn find(element: &HtmlElement, selector: &str) -> Option<Element> {
@@ -67,7 +72,8 @@ pub fn text_of(element: &HtmlElement, selector: &str) -> String {
 }
 
 pub fn click(element: &HtmlElement, selector: &str) {
-    let target: HtmlElement = find(element, selector).unwrap_or_else(|| panic!("nothing matches {selector}")).dyn_into().unwrap();
+    let target: HtmlElement =
+        find(element, selector).unwrap_or_else(|| panic!("nothing matches {selector}")).dyn_into().unwrap();
     target.click();
 }
 
@@ -91,7 +97,9 @@ pub fn kustomer_stub(record: &str, bodies: &str) -> js_sys::Function {
 
 pub fn text(element: &HtmlElement) -> String {
     match element.query_selector(".ksw-host").ok().flatten().and_then(|host| host.shadow_root()) {
-        Some(root) => root.query_selector(".ksw-root").ok().flatten().and_then(|r| r.text_content()).unwrap_or_default(),
+        Some(root) => {
+            root.query_selector(".ksw-root").ok().flatten().and_then(|r| r.text_content()).unwrap_or_default()
+        }
         None => String::new(),
     }
 }
@@ -117,5 +125,7 @@ pub fn field(object: &JsValue, key: &str) -> JsValue {
 }
 
 pub fn demo_conversation(id: &str) -> String {
-    format!(r#"{{"view":"conversation","context":{{"conversationId":"{id}"}},"transport":{{"kind":"demo"}},"kustomer":{{"org":"northwind"}},"locale":"en-US","timeZone":"UTC"}}"#)
+    format!(
+        r#"{{"view":"conversation","context":{{"conversationId":"{id}"}},"transport":{{"kind":"demo"}},"kustomer":{{"org":"northwind"}},"locale":"en-US","timeZone":"UTC"}}"#
+    )
 }

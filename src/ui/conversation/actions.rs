@@ -10,7 +10,10 @@ use crate::kustomer::message::Body;
 
 /// Handles a click anywhere in the message list.
 pub fn handle(event: &web_sys::MouseEvent, thread: &Thread) {
-    let Some(button) = event.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest("[data-action]").ok().flatten())
+    let Some(button) = event
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|t| t.closest("[data-action]").ok().flatten())
     else {
         return;
     };
@@ -57,7 +60,8 @@ pub fn handle(event: &web_sys::MouseEvent, thread: &Thread) {
 fn refresh_email(email: &Element, thread: &Thread) {
     let id = email.get_attribute("data-message-id").unwrap_or_default();
     let Some(Body::Html(source)) = thread.messages.iter().find(|m| m.id == id).map(|m| &m.body) else { return };
-    let rendering = Rendering { remote_content: email.has_attribute("data-remote"), quoted: email.has_attribute("data-quoted") };
+    let rendering =
+        Rendering { remote_content: email.has_attribute("data-remote"), quoted: email.has_attribute("data-quoted") };
     if let Some(frame) = email.query_selector("iframe").ok().flatten() {
         let _ = frame.set_attribute("srcdoc", &frame_document(source, rendering));
     }

@@ -8,7 +8,8 @@ use crate::ui::EnvHandle;
 
 #[component]
 pub fn Header(env: EnvHandle, thread: Thread) -> impl IntoView {
-    let (intl, link) = env.with_value(|env| (env.intl.clone(), env.config.kustomer.conversation_link(&thread.conversation.id)));
+    let (intl, link) =
+        env.with_value(|env| (env.intl.clone(), env.config.kustomer.conversation_link(&thread.conversation.id)));
     let conversation = thread.conversation;
     let subject = conversation.subject.clone().unwrap_or_else(|| "(no subject)".to_string());
     let status = conversation.status.clone().map(|status| capitalize(&status));

@@ -30,7 +30,8 @@ pub fn MessageList(env: EnvHandle, thread: Thread) -> impl IntoView {
         let start = end.saturating_sub(BATCH);
         env.with_value(|env| {
             let intl = &env.intl;
-            let (time, date_time, day) = (|iso: &str| intl.time(iso), |iso: &str| intl.date_time(iso), |iso: &str| intl.day(iso));
+            let (time, date_time, day) =
+                (|iso: &str| intl.time(iso), |iso: &str| intl.date_time(iso), |iso: &str| intl.day(iso));
             let formatters = Formatters { time: &time, date_time: &date_time, day: &day };
             thread.with_value(|thread| messages_html(thread, start..end, &formatters))
         })

@@ -38,10 +38,12 @@ pub fn CaseSection(
         let id = conversation_id.clone();
         let contacts = contacts.clone();
         async move {
-            let api_version = env.config.salesforce.as_ref().map(|s| s.api_version.clone()).unwrap_or_else(|| "v62.0".to_string());
+            let api_version =
+                env.config.salesforce.as_ref().map(|s| s.api_version.clone()).unwrap_or_else(|| "v62.0".to_string());
             let kustomer = KustomerClient::new(env.transport.as_ref(), env.clock.as_ref());
             let salesforce = SalesforceClient::new(env.transport.as_ref(), &api_version);
-            let result: Result<CasePreview, Problem> = load_preview(&kustomer, &salesforce, &env.config, &id, contacts.as_deref()).await;
+            let result: Result<CasePreview, Problem> =
+                load_preview(&kustomer, &salesforce, &env.config, &id, contacts.as_deref()).await;
             result
         }
     });
@@ -93,6 +95,10 @@ async fn write_clipboard(text: &str) -> Result<(), String> {
         .ok()
         .and_then(|f| f.dyn_into().ok())
         .ok_or("the clipboard is not available here")?;
-    let promise: js_sys::Promise = write.call1(&clipboard, &JsValue::from_str(text)).map_err(|e| describe(&e))?.dyn_into().map_err(|_| "no promise")?;
+    let promise: js_sys::Promise = write
+        .call1(&clipboard, &JsValue::from_str(text))
+        .map_err(|e| describe(&e))?
+        .dyn_into()
+        .map_err(|_| "no promise")?;
     JsFuture::from(promise).await.map(|_| ()).map_err(|e| describe(&e))
 }

@@ -35,7 +35,10 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
         refresh.set_value(false);
         async move {
             let Some(salesforce) = env.config.salesforce.clone() else {
-                return Err(Problem { message: "The Insight Card needs the Salesforce subdomain in its config".into(), retry: false });
+                return Err(Problem {
+                    message: "The Insight Card needs the Salesforce subdomain in its config".into(),
+                    retry: false,
+                });
             };
             let client = SalesforceClient::new(env.transport.as_ref(), &salesforce.api_version);
             let storage = LocalStorage::open();
@@ -47,7 +50,8 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
                 refresh: bypass,
             };
             let result: Result<Loaded, Problem> =
-                load(&client, storage.as_ref().map(|s| s as &dyn Storage), env.clock.now_ms(), &settings, &emails).await;
+                load(&client, storage.as_ref().map(|s| s as &dyn Storage), env.clock.now_ms(), &settings, &emails)
+                    .await;
             result
         }
     });
@@ -80,14 +84,22 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
 }
 
 #[component]
-fn CardBody(env: EnvHandle, loaded: Loaded, on_refresh: Callback<()>, conversation_id: Option<String>) -> impl IntoView {
+fn CardBody(
+    env: EnvHandle,
+    loaded: Loaded,
+    on_refresh: Callback<()>,
+    conversation_id: Option<String>,
+) -> impl IntoView {
     let contacts = loaded.card.contacts.clone();
     let (markup, updated) = env.with_value(|env| {
         let host = env.config.salesforce.as_ref().map(|s| s.lightning_host()).unwrap_or_default();
         let intl = &env.intl;
         let number = |n: f64| intl.number(n, None);
         let date = |d: &str| intl.calendar_date(d);
-        (card_html(&loaded.card, &host, &Formatters { number: &number, date: &date }), loaded.updated(env.clock.now_ms()))
+        (
+            card_html(&loaded.card, &host, &Formatters { number: &number, date: &date }),
+            loaded.updated(env.clock.now_ms()),
+        )
     });
     let mut notices = Vec::new();
     if let Freshness::Cached { notice: Some(notice), .. } = &loaded.freshness {
