@@ -45,6 +45,10 @@ test-browser: rust-tools browser
 test-e2e: build build-preview npm browser
 	node --test --test-concurrency=1 tests/e2e/
 
+# Bundle sizes and render times beside a plain-DOM baseline; results in bench-results/.
+bench: build build-preview npm browser
+	node bench/run.mjs
+
 tools: rust-tools browser npm
 
 rust-tools:

@@ -129,6 +129,11 @@ test("the preview page mounts both views on the demo org", async () => {
   await assertText(page.locator("#conversation-widget .ksw-subject"), "Invoice #4417 charged twice");
   await waitForState(page, "#insight-widget", "ready");
   await assertText(page.locator("#insight-widget .ksw-contacts .ksw-record-link"), "Jane Cooper");
+  await assertText(page.locator("#insight-widget .ksw-case .ksw-sync-status"), "Syncs to Salesforce");
+  await assertText(
+    page.locator("#insight-widget .ksw-upsert-url"),
+    "PATCH https://northwind.my.salesforce.com/services/data/v42.0/sobjects/Case/KustomerApp__Conversation_ID__c/6140cefd91ffddd18144e08b",
+  );
   const options = await page.locator("#conversation option").count();
   assert.ok(options >= 13, `every demo conversation is offered, found ${options}`);
   await page.selectOption("#scenario", "server-error");

@@ -18,13 +18,14 @@ const TYPES = {
 
 /**
  * Serves dist/ (the release module) at /, dist-preview/ (the preview, with the demo org)
- * at /preview/ and tests/e2e/pages/ at /e2e/; resolves to {url, close}.
+ * at /preview/, tests/e2e/pages/ at /e2e/ and bench/pages/ at /bench/; resolves to
+ * {url, close}.
  */
 export async function serve() {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
-    const mounts = [["/e2e/", "tests/e2e/pages"], ["/preview/", "dist-preview"], ["/", "dist"]];
-    const [prefix, folder] = mounts.find(([prefix]) => path.startsWith(prefix)) ?? mounts[2];
+    const mounts = [["/e2e/", "tests/e2e/pages"], ["/bench/", "bench/pages"], ["/preview/", "dist-preview"], ["/", "dist"]];
+    const [prefix, folder] = mounts.find(([prefix]) => path.startsWith(prefix)) ?? mounts[3];
     const base = join(root, folder);
     const rest = path.slice(prefix.length) || "index.html";
     const file = normalize(join(base, rest));

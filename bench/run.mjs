@@ -1,0 +1,72 @@
+// `make bench`: bundle sizes, and the conversation view's render time for long
+// conversations beside a plain-DOM baseline doing the same work in the same browser run.
+// Results go to bench-results/ and to the console.
+import { readFile, mkdir, writeFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
+import { serve, launch } from "../tests/e2e/support.mjs";
+
+const BUDGET_KB = 150;
+const RUNS = 5;
+const SIZES = [500, 2000, 5000];
+
+async function sizes(folder) {
+  const out = {};
+  for (const file of ["kustomer-salesforce-widget_bg.wasm", "kustomer-salesforce-widget.js"]) {
+    const bytes = await readFile(new URL(`../${folder}/${file}`, import.meta.url));
+    out[file] = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  }
+  return out;
+}
+
+const median = (values) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+const release = await sizes("dist");
+const preview = await sizes("dist-preview");
+const total = (set) => Object.values(set).reduce((sum, file) => sum + file.gzip, 0);
+
+const server = await serve();
+const browser = await launch();
+const page = await browser.newPage();
+await page.goto(`${server.url}/bench/bench.html`);
+await page.waitForFunction(() => window.benchReady);
+const render = [];
+for (const count of SIZES) {
+  const widget = [];
+  const baseline = [];
+  for (let run = 0; run < RUNS; run++) {
+    // Alternate so that neither side always runs on a warmer page.
+    widget.push(await page.evaluate((n) => window.runWidget(n), count));
+    baseline.push(await page.evaluate((n) => window.runBaseline(n), count));
+  }
+  render.push({
+    messages: count,
+    widgetFirstBatchMs: median(widget.map((r) => r.firstBatch)),
+    baselineFirstBatchMs: median(baseline.map((r) => r.firstBatch)),
+    widgetAllMs: median(widget.map((r) => r.everything)),
+    baselineAllMs: median(baseline.map((r) => r.everything)),
+    rendered: widget[0].rendered,
+  });
+}
+await browser.close();
+await server.close();
+
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+console.log("Bundle (gzip -9)");
+for (const [name, set] of [["release module (dist/)", release], ["preview with demo org (dist-preview/)", preview]]) {
+  const files = Object.entries(set).map(([file, s]) => `${file} ${kb(s.raw)} KB raw, ${kb(s.gzip)} KB gzip`).join("; ");
+  console.log(`  ${name}: ${files}; total ${kb(total(set))} KB gzip`);
+}
+const verdict = total(release) / 1024 <= BUDGET_KB ? "within" : "OVER";
+console.log(`  release total ${kb(total(release))} KB against a budget of ${BUDGET_KB} KB: ${verdict}`);
+console.log(`\nConversation view, median of ${RUNS} runs (ms)`);
+console.log("  messages | widget: first 100 | baseline: first 100 | widget: all batches | baseline: all batches");
+for (const row of render) {
+  console.log(
+    `  ${String(row.messages).padStart(8)} | ${row.widgetFirstBatchMs.toFixed(1).padStart(17)} | ${row.baselineFirstBatchMs.toFixed(1).padStart(19)} | ${row.widgetAllMs.toFixed(1).padStart(19)} | ${row.baselineAllMs.toFixed(1).padStart(21)}`,
+  );
+}
+await mkdir(new URL("../bench-results/", import.meta.url), { recursive: true });
+await writeFile(
+  new URL("../bench-results/latest.json", import.meta.url),
+  JSON.stringify({ date: new Date().toISOString(), budgetKb: BUDGET_KB, release, preview, render }, null, 2),
+);
