@@ -68,7 +68,10 @@ impl Intl {
 
     /// "Dec 15, 2026" for `2026-12-15`.
     pub fn calendar_date(&self, date: &str) -> String {
-        self.apply(&self.calendar, &format!("{date}T00:00:00Z")).replace(&format!("{date}T00:00:00Z"), date)
+        let midnight = format!("{date}T00:00:00Z");
+        let shown = self.apply(&self.calendar, &midnight);
+        // `apply` gives back its input when it is not a date; show what Salesforce sent.
+        if shown == midnight { date.to_string() } else { shown }
     }
 
     /// A number in the locale; with `currency`, as money. Formatting is left to the

@@ -27,8 +27,13 @@ pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoVie
         let id = id.clone();
         loaded.set(0);
         async move {
-            let notify = move |ms: u32| waiting_ms.try_set(Some(ms)).map_or((), |_| ());
-            let progress = move |count: usize| loaded.try_set(count).map_or((), |_| ());
+            // `try_set`: the view may be gone by the time a page arrives.
+            let notify = move |ms: u32| {
+                let _ = waiting_ms.try_set(Some(ms));
+            };
+            let progress = move |count: usize| {
+                let _ = loaded.try_set(count);
+            };
             let client = KustomerClient::new(env.transport.as_ref(), env.clock.as_ref()).on_wait(&notify);
             let result: Result<Thread, Problem> = load_thread(&client, &id, &progress).await;
             waiting_ms.try_set(None);
