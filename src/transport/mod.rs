@@ -130,12 +130,14 @@ impl fmt::Display for FetchError {
             FetchError::Network { service, detail } => {
                 write!(f, "Could not reach {}: {detail}. Check the connection and retry", service.label())
             }
-            FetchError::Timeout { service, after_ms } => write!(
-                f,
-                "{} did not answer within {} seconds. Retry in a moment",
-                service.label(),
-                (after_ms + 500) / 1000
-            ),
+            FetchError::Timeout { service, after_ms } => {
+                let limit = match after_ms {
+                    1000 => "1 second".to_string(),
+                    ms if ms % 1000 == 0 => format!("{} seconds", ms / 1000),
+                    ms => format!("{ms} ms"),
+                };
+                write!(f, "{} did not answer within {limit}. Retry in a moment", service.label())
+            }
             FetchError::Http { service, status, code, message } => {
                 write!(f, "{} answered {status}", service.label())?;
                 match (code, message) {

@@ -1,11 +1,15 @@
 //! The proxy transport: `GET {base}{path}` with the browser's fetch, for a self-hosted
-//! proxy that adds the credentials (and for `trunk serve`'s dev proxy).
+//! proxy that adds the credentials (and for `trunk serve`'s dev proxy). The URL is used
+//! exactly as built: Salesforce's `nextRecordsUrl` must be fetched with no parameters
+//! added.
 
-use gloo_net::http::Request as HttpRequest;
-use web_sys::AbortController;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, RequestInit};
 
 use super::{before, Clock, FetchError, LocalFuture, Request, Response, Service, Transport};
 use crate::browser::clock::BrowserClock;
+use crate::browser::intl::describe;
 use crate::config::ProxyConfig;
 
 pub struct ProxyTransport {
@@ -30,23 +34,29 @@ impl Transport for ProxyTransport {
     fn get<'a>(&'a self, request: &'a Request) -> LocalFuture<'a, Result<Response, FetchError>> {
         Box::pin(async move {
             let service = request.service;
+            let network = move |error: JsValue| FetchError::Network { service, detail: describe(&error) };
             let controller = AbortController::new().ok();
-            let signal = controller.as_ref().map(|c| c.signal());
+            let init = RequestInit::new();
+            init.set_method("GET");
+            if let Some(controller) = &controller {
+                init.set_signal(Some(&controller.signal()));
+            }
             let url = self.url(request);
             let work = Box::pin(async move {
-                let response = HttpRequest::get(&url)
-                    .abort_signal(signal.as_ref())
-                    .header("accept", "application/json")
-                    .send()
-                    .await
-                    .map_err(|error| FetchError::Network { service, detail: error.to_string() })?;
-                let headers =
-                    response.headers().entries().map(|(name, value)| (name.to_ascii_lowercase(), value)).collect();
-                let body = response
-                    .text()
-                    .await
-                    .map_err(|error| FetchError::Network { service, detail: error.to_string() })?;
-                Ok(Response { status: response.status(), headers, body })
+                let window = web_sys::window().ok_or_else(|| network(JsValue::from_str("no window")))?;
+                let answer = JsFuture::from(window.fetch_with_str_and_init(&url, &init)).await.map_err(network)?;
+                let answer: web_sys::Response = answer.dyn_into().map_err(network)?;
+                let mut headers = Vec::new();
+                if let Ok(Some(entries)) = js_sys::try_iter(&answer.headers()) {
+                    for entry in entries.flatten() {
+                        let pair: js_sys::Array = entry.unchecked_into();
+                        if let (Some(name), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+                            headers.push((name.to_ascii_lowercase(), value));
+                        }
+                    }
+                }
+                let body = JsFuture::from(answer.text().map_err(network)?).await.map_err(network)?;
+                Ok(Response { status: answer.status(), headers, body: body.as_string().unwrap_or_default() })
             });
             let after_ms = self.config.timeout_ms;
             match before(work, BrowserClock.sleep(after_ms)).await {

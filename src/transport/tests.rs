@@ -38,6 +38,8 @@ fn errors_explain_themselves() {
     let timeout = FetchError::Timeout { service: Service::Kustomer, after_ms: 20_000 };
     assert_eq!(timeout.to_string(), "Kustomer did not answer within 20 seconds. Retry in a moment");
     assert!(timeout.is_transient());
+    let short = FetchError::Timeout { service: Service::Salesforce, after_ms: 500 };
+    assert_eq!(short.to_string(), "Salesforce did not answer within 500 ms. Retry in a moment");
     assert!(FetchError::Http { service: Service::Kustomer, status: 503, code: None, message: None }.is_transient());
 }
 

@@ -110,6 +110,26 @@ test("a refused config shows its message in the widget", async () => {
   await assertText(page.locator("#one .ksw-error-message"), /Leads cannot be shown while Contacts are hidden/);
 });
 
+test("the proxy transport reads through a proxy and times out on one that hangs", async () => {
+  const page = await hostPage();
+  await page.evaluate((base) => {
+    window.widget.mount(document.getElementById("one"), {
+      view: "conversation", context: { conversationId: "p1" },
+      transport: { kind: "proxy", kustomer: `${base}/proxy/kustomer`, salesforce: `${base}/proxy/salesforce` },
+    });
+    window.widget.mount(document.getElementById("two"), {
+      view: "conversation", context: { conversationId: "p1" },
+      transport: { kind: "proxy", kustomer: `${base}/proxy/hang`, salesforce: `${base}/proxy/hang`, timeoutMs: 500 },
+    });
+  }, server.url);
+  await waitForState(page, "#one", "ready");
+  await assertText(page.locator("#one .ksw-subject"), "Through the proxy");
+  await assertText(page.locator("#one .ksw-text"), "via proxy");
+  await waitForState(page, "#two", "error");
+  await assertText(page.locator("#two .ksw-error-message"), "Kustomer did not answer within 500 ms. Retry in a moment");
+  assert.equal(await page.locator("#two .ksw-error button").count(), 1, "a Retry button");
+});
+
 test("the release module has no demo org, and says so", async () => {
   const page = await hostPage();
   await page.evaluate(() => {

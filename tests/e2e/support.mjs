@@ -22,8 +22,14 @@ const TYPES = {
  * {url, close}.
  */
 export async function serve() {
+  const hanging = new Set();
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
+    const url = new URL(request.url, "http://x");
+    if (url.pathname.startsWith("/proxy/")) {
+      proxy(url, response, hanging);
+      return;
+    }
+    const path = decodeURIComponent(url.pathname);
     const mounts = [["/e2e/", "tests/e2e/pages"], ["/bench/", "bench/pages"], ["/preview/", "dist-preview"], ["/", "dist"]];
     const [prefix, folder] = mounts.find(([prefix]) => path.startsWith(prefix)) ?? mounts[3];
     const base = join(root, folder);
@@ -43,7 +49,34 @@ export async function serve() {
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+  const close = () => {
+    for (const response of hanging) response.destroy();
+    server.closeAllConnections?.();
+    return new Promise((resolve) => server.close(resolve));
+  };
+  return { url: `http://127.0.0.1:${port}`, close };
+}
+
+/**
+ * A stand-in for a credential-adding proxy: /proxy/kustomer/… answers a small
+ * conversation in Kustomer's format; /proxy/hang/… never answers (until the server
+ * closes), to exercise the proxy transport's timeout.
+ */
+function proxy(url, response, hanging) {
+  if (url.pathname.startsWith("/proxy/hang/")) {
+    hanging.add(response);
+    return;
+  }
+  const path = url.pathname.slice("/proxy/kustomer".length) + url.search;
+  
+  const bodies = {
+    "/v1/conversations/p1": { data: { id: "p1", attributes: { name: "Through the proxy", assignedUsers: [] } } },
+    "/v1/conversations/p1/messages?page=1&pageSize=100": { data: [{ id: "m1", attributes: { channel: "sms", direction: "in", body: "via proxy" } }] },
+    "/v1/conversations/p1/attachments?page=1&pageSize=100": { data: [] },
+  };
+  const body = bodies[path];
+  response.writeHead(body ? 200 : 404, { "content-type": "application/json", "x-ratelimit-remaining": "299" });
+  response.end(JSON.stringify(body ?? { errors: [{ status: 404, code: "not.found", title: "Not Found" }] }));
 }
 
 export function launch() {
