@@ -23,14 +23,14 @@ pub trait Storage {
 
 /// The key for one org and one set of emails (order and case do not matter).
 pub fn key(org: &str, emails: &[String]) -> String {
-    let mut emails: Vec<String> = emails.iter().map(|email| email.trim().to_lowercase()).collect();
+    let mut emails: Vec<String> = emails.iter().map(|email| email.trim().to_ascii_lowercase()).collect();
     emails.sort();
     emails.dedup();
-    format!("{PREFIX}card:{}:{}", org.to_lowercase(), emails.join(","))
+    format!("{PREFIX}card:{}:{}", org.to_ascii_lowercase(), emails.join(","))
 }
 
 fn usage_key(org: &str) -> String {
-    format!("{PREFIX}usage:{}", org.to_lowercase())
+    format!("{PREFIX}usage:{}", org.to_ascii_lowercase())
 }
 
 /// Cached data and how old it is.

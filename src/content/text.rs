@@ -17,7 +17,8 @@ pub fn linkify(text: &str) -> Vec<Piece> {
     let lower = text.to_ascii_lowercase();
     while idx < text.len() {
         let rest = &lower[idx..];
-        let at_boundary = idx == 0 || !text[..idx].ends_with(|c: char| c.is_alphanumeric());
+        // Any non-ASCII letter counts as part of a word, which spares the Unicode tables.
+        let at_boundary = idx == 0 || !text[..idx].ends_with(|c: char| c.is_ascii_alphanumeric() || !c.is_ascii());
         let scheme = ["https://", "http://", "mailto:"].into_iter().find(|scheme| rest.starts_with(scheme));
         if let (true, Some(scheme)) = (at_boundary, scheme) {
             let end = link_end(text, idx);

@@ -69,7 +69,8 @@ pub fn Header(env: EnvHandle, thread: Thread) -> impl IntoView {
 fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        // Statuses are ASCII words; Unicode case tables would cost the bundle for nothing.
+        Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
         None => String::new(),
     }
 }
