@@ -14,12 +14,7 @@ pub const PAGE_SIZE: usize = 100;
 /// 20,000 messages: more than any real conversation, fewer than a runaway loop.
 pub const MAX_PAGES: usize = 200;
 
-/// A failure the view shows instead of the data, with whether a Retry can help.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub message: String,
-    pub retry: bool,
-}
+pub use crate::problem::Problem;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Thread {

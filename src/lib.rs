@@ -5,12 +5,18 @@
 //! Module map:
 //! - [`config`]: the configuration a host passes to `mount`, and its validation.
 //! - [`transport`]: one trait for GET requests, with the proxy, host and demo transports.
-//! - [`kustomer`]: the Kustomer JSON:API model and client.
+//! - [`kustomer`] and [`conversation`]: the Kustomer model and client, and what the
+//!   conversation view loads; [`content`] makes untrusted message content safe to show.
+//! - [`salesforce`], [`insight`] and [`cache`]: SOQL, the Insight Card's queries, and its
+//!   cache policy.
+//! - [`case_sync`]: the Case payload the sync sends, computed, never sent.
+//! - [`render`]: escaped markup for content that does not change once loaded.
 //! - [`demo`]: the embedded demo org, served in the real wire formats.
-//! - `ui` and `host_api` (wasm32 only): the Leptos views and the `mount` API.
+//! - `browser`, `ui` and `host_api` (wasm32 only): browser glue, the Leptos views and
+//!   the `mount` API.
 //!
-//! Everything outside `ui` and `host_api` is plain Rust with no browser in it and is
-//! tested natively with `cargo test`.
+//! Everything outside `browser`, `ui` and `host_api` is plain Rust with no browser in it
+//! and is tested natively with `cargo test`.
 
 pub mod cache;
 pub mod case_sync;
@@ -22,6 +28,7 @@ pub mod demo;
 pub mod insight;
 pub mod json;
 pub mod kustomer;
+pub mod problem;
 pub mod render;
 pub mod salesforce;
 pub mod time;

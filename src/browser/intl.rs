@@ -71,7 +71,11 @@ impl Intl {
         let midnight = format!("{date}T00:00:00Z");
         let shown = self.apply(&self.calendar, &midnight);
         // `apply` gives back its input when it is not a date; show what Salesforce sent.
-        if shown == midnight { date.to_string() } else { shown }
+        if shown == midnight {
+            date.to_string()
+        } else {
+            shown
+        }
     }
 
     /// A number in the locale; with `currency`, as money. Formatting is left to the

@@ -29,7 +29,8 @@ pub fn quote_start(html: &str) -> Option<usize> {
     let lower = html.to_ascii_lowercase();
     let start = QUOTE_MARKERS.iter().filter_map(|marker| lower.find(marker)).min()?;
     // An email that is all quote (a forward with nothing added) is shown whole.
-    let has_own_text = strip_tags(&html[..start]).chars().any(|c| c.is_ascii_alphanumeric() || (!c.is_ascii() && c != '\u{a0}'));
+    let has_own_text =
+        strip_tags(&html[..start]).chars().any(|c| c.is_ascii_alphanumeric() || (!c.is_ascii() && c != '\u{a0}'));
     has_own_text.then_some(start)
 }
 

@@ -5,7 +5,7 @@
 use super::{fetch, Card, Fetched};
 use crate::cache::{self, age_words, Cache, MAX_AGE_MS};
 use crate::config::{ExtraFields, Visibility};
-use crate::conversation::Problem;
+use crate::problem::Problem;
 use crate::salesforce::client::{invalid_field, SalesforceClient};
 use crate::salesforce::limits::ApiUsage;
 use crate::salesforce::soql::clean_emails;

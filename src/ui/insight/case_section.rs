@@ -7,8 +7,8 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::browser::intl::describe;
 use crate::case_sync::preview::{load_preview, CasePreview};
-use crate::conversation::Problem;
 use crate::kustomer::KustomerClient;
+use crate::problem::Problem;
 use crate::render::case::case_html;
 use crate::salesforce::client::SalesforceClient;
 use crate::salesforce::model::Contact;

@@ -10,8 +10,8 @@ use super::{EnvHandle, WidgetState};
 use crate::browser::storage::LocalStorage;
 use crate::cache::Storage;
 use crate::config::Context;
-use crate::conversation::Problem;
 use crate::insight::load::{load, Freshness, Loaded, Settings};
+use crate::problem::Problem;
 use crate::render::insight::{card_html, Formatters};
 use crate::salesforce::client::SalesforceClient;
 
