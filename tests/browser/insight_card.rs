@@ -220,3 +220,23 @@ async fn a_field_the_org_lacks_is_reported_and_dropped() {
     );
     assert!(text_of(&element, ".ksw-contacts").contains("DepartmentFinance"));
 }
+
+#[wasm_bindgen_test]
+async fn a_customer_id_alone_is_enough() {
+    let element = container();
+    let config = r#"{"view":"insight","context":{"customerId":"5ff4bc441235167ec0261101"},"transport":{"kind":"demo"},
+        "salesforce":{"subdomain":"by-id-org"}}"#;
+    let _handle = mount_json(&element, config);
+    wait_for_state(&element, "ready").await;
+    assert_eq!(text_of(&element, ".ksw-contacts .ksw-record-link"), "Jane Cooper");
+
+    let missing = container();
+    let config = r#"{"view":"insight","context":{"customerId":"nobody"},"transport":{"kind":"demo"},"salesforce":{"subdomain":"by-id-org-2"}}"#;
+    let _handle = mount_json(&missing, config);
+    wait_for_state(&missing, "error").await;
+    assert!(
+        text(&missing).contains("The customer's emails could not be read: Customer not found"),
+        "{}",
+        text(&missing)
+    );
+}

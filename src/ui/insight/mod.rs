@@ -6,11 +6,13 @@ mod case_section;
 
 use super::load::Load;
 use super::states::{Empty, ErrorPanel, Loading, Notice};
-use super::{EnvHandle, WidgetState};
+use super::{Env, EnvHandle, WidgetState};
 use crate::browser::storage::LocalStorage;
 use crate::cache::Storage;
 use crate::config::Context;
 use crate::insight::load::{load, Freshness, Loaded, Settings};
+use crate::kustomer::errors::{explain, Reading};
+use crate::kustomer::KustomerClient;
 use crate::problem::Problem;
 use crate::render::insight::{card_html, Formatters};
 use crate::salesforce::client::SalesforceClient;
@@ -25,12 +27,14 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
             .into_any();
     }
     let emails = context.customer_emails.clone();
+    let customer_id = context.customer_id.clone();
     let conversation_id = context.conversation_id.clone();
     // Set by the Refresh button for the next load only.
     let refresh = StoredValue::new(false);
     let card = Load::new(move || {
         let env = env.get_value();
         let emails = emails.clone();
+        let customer_id = customer_id.clone();
         let bypass = refresh.get_value();
         refresh.set_value(false);
         async move {
@@ -39,6 +43,11 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
                     message: "The Insight Card needs the Salesforce subdomain in its config".into(),
                     retry: false,
                 });
+            };
+            // A context with only the customer's id: its emails come from Kustomer.
+            let emails = match (emails.is_empty(), customer_id) {
+                (true, Some(id)) => customer_emails(&env, &id).await?,
+                _ => emails,
             };
             let client = SalesforceClient::new(env.transport.as_ref(), &salesforce.api_version);
             let storage = LocalStorage::open();
@@ -81,6 +90,17 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+async fn customer_emails(env: &Env, customer_id: &str) -> Result<Vec<String>, Problem> {
+    let client = KustomerClient::new(env.transport.as_ref(), env.clock.as_ref());
+    match client.customer(customer_id).await {
+        Ok(customer) => Ok(customer.emails),
+        Err(error) => Err(Problem {
+            message: format!("The customer's emails could not be read: {}", explain(&error, Reading::Customer)),
+            retry: error.is_transient(),
+        }),
+    }
 }
 
 #[component]
