@@ -1,23 +1,12 @@
 // Accessibility of both views on the preview page, checked by axe-core inside Chromium.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { serve, launch, waitForState } from "./support.mjs";
+import { serverAndBrowser, waitForState } from "./support.mjs";
 
 const require = createRequire(import.meta.url);
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = serverAndBrowser();
 
 async function violations(page, selector) {
   const source = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -33,8 +22,8 @@ async function violations(page, selector) {
 
 for (const conversation of ["6140cefd91ffddd18144e08b", "6140cefd91ffddd18144c008", "6140cefd91ffddd18144c002"]) {
   test(`no serious accessibility violations: conversation ${conversation} and its Insight Card`, async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/preview/`);
+    const page = await shared.browser.newPage();
+    await page.goto(`${shared.server.url}/preview/`);
     await page.selectOption("#conversation", conversation);
     await waitForState(page, "#conversation-widget", "ready");
     await waitForState(page, "#insight-widget", "ready").catch(() => waitForState(page, "#insight-widget", "empty"));

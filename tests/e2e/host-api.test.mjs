@@ -1,24 +1,13 @@
 // The built module, driven through its host API from a page served on loopback.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, strictPage, waitForState } from "./support.mjs";
+import { serverAndBrowser, strictPage, waitForState } from "./support.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = serverAndBrowser();
 
 async function hostPage() {
-  const page = await strictPage(browser);
-  await page.goto(`${server.url}/e2e/host.html`);
+  const page = await strictPage(shared.browser);
+  await page.goto(`${shared.server.url}/e2e/host.html`);
   await page.waitForFunction(() => window.widget);
   return page;
 }
@@ -121,7 +110,7 @@ test("the proxy transport reads through a proxy and times out on one that hangs"
       view: "conversation", context: { conversationId: "p1" },
       transport: { kind: "proxy", kustomer: `${base}/proxy/hang`, salesforce: `${base}/proxy/hang`, timeoutMs: 500 },
     });
-  }, server.url);
+  }, shared.server.url);
   await waitForState(page, "#one", "ready");
   await assertText(page.locator("#one .ksw-subject"), "Through the proxy");
   await assertText(page.locator("#one .ksw-text"), "via proxy");
@@ -143,8 +132,8 @@ test("the release module has no demo org, and says so", async () => {
 });
 
 test("the preview page mounts both views on the demo org", async () => {
-  const page = await strictPage(browser);
-  await page.goto(`${server.url}/preview/`);
+  const page = await strictPage(shared.browser);
+  await page.goto(`${shared.server.url}/preview/`);
   await waitForState(page, "#conversation-widget", "ready");
   await assertText(page.locator("#conversation-widget .ksw-subject"), "Invoice #4417 charged twice");
   await waitForState(page, "#insight-widget", "ready");

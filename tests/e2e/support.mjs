@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -114,4 +115,21 @@ export async function waitForState(page, selector, state, timeout = 15000) {
     [selector, state],
     { timeout },
   );
+}
+
+/**
+ * For a test file: the loopback server and Chromium, started before its tests and
+ * stopped after them. Read `shared.server` and `shared.browser` inside tests.
+ */
+export function serverAndBrowser() {
+  const shared = {};
+  before(async () => {
+    shared.server = await serve();
+    shared.browser = await launch();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
 }
