@@ -7,7 +7,9 @@
 use serde_json::{json, Value};
 
 /// Version of the stored format: a change makes old entries unreadable, not wrong.
-pub const PREFIX: &str = "ksw:v1:";
+pub const PREFIX: &str = "ksw:v2:";
+/// Earlier formats, removed when something new is kept.
+const OLD_PREFIXES: [&str; 1] = ["ksw:v1:"];
 /// How long cached data may stand in for live data.
 pub const MAX_AGE_MS: f64 = 24.0 * 60.0 * 60.0 * 1000.0;
 /// Entries kept; the oldest go first.
@@ -21,12 +23,11 @@ pub trait Storage {
     fn keys(&self) -> Vec<String>;
 }
 
-/// The key for one org and one set of emails (order and case do not matter).
-pub fn key(org: &str, emails: &[String]) -> String {
-    let mut emails: Vec<String> = emails.iter().map(|email| email.trim().to_ascii_lowercase()).collect();
-    emails.sort();
-    emails.dedup();
-    format!("{PREFIX}card:{}:{}", org.to_ascii_lowercase(), emails.join(","))
+/// The key for what was saved for one org and one email (case does not matter): saved
+/// data belongs to each email, so a customer who comes back with an email more or fewer
+/// still finds it.
+pub fn key(org: &str, email: &str) -> String {
+    format!("{PREFIX}card:{}:{}", org.to_ascii_lowercase(), email.trim().to_ascii_lowercase())
 }
 
 fn usage_key(org: &str) -> String {
@@ -55,6 +56,11 @@ impl<'a> Cache<'a> {
     /// kept.
     pub fn put(&self, key: &str, data: &Value, now_ms: f64) -> bool {
         let entry = json!({ "savedAt": now_ms, "data": data }).to_string();
+        for key in self.storage.keys() {
+            if OLD_PREFIXES.iter().any(|old| key.starts_with(old)) {
+                self.storage.remove(&key);
+            }
+        }
         let mut entries = self.entries_oldest_first();
         entries.retain(|(existing, _)| existing != key);
         while entries.len() >= MAX_ENTRIES {

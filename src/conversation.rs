@@ -56,7 +56,7 @@ pub async fn load_thread(
     conversation_id: &str,
     on_progress: &dyn Fn(usize),
 ) -> Result<Thread, Problem> {
-    let problem = |error, reading| Problem { message: explain(&error, reading), retry: error.is_transient() };
+    let problem = |error, reading| Problem::new(explain(&error, reading), error.retry_can_help());
     let conversation =
         client.conversation(conversation_id).await.map_err(|error| problem(error, Reading::Conversation))?;
     let id = encode_segment(&conversation.id);

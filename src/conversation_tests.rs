@@ -5,7 +5,7 @@ use crate::kustomer::message::Body;
 use crate::kustomer::Channel;
 use crate::test_support::{block_on, FakeClock, ScriptedTransport};
 use crate::transport::demo::DemoTransport;
-use crate::transport::Response;
+use crate::transport::{FetchError, Response};
 
 fn demo_thread(id: &str) -> Result<Thread, Problem> {
     let clock = FakeClock::at(0.0);
@@ -60,7 +60,7 @@ fn every_demo_channel_loads() {
 #[test]
 fn a_missing_conversation_is_a_problem_without_retry() {
     let problem = demo_thread("000000000000000000000000").unwrap_err();
-    assert_eq!(problem, Problem { message: "Conversation not found".into(), retry: false });
+    assert_eq!(problem, Problem::new("Conversation not found", false));
 }
 
 #[test]
@@ -111,4 +111,33 @@ fn customer_attachment_and_agent_failures_become_notices() {
     assert!(thread.notices[2].contains("org.permission.user.read"));
     let paths: Vec<String> = transport.requests.borrow().iter().map(|r| r.path.clone()).collect();
     assert_eq!(paths.iter().filter(|p| p.starts_with("/v1/users/")).count(), 2, "each agent once: {paths:?}");
+}
+
+/// A proxy or gateway having a bad moment: each of these answers can be cured by asking
+/// again, so each must offer Retry.
+#[test]
+fn unreadable_answers_offer_a_retry() {
+    for body in [r#"{"data":{"id":"c1","attr"#, r#"{"data":5}"#, r#"[1,2]"#, "\"text\"", "<html>Bad gateway</html>"] {
+        let transport = ScriptedTransport::new(vec![Ok(Response::new(200, body))]);
+        let clock = FakeClock::at(0.0);
+        let client = KustomerClient::new(&transport, clock.as_ref());
+        let problem = block_on(load_thread(&client, "c1", &|_| {})).unwrap_err();
+        assert!(problem.retry, "{body}: {}", problem.message);
+    }
+    // The same for a broken messages page.
+    let conversation = r#"{"data":{"id":"c1","attributes":{}}}"#;
+    let transport =
+        ScriptedTransport::new(vec![Ok(Response::new(200, conversation)), Ok(Response::new(200, r#"{"data":[{"id"#))]);
+    let clock = FakeClock::at(0.0);
+    let client = KustomerClient::new(&transport, clock.as_ref());
+    assert!(block_on(load_thread(&client, "c1", &|_| {})).unwrap_err().retry);
+}
+
+#[test]
+fn a_host_that_breaks_its_contract_offers_a_retry() {
+    let transport =
+        ScriptedTransport::new(vec![Err(FetchError::Host { detail: "hostFetch resolved to undefined".into() })]);
+    let clock = FakeClock::at(0.0);
+    let client = KustomerClient::new(&transport, clock.as_ref());
+    assert!(block_on(load_thread(&client, "c1", &|_| {})).unwrap_err().retry);
 }

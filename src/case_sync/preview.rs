@@ -50,7 +50,7 @@ pub async fn load_preview(
     let conversation = kustomer
         .conversation(conversation_id)
         .await
-        .map_err(|error| Problem { message: explain(&error, Reading::Conversation), retry: error.is_transient() })?;
+        .map_err(|error| Problem::new(explain(&error, Reading::Conversation), error.retry_can_help()))?;
     // `steps.1` in the workflow: the conversation's attributes with its id.
     let mut step = match &conversation.attributes {
         Value::Object(attributes) => attributes.clone(),

@@ -16,6 +16,7 @@ mod files;
 pub mod kustomer_data;
 pub mod salesforce_data;
 mod soql;
+mod sosl;
 
 /// Whether the demo org's SOQL reader accepts a query: a check for the query builder's
 /// tests.

@@ -241,12 +241,13 @@ pub fn table(object: &str) -> Option<Vec<Value>> {
     }
 }
 
-/// Answers `/services/data/vNN.0/query?q=…` and its `nextRecordsUrl` continuations.
+/// Answers `/services/data/vNN.0/query?q=…`, its `nextRecordsUrl` continuations, and
+/// `/services/data/vNN.0/search/?q=…`.
 pub fn respond(path_and_query: &str) -> Response {
     let (path, query) = path_and_query.split_once('?').unwrap_or((path_and_query, ""));
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
     let version = match segments.as_slice() {
-        ["services", "data", version, "query", ..] if version.starts_with('v') => *version,
+        ["services", "data", version, "query" | "search", ..] if version.starts_with('v') => *version,
         _ => return error(404, "NOT_FOUND", "The requested resource does not exist"),
     };
     let result = match segments.as_slice() {
@@ -255,6 +256,12 @@ pub fn respond(path_and_query: &str) -> Response {
                 return error(400, "MALFORMED_QUERY", "A query string has to be specified");
             };
             soql::run(&decode_percent(soql, true), version, 0)
+        }
+        [_, _, _, "search"] => {
+            let Some(sosl) = query.split('&').find_map(|pair| pair.strip_prefix("q=")) else {
+                return error(400, "MALFORMED_SEARCH", "A search string has to be specified");
+            };
+            super::sosl::run(&decode_percent(sosl, true))
         }
         // Continuations encode the query and the offset: `query/{cursor}-{offset}`.
         [_, _, _, "query", locator] => match soql::resume(locator, version) {

@@ -27,6 +27,11 @@ pub fn run(soql: &str, version: &str, offset: usize) -> Result<Value, QueryError
     Ok(batch(soql, version, records, offset))
 }
 
+/// Every record a query reads, unbatched: for the demo org's searches.
+pub fn select(soql: &str) -> Result<Vec<Value>, QueryError> {
+    execute(&Parser::new(soql)?.query()?)
+}
+
 /// Continues a query from a `nextRecordsUrl` locator.
 pub fn resume(locator: &str, version: &str) -> Option<Result<Value, QueryError>> {
     let (cursor, offset) = locator.rsplit_once('-')?;

@@ -7,6 +7,7 @@ use crate::cache::{self, age_words, Cache, MAX_AGE_MS};
 use crate::config::{ExtraFields, Visibility};
 use crate::problem::Problem;
 use crate::salesforce::client::{invalid_field, SalesforceClient};
+use crate::salesforce::errors::{details, plain_message};
 use crate::salesforce::limits::ApiUsage;
 use crate::salesforce::soql::clean_emails;
 use crate::transport::FetchError;
@@ -56,21 +57,18 @@ pub async fn load(
     emails: &[String],
 ) -> Result<Loaded, Problem> {
     let (emails, skipped) = clean_emails(emails);
-    let key = cache::key(settings.org, &emails);
     let cache = store.map(Cache::new);
-    let cached = |max_age: f64| -> Option<(Fetched, f64, f64)> {
-        let entry = cache.as_ref()?.get(&key, now_ms, max_age)?;
-        Some((Fetched::from_json(&entry.data)?, entry.saved_at_ms, entry.age_ms))
-    };
-    let from_cache = |fetched: Fetched, saved_at: f64, age_ms: f64, notice: Option<String>| Loaded {
-        card: Card::build(&fetched, settings.visibility, emails.clone(), skipped.clone()),
-        freshness: Freshness::Cached { age_ms, notice },
-        fetched_at_ms: saved_at,
+    let saved =
+        |max_age: f64| cache.as_ref().and_then(|cache| Saved::read(cache, settings.org, &emails, now_ms, max_age));
+    let from_cache = |saved: Saved, notice: Option<String>| Loaded {
+        card: Card::build(&saved.fetched, settings.visibility, emails.clone(), skipped.clone()),
+        freshness: Freshness::Cached { age_ms: saved.age_ms, notice },
+        fetched_at_ms: saved.saved_at_ms,
     };
 
     if !settings.refresh {
-        if let Some((fetched, saved_at, age)) = cached(RECENT_MS) {
-            return Ok(from_cache(fetched, saved_at, age, None));
+        if let Some(saved) = saved(RECENT_MS).filter(|saved| saved.missing.is_empty()) {
+            return Ok(from_cache(saved, None));
         }
     }
     let last_usage = cache
@@ -78,30 +76,32 @@ pub async fn load(
         .and_then(|c| c.usage(settings.org, now_ms, MAX_AGE_MS))
         .map(|(used, limit)| ApiUsage { used, limit });
     if let Some(usage) = last_usage.filter(|usage| usage.is_at_least(settings.quota_percent)) {
-        if let Some((fetched, saved_at, age)) = cached(MAX_AGE_MS) {
+        if let Some(saved) = saved(MAX_AGE_MS) {
             let percent = usage.used.saturating_mul(100) / usage.limit;
-            let notice = format!(
+            let notice = saved.notice(&format!(
                 "The org has used {percent}% of its daily Salesforce API requests; showing data from {} to save the rest",
-                age_words(age)
-            );
-            return Ok(from_cache(fetched, saved_at, age, Some(notice)));
+                age_words(saved.age_ms)
+            ));
+            return Ok(from_cache(saved, Some(notice)));
         }
     }
 
     match fetch(client, settings.visibility, &emails, settings.extra).await {
         Ok(fetched) => {
+            let card = Card::build(&fetched, settings.visibility, emails.clone(), skipped);
+            if card.everything_refused() {
+                return Err(everything_refused(&card));
+            }
             if let Some(cache) = &cache {
                 if let Some(usage) = fetched.usage {
                     cache.put_usage(settings.org, usage.used, usage.limit, now_ms);
                 }
                 // Keeping a copy is a bonus: a full storage costs the fallback, not the card.
-                let _ = cache.put(&key, &fetched.to_json(), now_ms);
+                for email in &emails {
+                    let _ = cache.put(&cache::key(settings.org, email), &fetched.for_email(email).to_json(), now_ms);
+                }
             }
-            Ok(Loaded {
-                card: Card::build(&fetched, settings.visibility, emails, skipped),
-                freshness: Freshness::Live,
-                fetched_at_ms: now_ms,
-            })
+            Ok(Loaded { card, freshness: Freshness::Live, fetched_at_ms: now_ms })
         }
         Err(error) => {
             let limit = is_limit(&error);
@@ -110,18 +110,63 @@ pub async fn load(
                     cache.put_usage(settings.org, usage.used, usage.limit, now_ms);
                 }
             }
-            let fallback = limit || matches!(error, FetchError::Network { .. } | FetchError::Timeout { .. });
-            if fallback {
-                if let Some((fetched, saved_at, age)) = cached(MAX_AGE_MS) {
-                    let notice = if limit {
-                        format!("Salesforce API limit reached; showing data from {}", age_words(age))
+            // Any failure a second try could cure may be bridged with saved data.
+            if error.retry_can_help() {
+                if let Some(saved) = saved(MAX_AGE_MS) {
+                    let reason = if limit {
+                        "Salesforce API limit reached"
+                    } else if matches!(error, FetchError::Network { .. } | FetchError::Timeout { .. }) {
+                        "Salesforce could not be reached"
                     } else {
-                        format!("Salesforce could not be reached; showing data from {}", age_words(age))
+                        "Salesforce could not answer just now"
                     };
-                    return Ok(from_cache(fetched, saved_at, age, Some(notice)));
+                    let notice = saved.notice(&format!("{reason}; showing data from {}", age_words(saved.age_ms)));
+                    return Ok(from_cache(saved, Some(notice)));
                 }
             }
-            Err(explain(&error))
+            Err(explain(&error, client.api_version()))
+        }
+    }
+}
+
+/// What was saved for the customer's emails, merged, with the age of the oldest part.
+struct Saved {
+    fetched: Fetched,
+    saved_at_ms: f64,
+    age_ms: f64,
+    /// Emails with nothing saved within the age asked for.
+    missing: Vec<String>,
+}
+
+impl Saved {
+    fn read(cache: &Cache, org: &str, emails: &[String], now_ms: f64, max_age_ms: f64) -> Option<Saved> {
+        let mut parts = Vec::new();
+        let mut missing = Vec::new();
+        let mut oldest: Option<(f64, f64)> = None;
+        for email in emails {
+            let part = cache
+                .get(&cache::key(org, email), now_ms, max_age_ms)
+                .and_then(|entry| Some((Fetched::from_json(&entry.data)?, entry.saved_at_ms, entry.age_ms)));
+            match part {
+                Some((fetched, saved_at, age)) => {
+                    parts.push(fetched);
+                    if oldest.is_none_or(|(_, known)| age > known) {
+                        oldest = Some((saved_at, age));
+                    }
+                }
+                None => missing.push(email.clone()),
+            }
+        }
+        let (saved_at_ms, age_ms) = oldest?;
+        Some(Saved { fetched: Fetched::merge(parts)?, saved_at_ms, age_ms, missing })
+    }
+
+    /// `lead`, and which emails have nothing saved.
+    fn notice(&self, lead: &str) -> String {
+        if self.missing.is_empty() {
+            lead.to_string()
+        } else {
+            format!("{lead}. Nothing was saved for {}", self.missing.join(", "))
         }
     }
 }
@@ -136,23 +181,42 @@ fn spent_usage(error: &FetchError) -> Option<ApiUsage> {
     is_limit(error).then_some(ApiUsage { used: 1, limit: 1 })
 }
 
-/// A failure in words that say what to do.
-pub fn explain(error: &FetchError) -> Problem {
-    let message = match error {
-        FetchError::Http { status: 403, code: Some(code), .. } if code == "REQUEST_LIMIT_EXCEEDED" => {
+/// Every visible object was refused: an error that lists each reason, with Retry for
+/// after the admin has granted access.
+fn everything_refused(card: &Card) -> Problem {
+    let reasons: Vec<&str> = card.refused.iter().map(|refusal| refusal.notice.as_str()).collect();
+    let details: Vec<&str> = card.refused.iter().filter_map(|refusal| refusal.details.as_deref()).collect();
+    Problem {
+        message: format!("Salesforce refused every object this card shows. {}", reasons.join(". ")),
+        retry: true,
+        details: (!details.is_empty()).then(|| details.join("\n\n")),
+    }
+}
+
+/// A failure in words that say what to do; Salesforce's own text goes to `details`.
+pub fn explain(error: &FetchError, api_version: &str) -> Problem {
+    let code = match error {
+        FetchError::Http { code: Some(code), .. } => code.as_str(),
+        _ => "",
+    };
+    let message = match (error, code) {
+        (FetchError::Http { status: 403, .. }, "REQUEST_LIMIT_EXCEEDED") => {
             "Salesforce API limit reached, and no data for these emails was saved in the last 24 hours. The limit frees up over a rolling 24 hours.".to_string()
         }
-        FetchError::Http { status: 401, .. } => "The Salesforce connection has expired: reconnect the Salesforce app".to_string(),
-        FetchError::Http { code: Some(code), .. } if code == "INVALID_FIELD" => match invalid_field(error) {
+        (FetchError::Http { status: 401, .. }, _) => "The Salesforce connection has expired: reconnect the Salesforce app".to_string(),
+        (FetchError::Http { status: 404, .. }, _) => format!(
+            "Salesforce has no query service at API version {api_version}: check the API version in the card's settings (for example v62.0)"
+        ),
+        (_, "INVALID_FIELD") => match invalid_field(error) {
             Some((field, object)) => format!("Salesforce has no field {field} on {object} visible to the integration user"),
-            None => error.to_string(),
+            None => "Salesforce refused a field the card asked for".to_string(),
         },
-        FetchError::Http { code: Some(code), message, .. } if code == "MALFORMED_QUERY" || code == "INVALID_TYPE" => {
-            format!("Salesforce refused the query ({code}): {}", message.as_deref().unwrap_or("no details"))
+        (FetchError::Http { message, .. }, "MALFORMED_QUERY" | "MALFORMED_SEARCH" | "INVALID_TYPE") => {
+            format!("Salesforce refused the card's query: {}", plain_message(message.as_deref().unwrap_or("no details")))
         }
-        other => other.to_string(),
+        (other, _) => other.to_string(),
     };
-    Problem { message, retry: error.is_transient() || is_limit(error) }
+    Problem { message, retry: error.retry_can_help(), details: details(error) }
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use super::limits::ApiUsage;
 use super::model::QueryResult;
+use super::sosl::search_records;
 use crate::json::str_at;
 use crate::transport::{encode_query_value, FetchError, Request, Response, Service, Transport};
 
@@ -28,18 +29,17 @@ impl<'a> SalesforceClient<'a> {
         SalesforceClient { transport, api_version }
     }
 
+    /// The API version in every path, for messages about it.
+    pub fn api_version(&self) -> &str {
+        self.api_version
+    }
+
     pub async fn query(&self, soql: &str) -> Result<Records, FetchError> {
         let mut path = format!("/services/data/{}/query?q={}", self.api_version, encode_query_value(soql));
         let mut records = Vec::new();
         let mut usage = None;
         for _ in 0..MAX_BATCHES {
-            let response = self.transport.get(&Request::new(Service::Salesforce, &path)).await?;
-            usage = response.header("sforce-limit-info").and_then(ApiUsage::parse).or(usage);
-            if !response.is_success() {
-                return Err(http_error(&response));
-            }
-            let body: Value = serde_json::from_str(&response.body)
-                .map_err(|error| decode(&format!("the query answer is not JSON ({error})")))?;
+            let body = self.get(&path, &mut usage).await?;
             let batch = QueryResult::from_value(&body).ok_or_else(|| decode("a query answer without records"))?;
             records.extend(batch.records);
             match (batch.done, batch.next_records_url) {
@@ -48,6 +48,26 @@ impl<'a> SalesforceClient<'a> {
             }
         }
         Ok(Records { records, usage })
+    }
+
+    /// A SOSL search: one answer, every object's records together (each carries its
+    /// `attributes.type`). Searches are not paged.
+    pub async fn search(&self, sosl: &str) -> Result<Records, FetchError> {
+        let path = format!("/services/data/{}/search/?q={}", self.api_version, encode_query_value(sosl));
+        let mut usage = None;
+        let body = self.get(&path, &mut usage).await?;
+        let records = search_records(&body).ok_or_else(|| decode("a search answer without searchRecords"))?;
+        Ok(Records { records, usage })
+    }
+
+    /// One GET: the body as JSON, the usage header noted, an error status as an error.
+    async fn get(&self, path: &str, usage: &mut Option<ApiUsage>) -> Result<Value, FetchError> {
+        let response = self.transport.get(&Request::new(Service::Salesforce, path)).await?;
+        *usage = response.header("sforce-limit-info").and_then(ApiUsage::parse).or(*usage);
+        if !response.is_success() {
+            return Err(http_error(&response));
+        }
+        serde_json::from_str(&response.body).map_err(|error| decode(&format!("the answer is not JSON ({error})")))
     }
 }
 

@@ -114,12 +114,17 @@ impl FetchError {
         }
     }
 
-    /// Worth offering a Retry: the same request may well succeed in a moment.
-    pub fn is_transient(&self) -> bool {
+    /// Worth offering a Retry: a second try can cure it, at once (a gateway's bad moment,
+    /// a timeout, a truncated answer, a host that stumbled) or once someone fixed a
+    /// credential or role. Only an answer that the request itself is wrong (400, 405) or
+    /// that the record does not exist (404) will come back the same.
+    pub fn retry_can_help(&self) -> bool {
         match self {
-            FetchError::Network { .. } | FetchError::Timeout { .. } => true,
-            FetchError::Http { status, .. } => *status == 429 || *status >= 500,
-            FetchError::Decode { .. } | FetchError::Host { .. } => false,
+            FetchError::Http { status, .. } => !matches!(status, 400 | 404 | 405),
+            FetchError::Network { .. }
+            | FetchError::Timeout { .. }
+            | FetchError::Decode { .. }
+            | FetchError::Host { .. } => true,
         }
     }
 }
@@ -189,6 +194,43 @@ pub async fn before<T>(work: LocalFuture<'_, T>, deadline: LocalFuture<'_, ()>) 
         }
     }
     Race { work, deadline }.await
+}
+
+/// Runs two futures side by side and resolves to both outputs: the card's two Salesforce
+/// requests take as long as the slower one, not as long as both.
+pub async fn join<A, B>(first: LocalFuture<'_, A>, second: LocalFuture<'_, B>) -> (A, B) {
+    struct Join<'a, A, B> {
+        first: LocalFuture<'a, A>,
+        second: LocalFuture<'a, B>,
+        outputs: (Option<A>, Option<B>),
+    }
+    // The futures are boxed and the outputs are plain values that are moved, never
+    // pinned, so nothing here relies on staying put.
+    impl<A, B> Unpin for Join<'_, A, B> {}
+    impl<A, B> Future for Join<'_, A, B> {
+        type Output = (A, B);
+        fn poll(self: Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<(A, B)> {
+            let this = self.get_mut();
+            if this.outputs.0.is_none() {
+                if let std::task::Poll::Ready(output) = this.first.as_mut().poll(cx) {
+                    this.outputs.0 = Some(output);
+                }
+            }
+            if this.outputs.1.is_none() {
+                if let std::task::Poll::Ready(output) = this.second.as_mut().poll(cx) {
+                    this.outputs.1 = Some(output);
+                }
+            }
+            match (this.outputs.0.take(), this.outputs.1.take()) {
+                (Some(a), Some(b)) => std::task::Poll::Ready((a, b)),
+                (a, b) => {
+                    this.outputs = (a, b);
+                    std::task::Poll::Pending
+                }
+            }
+        }
+    }
+    Join { first, second, outputs: (None, None) }.await
 }
 
 /// Percent-encodes one path segment (RFC 3986 unreserved characters pass through), so

@@ -34,13 +34,16 @@ fn errors_explain_themselves() {
         message: Some("TotalRequests Limit exceeded.".into()),
     };
     assert_eq!(error.to_string(), "Salesforce answered 403 REQUEST_LIMIT_EXCEEDED: TotalRequests Limit exceeded.");
-    assert!(!error.is_transient());
+    assert!(error.retry_can_help(), "the limit frees up over the day");
+    let not_found = FetchError::Http { service: Service::Kustomer, status: 404, code: None, message: None };
+    assert!(!not_found.retry_can_help(), "a missing record stays missing");
+    assert!(FetchError::Decode { service: Service::Kustomer, detail: "truncated".into() }.retry_can_help());
     let timeout = FetchError::Timeout { service: Service::Kustomer, after_ms: 20_000 };
     assert_eq!(timeout.to_string(), "Kustomer did not answer within 20 seconds. Retry in a moment");
-    assert!(timeout.is_transient());
+    assert!(timeout.retry_can_help());
     let short = FetchError::Timeout { service: Service::Salesforce, after_ms: 500 };
     assert_eq!(short.to_string(), "Salesforce did not answer within 500 ms. Retry in a moment");
-    assert!(FetchError::Http { service: Service::Kustomer, status: 503, code: None, message: None }.is_transient());
+    assert!(FetchError::Http { service: Service::Kustomer, status: 503, code: None, message: None }.retry_can_help());
 }
 
 #[test]
@@ -49,4 +52,11 @@ fn before_prefers_the_work_and_falls_back_to_the_deadline() {
     assert_eq!(block_on(before(Box::pin(async { 7 }), Box::pin(async {}))), Some(7));
     let never: LocalFuture<'_, i32> = Box::pin(std::future::pending());
     assert_eq!(block_on(before(never, Box::pin(async {}))), None);
+}
+
+#[test]
+fn join_waits_for_both() {
+    use crate::test_support::block_on;
+    let (a, b) = block_on(join(Box::pin(async { 1 }), Box::pin(async { "two" })));
+    assert_eq!((a, b), (1, "two"));
 }

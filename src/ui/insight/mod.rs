@@ -39,10 +39,7 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
         refresh.set_value(false);
         async move {
             let Some(salesforce) = env.config.salesforce.clone() else {
-                return Err(Problem {
-                    message: "The Insight Card needs the Salesforce subdomain in its config".into(),
-                    retry: false,
-                });
+                return Err(Problem::new("The Insight Card needs the Salesforce subdomain in its config", false));
             };
             // A context with only the customer's id: its emails come from Kustomer.
             let emails = match (emails.is_empty(), customer_id) {
@@ -96,10 +93,10 @@ async fn customer_emails(env: &Env, customer_id: &str) -> Result<Vec<String>, Pr
     let client = KustomerClient::new(env.transport.as_ref(), env.clock.as_ref());
     match client.customer(customer_id).await {
         Ok(customer) => Ok(customer.emails),
-        Err(error) => Err(Problem {
-            message: format!("The customer's emails could not be read: {}", explain(&error, Reading::Customer)),
-            retry: error.is_transient(),
-        }),
+        Err(error) => Err(Problem::new(
+            format!("The customer's emails could not be read: {}", explain(&error, Reading::Customer)),
+            error.retry_can_help(),
+        )),
     }
 }
 

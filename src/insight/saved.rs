@@ -1,0 +1,141 @@
+//! What the card fetched, as records: what the cache keeps, since a card can be built
+//! again from it. The cache keeps it per customer email ([`Fetched::for_email`]), and a
+//! card opened with several emails is built from each email's saved part
+//! ([`Fetched::merge`]): the same person comes back with an email more or fewer.
+
+use serde_json::{json, Value};
+
+use super::{Fields, Object, Refusal};
+use crate::json::str_at;
+use crate::salesforce::limits::ApiUsage;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fetched {
+    /// Contacts, Leads, Accounts; `None` for a query not made (hidden or refused).
+    pub records: [Option<Vec<Value>>; 3],
+    /// The extra fields the queries ended up asking for.
+    pub fields: Fields,
+    /// Extra fields left out: refused by the name check or unknown to the org.
+    pub dropped_fields: Vec<(String, String)>,
+    /// Objects the integration user may not read.
+    pub refused: Vec<Refusal>,
+    pub usage: Option<ApiUsage>,
+}
+
+impl Fetched {
+    /// The part of these records that belongs to `email`: its Contacts and Leads, and the
+    /// Accounts of its Contacts (the Account query lists them as `Contacts`).
+    pub fn for_email(&self, email: &str) -> Fetched {
+        let has_email = |record: &Value| str_at(record, "Email").is_some_and(|own| own.eq_ignore_ascii_case(email));
+        let [contacts, leads, accounts] = &self.records;
+        let people = |records: &Option<Vec<Value>>| {
+            records.as_ref().map(|list| list.iter().filter(|r| has_email(r)).cloned().collect::<Vec<_>>())
+        };
+        let accounts = accounts.as_ref().map(|list| {
+            list.iter()
+                .filter(|account| {
+                    match account.get("Contacts").and_then(|c| c.get("records")).and_then(Value::as_array) {
+                        Some(contacts) => contacts.iter().any(has_email),
+                        // Saved without the emails that place it: it stays with every email.
+                        None => account.get("Contacts").is_none(),
+                    }
+                })
+                .cloned()
+                .collect()
+        });
+        Fetched { records: [people(contacts), people(leads), accounts], ..self.clone() }
+    }
+
+    /// One record set from several, each record once (by `Id`), sorted by name as the
+    /// queries sort them.
+    pub fn merge(parts: Vec<Fetched>) -> Option<Fetched> {
+        let mut parts = parts.into_iter();
+        let mut merged = parts.next()?;
+        for part in parts {
+            for (into, from) in merged.records.iter_mut().zip(part.records) {
+                match (into.as_mut(), from) {
+                    (Some(into), Some(from)) => {
+                        for record in from {
+                            let id = str_at(&record, "Id");
+                            if id.is_none() || !into.iter().any(|known| str_at(known, "Id") == id) {
+                                into.push(record);
+                            }
+                        }
+                    }
+                    (None, Some(from)) => *into = Some(from),
+                    _ => {}
+                }
+            }
+            for (mine, theirs) in merged.fields.lists_mut().into_iter().zip(part.fields.lists()) {
+                for field in theirs {
+                    if !mine.iter().any(|known| known.eq_ignore_ascii_case(field)) {
+                        mine.push(field.clone());
+                    }
+                }
+            }
+            for dropped in part.dropped_fields {
+                if !merged.dropped_fields.contains(&dropped) {
+                    merged.dropped_fields.push(dropped);
+                }
+            }
+            for refusal in part.refused {
+                if !merged.refused.iter().any(|known| known.object == refusal.object) {
+                    merged.refused.push(refusal);
+                }
+            }
+        }
+        for records in merged.records.iter_mut().flatten() {
+            records.sort_by_key(|record| str_at(record, "Name").unwrap_or_default().to_lowercase());
+        }
+        Some(merged)
+    }
+
+    pub fn to_json(&self) -> Value {
+        let list = |items: &[String]| Value::from(items.to_vec());
+        json!({
+            "records": self.records.iter().map(|r| r.clone().map(Value::from).unwrap_or(Value::Null)).collect::<Vec<_>>(),
+            "fields": { "contact": list(&self.fields.contact), "lead": list(&self.fields.lead),
+                        "account": list(&self.fields.account), "opportunity": list(&self.fields.opportunity) },
+            "dropped": self.dropped_fields.iter().map(|(object, reason)| json!([object, reason])).collect::<Vec<_>>(),
+            "refused": self.refused.iter()
+                .map(|r| json!([r.object.api_name(), r.notice, r.details]))
+                .collect::<Vec<_>>(),
+        })
+    }
+
+    /// Reads what [`Self::to_json`] wrote; `None` for anything else.
+    pub fn from_json(value: &Value) -> Option<Fetched> {
+        let strings = |v: &Value| -> Option<Vec<String>> {
+            v.as_array()?.iter().map(|s| s.as_str().map(str::to_string)).collect()
+        };
+        let records = value.get("records")?.as_array()?;
+        let slot = |idx: usize| records.get(idx).and_then(|r| r.as_array().cloned());
+        let fields = value.get("fields")?;
+        let pairs = |key: &str| -> Vec<Value> { value.get(key).and_then(Value::as_array).cloned().unwrap_or_default() };
+        Some(Fetched {
+            records: [slot(0), slot(1), slot(2)],
+            fields: Fields {
+                contact: strings(fields.get("contact")?)?,
+                lead: strings(fields.get("lead")?)?,
+                account: strings(fields.get("account")?)?,
+                opportunity: strings(fields.get("opportunity")?)?,
+                refused: Vec::new(),
+            },
+            dropped_fields: pairs("dropped")
+                .iter()
+                .filter_map(|pair| Some((pair.get(0)?.as_str()?.to_string(), pair.get(1)?.as_str()?.to_string())))
+                .collect(),
+            refused: pairs("refused")
+                .iter()
+                .filter_map(|entry| {
+                    Some(Refusal {
+                        object: Object::from_name(entry.get(0)?.as_str()?)?,
+                        notice: entry.get(1)?.as_str()?.to_string(),
+                        details: entry.get(2).and_then(Value::as_str).map(str::to_string),
+                    })
+                })
+                .collect(),
+            usage: None,
+        })
+    }
+}
