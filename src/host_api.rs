@@ -25,10 +25,21 @@ fn start() {
     std::panic::set_hook(Box::new(|info| web_sys::console::error_1(&JsValue::from_str(&info.to_string()))));
 }
 
-/// A mounted widget.
+/// A mounted widget. Dropping it (or the host never keeping it) leaves the widget
+/// mounted: [`MOUNTS`] owns every mount.
 #[wasm_bindgen]
 pub struct Handle {
-    mounted: Rc<RefCell<Option<Mounted>>>,
+    mounted: Shared,
+}
+
+type Shared = Rc<RefCell<Option<Mounted>>>;
+
+thread_local! {
+    /// Every live mount. The mount is owned here, not by its `Handle`, because the
+    /// handle's JS wrapper is freed by the garbage collector when a host does not keep
+    /// it, and the widget must live on until `unmount()` or until its element leaves the
+    /// document (noticed at the next `mount`).
+    static MOUNTS: RefCell<Vec<Shared>> = const { RefCell::new(Vec::new()) };
 }
 
 struct Mounted {
@@ -63,11 +74,33 @@ impl Handle {
 
     /// Removes everything `mount` added. Calling it again does nothing.
     pub fn unmount(&self) {
-        if let Some(mounted) = self.mounted.borrow_mut().take() {
-            drop(mounted.view);
-            mounted.shadow_host.remove();
-            let _ = mounted.element.remove_attribute("data-state");
-        }
+        MOUNTS.with_borrow_mut(|mounts| mounts.retain(|known| !Rc::ptr_eq(known, &self.mounted)));
+        tear_down(&self.mounted);
+    }
+}
+
+fn tear_down(shared: &Shared) {
+    // Taken out first: disposing the view must not find the mount still borrowed.
+    let taken = shared.borrow_mut().take();
+    if let Some(mounted) = taken {
+        drop(mounted.view);
+        mounted.shadow_host.remove();
+        let _ = mounted.element.remove_attribute("data-state");
+    }
+}
+
+/// Tears down the mounts whose element a host removed from the document without
+/// calling `unmount()`, so that they stop loading and free their memory.
+fn forget_detached() {
+    let detached: Vec<Shared> = MOUNTS.with_borrow_mut(|mounts| {
+        let (gone, live): (Vec<Shared>, Vec<Shared>) = mounts
+            .drain(..)
+            .partition(|shared| shared.borrow().as_ref().is_none_or(|mounted| !mounted.element.is_connected()));
+        *mounts = live;
+        gone
+    });
+    for shared in &detached {
+        tear_down(shared);
     }
 }
 
@@ -77,6 +110,7 @@ impl Handle {
 pub fn mount(element: JsValue, config: JsValue, host_fetch: JsValue) -> Result<Handle, JsError> {
     let element: HtmlElement =
         element.dyn_into().map_err(|_| JsError::new("mount: the first argument must be an HTML element"))?;
+    forget_detached();
     let shadow_host =
         shadow_host(&element).map_err(|_| JsError::new("mount: could not create the widget's shadow root"))?;
     let target: HtmlElement = shadow_host.1;
@@ -110,7 +144,9 @@ pub fn mount(element: JsValue, config: JsValue, host_fetch: JsValue) -> Result<H
             Mounted { element, shadow_host, view: Box::new(view), view_kind, context }
         }
     };
-    Ok(Handle { mounted: Rc::new(RefCell::new(Some(mounted))) })
+    let shared: Shared = Rc::new(RefCell::new(Some(mounted)));
+    MOUNTS.with_borrow_mut(|mounts| mounts.push(shared.clone()));
+    Ok(Handle { mounted: shared })
 }
 
 /// The demo org's conversations as `[{id, subject, channel, customerId, customerEmails}]`,

@@ -26,3 +26,9 @@ mod insight_card;
 
 #[path = "browser/case_section.rs"]
 mod case_section;
+
+#[path = "browser/faults.rs"]
+mod faults;
+
+#[path = "browser/insight_refusals.rs"]
+mod insight_refusals;

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::html::Html;
-use crate::insight::Card;
+use crate::insight::{Card, Object, Refusal};
 use crate::salesforce::model::{Account, Contact, Extra, Lead, Opportunity};
 
 pub struct Formatters<'a> {
@@ -39,36 +39,48 @@ pub fn card_html(card: &Card, lightning_host: &str, formatters: &Formatters) -> 
         return html.finish();
     }
     if let Some(contacts) = &card.contacts {
-        section(&mut html, "Contacts", "contacts", contacts.len(), |html| {
+        section(&mut html, "Contacts", contacts.len(), |html| {
             for contact in contacts {
                 contact_html(html, contact, lightning_host, formatters);
             }
         });
+    } else if let Some(refusal) = card.refusal(Object::Contact) {
+        refused_section(&mut html, refusal);
     }
     if let Some(leads) = &card.leads {
-        section(&mut html, "Leads", "leads", leads.len(), |html| {
+        section(&mut html, "Leads", leads.len(), |html| {
             for lead in leads {
                 lead_html(html, lead, lightning_host, formatters);
             }
         });
+    } else if let Some(refusal) = card.refusal(Object::Lead) {
+        refused_section(&mut html, refusal);
     }
-    if let Some(accounts) = &card.accounts {
-        if card.show_accounts {
-            section(&mut html, "Accounts", "accounts", accounts.len(), |html| {
+    if card.show_accounts {
+        match (&card.accounts, card.refusal(Object::Account)) {
+            (_, Some(refusal)) => refused_section(&mut html, refusal),
+            (Some(accounts), None) => section(&mut html, "Accounts", accounts.len(), |html| {
                 for account in accounts {
                     account_html(html, account, lightning_host, formatters);
                 }
-            });
+            }),
+            (None, None) => {}
         }
-        if card.show_opportunities {
-            let count = accounts.iter().map(|a| a.opportunities.len()).sum();
-            section(&mut html, "Opportunities", "opportunities", count, |html| {
-                for account in accounts {
-                    for opportunity in &account.opportunities {
-                        opportunity_html(html, opportunity, &account.name, lightning_host, formatters);
+    }
+    if card.show_opportunities {
+        match (&card.accounts, card.refusal(Object::Opportunity)) {
+            (_, Some(refusal)) => refused_section(&mut html, refusal),
+            (Some(accounts), None) => {
+                let count = accounts.iter().map(|a| a.opportunities.len()).sum();
+                section(&mut html, "Opportunities", count, |html| {
+                    for account in accounts {
+                        for opportunity in &account.opportunities {
+                            opportunity_html(html, opportunity, &account.name, lightning_host, formatters);
+                        }
                     }
-                }
-            });
+                });
+            }
+            (None, None) => {}
         }
     }
     html.finish()
@@ -83,13 +95,38 @@ pub fn tried(card: &Card) -> String {
     }
 }
 
-fn section(html: &mut Html, title: &str, slug: &'static str, count: usize, body: impl FnOnce(&mut Html)) {
-    let class = match slug {
-        "contacts" => "ksw-section ksw-contacts",
-        "leads" => "ksw-section ksw-leads",
-        "accounts" => "ksw-section ksw-accounts",
+/// A section the integration user may not read: its title, the notice, and
+/// Salesforce's own words behind "Details".
+fn refused_section(html: &mut Html, refusal: &Refusal) {
+    let title = refusal.object.plural();
+    html.open("section", &[("class", Some(section_class(title))), ("aria-label", Some(title))]);
+    html.element("h3", &[("class", Some("ksw-section-title"))], title);
+    html.element("p", &[("class", Some("ksw-notice ksw-refusal"))], &refusal.notice);
+    if let Some(details) = &refusal.details {
+        details_html(html, details);
+    }
+    html.close("section");
+}
+
+/// A "Details" disclosure holding raw text from a service.
+pub fn details_html(html: &mut Html, details: &str) {
+    html.open("details", &[("class", Some("ksw-details"))]);
+    html.element("summary", &[], "Details");
+    html.element("pre", &[("class", Some("ksw-details-text"))], details);
+    html.close("details");
+}
+
+fn section_class(title: &str) -> &'static str {
+    match title {
+        "Contacts" => "ksw-section ksw-contacts",
+        "Leads" => "ksw-section ksw-leads",
+        "Accounts" => "ksw-section ksw-accounts",
         _ => "ksw-section ksw-opportunities",
-    };
+    }
+}
+
+fn section(html: &mut Html, title: &str, count: usize, body: impl FnOnce(&mut Html)) {
+    let class = section_class(title);
     html.open("section", &[("class", Some(class)), ("aria-label", Some(title))]);
     html.open("h3", &[("class", Some("ksw-section-title"))]).text(title).text(" ");
     html.element("span", &[("class", Some("ksw-count"))], &count.to_string());

@@ -24,10 +24,16 @@ pub fn ErrorPanel(
     /// Called by the Retry button; no button without it.
     #[prop(default = None)]
     on_retry: Option<Callback<()>>,
+    /// The service's own words, behind a "Details" disclosure.
+    #[prop(default = None)]
+    details: Option<String>,
 ) -> impl IntoView {
     view! {
         <div class="ksw-error" role="alert">
             <p class="ksw-error-message">{message}</p>
+            {details.map(|details| view! {
+                <details class="ksw-details"><summary>"Details"</summary><pre class="ksw-details-text">{details}</pre></details>
+            })}
             {on_retry.map(|retry| view! {
                 <button type="button" class="ksw-button" on:click=move |_| retry.run(())>"Retry"</button>
             })}

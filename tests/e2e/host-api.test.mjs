@@ -155,3 +155,44 @@ async function assertText(locator, expected) {
   if (expected instanceof RegExp) assert.match(text, expected);
   else assert.equal(text, expected);
 }
+
+test("a widget whose handle is dropped stays whole after garbage collection", async () => {
+  const page = await hostPage();
+  await page.evaluate(() => {
+    const conversation = { data: { id: "g1", attributes: { name: "Handle ignored", assignedUsers: [] } } };
+    const messages = { data: [{ id: "m1", attributes: { channel: "chat", direction: "in", body: "still here" } }] };
+    const hostFetch = async ({ path }) => ({ status: 200, headers: {}, body: JSON.stringify(path === "/v1/conversations/g1" ? conversation : messages) });
+    // The shortest embed: the returned handle is not kept.
+    window.widget.mount(document.getElementById("one"), {
+      view: "conversation", context: { conversationId: "g1" }, transport: { kind: "host" },
+    }, hostFetch);
+  });
+  await waitForState(page, "#one", "ready");
+  await page.evaluate(async () => {
+    for (let round = 0; round < 5; round++) {
+      gc();
+      // Finalizers run on later tasks, not inside gc().
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  });
+  assert.equal(await page.locator("#one .ksw-message-text, #one .ksw-message").count() > 0, true, "the messages are still shown");
+  assert.match(await page.locator("#one .ksw-subject").textContent(), /Handle ignored/);
+  assert.equal(await page.getAttribute("#one", "data-state"), "ready");
+  assert.deepEqual(page.problems, []);
+});
+
+test("a widget whose element left the document is torn down at the next mount", async () => {
+  const page = await hostPage();
+  const state = await page.evaluate(async () => {
+    const hostFetch = async () => ({ status: 200, headers: {}, body: '{"data":{"id":"x","attributes":{}}}' });
+    const gone = document.createElement("div");
+    document.body.append(gone);
+    window.widget.mount(gone, { view: "insight", context: { customerEmails: ["a@b.co"] }, transport: { kind: "host" },
+      salesforce: { subdomain: "acme" }, visibility: { card: false } }, hostFetch);
+    gone.remove();
+    window.widget.mount(document.getElementById("two"), { view: "insight", context: { customerEmails: ["a@b.co"] },
+      transport: { kind: "host" }, salesforce: { subdomain: "acme" }, visibility: { card: false } }, hostFetch);
+    return { shadow: gone.querySelector(".ksw-host") === null, state: gone.dataset.state ?? null };
+  });
+  assert.deepEqual(state, { shadow: true, state: null }, "everything mount added to the removed element is gone");
+});

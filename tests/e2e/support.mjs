@@ -92,6 +92,8 @@ export function launch() {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      // gc() for the tests that check a mount outlives its dropped handle.
+      "--js-flags=--expose-gc",
     ],
   });
 }

@@ -78,7 +78,9 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
             <h2 class="ksw-card-title">"Salesforce"</h2>
             {move || match card.get() {
                 None => view! { <Loading label="Loading Salesforce records" /> }.into_any(),
-                Some(Err(problem)) => view! { <ErrorPanel message=problem.message on_retry=problem.retry.then_some(reload) /> }.into_any(),
+                Some(Err(problem)) => view! {
+                    <ErrorPanel message=problem.message on_retry=problem.retry.then_some(reload) details=problem.details />
+                }.into_any(),
                 Some(Ok(loaded)) => {
                     let conversation_id = conversation_id.clone();
                     view! { <CardBody env loaded on_refresh=reload conversation_id /> }.into_any()
