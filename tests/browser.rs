@@ -32,3 +32,6 @@ mod faults;
 
 #[path = "browser/insight_refusals.rs"]
 mod insight_refusals;
+
+#[path = "browser/quoted_history.rs"]
+mod quoted_history;

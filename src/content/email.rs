@@ -12,26 +12,10 @@ pub struct Rendering {
     pub quoted: bool,
 }
 
-/// Where quoted history starts in the HTML of common mail clients: Gmail, Apple Mail and
-/// Thunderbird (`type="cite"`), Outlook (the reply header block), Yahoo.
-const QUOTE_MARKERS: [&str; 6] = [
-    "<div class=\"gmail_quote",
-    "<blockquote type=\"cite\"",
-    "<div id=\"divrplyfwdmsg\"",
-    "<div id=\"appendonsend\"",
-    "<div class=\"yahoo_quoted",
-    "<blockquote",
-];
-
 /// The byte offset where quoted history starts, if the email has any after some content
-/// of its own.
+/// of its own (see [`super::quote`]).
 pub fn quote_start(html: &str) -> Option<usize> {
-    let lower = html.to_ascii_lowercase();
-    let start = QUOTE_MARKERS.iter().filter_map(|marker| lower.find(marker)).min()?;
-    // An email that is all quote (a forward with nothing added) is shown whole.
-    let has_own_text =
-        strip_tags(&html[..start]).chars().any(|c| c.is_ascii_alphanumeric() || (!c.is_ascii() && c != '\u{a0}'));
-    has_own_text.then_some(start)
+    super::quote::html_history_start(html)
 }
 
 /// The document for the frame's `srcdoc`.
@@ -95,21 +79,6 @@ fn neutralize(html: &str) -> String {
         }
     }
     out
-}
-
-/// The text of some HTML, roughly, to tell whether it says anything.
-fn strip_tags(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for ch in html.chars() {
-        match ch {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&nbsp;", " ")
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! Untrusted message content made safe to show: text stays text (with its links made
-//! clickable and nothing else live), and email HTML is prepared for a sandboxed frame.
+//! clickable and nothing else live), email HTML is prepared for a sandboxed frame, and
+//! replies are cut where their quoted history starts.
 
 pub mod email;
+pub mod quote;
 pub mod text;

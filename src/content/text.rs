@@ -61,30 +61,10 @@ fn link_end(text: &str, start: usize) -> usize {
     }
 }
 
-/// The new part of a text reply and the quoted history under it (`> ` lines, and an
-/// "On … wrote:" line that introduces them), if any.
+/// The new part of a text reply and the quoted history under it, if any (see
+/// [`super::quote`]).
 pub fn split_quoted(text: &str) -> (String, Option<String>) {
-    let lines: Vec<&str> = text.lines().collect();
-    let first_quote = lines.iter().position(|line| line.trim_start().starts_with('>'));
-    let Some(mut cut) = first_quote else { return (text.to_string(), None) };
-    // Blank lines and an attribution line just above the quote belong to it.
-    while cut > 0 && lines[cut - 1].trim().is_empty() {
-        cut -= 1;
-    }
-    if cut > 0 && is_attribution(lines[cut - 1]) {
-        cut -= 1;
-    }
-    if cut == 0 {
-        return (text.to_string(), None);
-    }
-    let main = lines[..cut].join("\n").trim_end().to_string();
-    let quoted = lines[cut..].join("\n");
-    (main, Some(quoted))
-}
-
-fn is_attribution(line: &str) -> bool {
-    let line = line.trim();
-    line.ends_with("wrote:") || line.ends_with("a écrit :") || line.ends_with("schrieb:") || line.ends_with("escribió:")
+    super::quote::split_text(text)
 }
 
 #[cfg(test)]

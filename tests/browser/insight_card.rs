@@ -6,6 +6,9 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 use crate::support::*;
 
+/// A Salesforce that matches nothing: an empty search and an empty query.
+const EMPTY_SALESFORCE: &str = "return Promise.resolve({ status: 200, headers: {}, body: request.path.includes('/search/') ? '{\"searchRecords\":[]}' : '{\"totalSize\":0,\"done\":true,\"records\":[]}' });";
+
 fn demo_config(org: &str, emails: &str, scenario: &str, extra: &str) -> String {
     format!(
         r#"{{"view":"insight","context":{{"customerEmails":{emails}}},"transport":{{"kind":"demo","scenario":"{scenario}"}},
@@ -69,12 +72,12 @@ async fn hidden_objects_are_neither_shown_nor_queried() {
         let visibility = format!(
             r#"{{"accounts":{accounts},"contacts":{contacts},"opportunities":{opportunities},"leads":{leads}}}"#
         );
+        // One search for Contacts and Leads, one query for Accounts and Opportunities.
         let mut queries = Vec::new();
-        if contacts {
-            queries.push("FROM Contact");
-        }
-        if leads {
-            queries.push("FROM Lead");
+        match (contacts, leads) {
+            (true, true) => queries.push("RETURNING Contact(+Lead("),
+            (true, false) => queries.push("RETURNING Contact("),
+            _ => {}
         }
         if accounts || opportunities {
             queries.push("FROM Account");
@@ -85,7 +88,7 @@ async fn hidden_objects_are_neither_shown_nor_queried() {
     for (idx, (visibility, queries)) in combos.into_iter().enumerate() {
         let element = container();
         let record = format!("__visibility{idx}");
-        let stub = host_fetch(&record, "return Promise.resolve({ status: 200, headers: {}, body: '{\"totalSize\":0,\"done\":true,\"records\":[]}' });");
+        let stub = host_fetch(&record, EMPTY_SALESFORCE);
         let config = format!(
             r#"{{"view":"insight","context":{{"customerEmails":["a@x.co"]}},"transport":{{"kind":"host"}},"salesforce":{{"subdomain":"vis{idx}"}},"visibility":{visibility}}}"#
         );
@@ -99,10 +102,14 @@ async fn hidden_objects_are_neither_shown_nor_queried() {
         assert!(calls(&record).iter().all(|call| field(call, "service").as_string().as_deref() == Some("salesforce")));
         let asked: Vec<String> = calls(&record).iter().map(|call| field(call, "path").as_string().unwrap()).collect();
         assert_eq!(asked.len(), queries.len(), "{visibility}: {asked:?}");
-        for (path, object) in asked.iter().zip(&queries) {
+        for (path, expected) in asked.iter().zip(&queries) {
             let decoded = js_sys::decode_uri_component(path).unwrap().as_string().unwrap();
-            assert!(decoded.contains(object), "{visibility}: {decoded}");
-            assert!(path.starts_with("/services/data/v62.0/query?q="));
+            for part in expected.split('+') {
+                assert!(decoded.contains(part), "{visibility}: {decoded}");
+            }
+            assert_eq!(decoded.contains("Lead("), expected.contains("Lead("), "{visibility}: {decoded}");
+            let endpoint = if expected.starts_with("RETURNING") { "/search/?q=" } else { "/query?q=" };
+            assert!(path.starts_with(&format!("/services/data/v62.0{endpoint}")), "{path}");
         }
     }
 }
@@ -155,12 +162,12 @@ async fn the_api_limit_shows_saved_data_with_its_age() {
 
 #[wasm_bindgen_test]
 async fn near_the_quota_saved_data_is_served_without_asking() {
-    let body = "return Promise.resolve({ status: 200, headers: { 'sforce-limit-info': 'api-usage=96000/100000' }, body: '{\"totalSize\":0,\"done\":true,\"records\":[]}' });";
+    let body = "return Promise.resolve({ status: 200, headers: { 'sforce-limit-info': 'api-usage=96000/100000' }, body: request.path.includes('/search/') ? '{\"searchRecords\":[]}' : '{\"totalSize\":0,\"done\":true,\"records\":[]}' });";
     let config = r#"{"view":"insight","context":{"customerEmails":["q@x.co"]},"transport":{"kind":"host"},"salesforce":{"subdomain":"quota-org"}}"#;
     let first = container();
     let handle = mount(first.clone().into(), json(config), host_fetch("__quota1", body).into()).unwrap();
     wait_for_state(&first, "empty").await;
-    assert_eq!(calls("__quota1").len(), 3);
+    assert_eq!(calls("__quota1").len(), 2, "one search and one query");
     handle.unmount();
     backdate(1.0);
     let element = container();
@@ -172,8 +179,7 @@ async fn near_the_quota_saved_data_is_served_without_asking() {
 
 #[wasm_bindgen_test]
 async fn refresh_asks_again() {
-    let body =
-        "return Promise.resolve({ status: 200, headers: {}, body: '{\"totalSize\":0,\"done\":true,\"records\":[]}' });";
+    let body = EMPTY_SALESFORCE;
     let config = r#"{"view":"insight","context":{"customerEmails":["r@x.co"]},"transport":{"kind":"host"},"salesforce":{"subdomain":"refresh-org"},
         "visibility":{"accounts":false,"opportunities":false,"leads":false}}"#;
     let element = container();
@@ -189,9 +195,9 @@ async fn refresh_asks_again() {
 async fn errors_say_what_to_do() {
     let cases = [
         ("return Promise.resolve({ status: 401, headers: {}, body: '[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]' });",
-         "The Salesforce connection has expired: reconnect the Salesforce app", false),
+         "The Salesforce connection has expired: reconnect the Salesforce app", true),
         ("return Promise.resolve({ status: 400, headers: {}, body: '[{\"message\":\"unexpected token: OR\",\"errorCode\":\"MALFORMED_QUERY\"}]' });",
-         "Salesforce refused the query (MALFORMED_QUERY): unexpected token: OR", false),
+         "Salesforce refused the card's query: unexpected token: OR", false),
         ("return Promise.reject(new TypeError('Failed to fetch'));", "Could not reach Salesforce: Failed to fetch", true),
     ];
     for (idx, (body, message, retry)) in cases.into_iter().enumerate() {

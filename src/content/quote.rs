@@ -1,0 +1,344 @@
+//! Where the quoted history of a reply starts, in the HTML and plain text that common
+//! mail clients write, so that a thread shows each message's new part with the history
+//! one click away.
+//!
+//! Each client marks the history its own way, and each way is one rule below. Two rules
+//! keep the new text safe: the cut must leave text of the message's own before it (a
+//! forward with nothing added stays whole), and a history that is an element (a quote
+//! block) must run to the end of the message, so that a reply written below the quote
+//! stays whole. A `<blockquote>` counts only with a client's mark or an attribution line
+//! ("On … wrote:") before it, so that a message quoting something of its own keeps it,
+//! and a horizontal rule alone (a signature's) is never a separator.
+
+/// Words that end an attribution line ("On Monday, Jane wrote:"), in the languages of
+/// the mail agents receive most.
+const WROTE: [&str; 18] = [
+    "wrote",
+    "schrieb",
+    "a écrit",
+    "escribió",
+    "ha scritto",
+    "schreef",
+    "escreveu",
+    "napisał",
+    "написал",
+    "написала",
+    "пишет",
+    "skrev",
+    "kirjoitti",
+    "yazdı",
+    "写道",
+    "寫道",
+    "が書きました",
+    "작성",
+];
+
+/// Header labels that open a quoted message's header block ("From: … Sent: …"), as
+/// they are matched after ASCII lower-casing (other scripts keep their capitals).
+const FROM: [&str; 9] = ["from:", "von:", "de :", "de:", "da:", "van:", "od:", "от:", "От:"];
+const SENT: [&str; 14] = [
+    "sent:",
+    "date:",
+    "gesendet:",
+    "datum:",
+    "envoyé :",
+    "envoyé:",
+    "enviado:",
+    "fecha:",
+    "inviato:",
+    "verzonden:",
+    "отправлено:",
+    "Отправлено:",
+    "дата:",
+    "Дата:",
+];
+
+/// Separator lines some clients write above the quoted message.
+const ORIGINAL: [&str; 7] = [
+    "-----original message-----",
+    "-----ursprüngliche nachricht-----",
+    "-----message d'origine-----",
+    "-----mensaje original-----",
+    "-----messaggio originale-----",
+    "-----исходное сообщение-----",
+    "-----Исходное сообщение-----",
+];
+
+/// Marks that start history running to the end of the message: Outlook on the web
+/// (`appendonsend`, `divRplyFwdMsg`), Outlook.com and Hotmail (`stopSpelling`), Outlook
+/// 2003 (`OutlookMessageHeader`), the new Outlook (`mail-editor-reference-message-container`).
+const TO_END_MARKS: [&str; 5] = [
+    "appendonsend",
+    "divrplyfwdmsg",
+    "stopspelling",
+    "outlookmessageheader",
+    "mail-editor-reference-message-container",
+];
+
+/// Marks on an element that is the history: Gmail, Yahoo, Thunderbird's prefix.
+const CONTAINER_MARKS: [&str; 3] = ["gmail_quote", "yahoo_quoted", "moz-cite-prefix"];
+
+/// The byte offset where the HTML's quoted history starts, if it has any after text of
+/// its own.
+pub fn html_history_start(html: &str) -> Option<usize> {
+    // ASCII lower-casing keeps byte offsets; the non-ASCII words are matched as written.
+    let lower = html.to_ascii_lowercase();
+    let mut starts: Vec<usize> = Vec::new();
+    for mark in TO_END_MARKS {
+        for at in attribute_hits(&lower, mark) {
+            starts.push(extend_back(&lower, tag_start(&lower, at)));
+        }
+    }
+    starts.extend(header_blocks(&lower));
+    for mark in ORIGINAL {
+        if let Some(at) = lower.find(mark) {
+            starts.push(extend_back(&lower, block_start(&lower, at)));
+        }
+    }
+    for mark in CONTAINER_MARKS {
+        for at in attribute_hits(&lower, mark) {
+            let start = tag_start(&lower, at);
+            if container_ends_message(&lower, start) {
+                starts.push(start);
+            }
+        }
+    }
+    for start in blockquotes(&lower) {
+        starts.push(start);
+    }
+    starts.into_iter().filter(|start| has_own_text(&html[..*start])).min()
+}
+
+/// Offsets of `mark` inside an attribute value (`id="x"`, `class="a x"`, unquoted too),
+/// not in the text.
+fn attribute_hits<'a>(lower: &'a str, mark: &'a str) -> impl Iterator<Item = usize> + 'a {
+    lower.match_indices(mark).map(|(at, _)| at).filter(move |at| inside_tag(lower, *at))
+}
+
+fn inside_tag(lower: &str, at: usize) -> bool {
+    let before = &lower[..at];
+    matches!((before.rfind('<'), before.rfind('>')), (Some(open), close) if close.is_none_or(|close| close < open))
+}
+
+/// The `<` of the tag that holds `at`.
+fn tag_start(lower: &str, at: usize) -> usize {
+    lower[..at].rfind('<').unwrap_or(at)
+}
+
+/// The start of the block element around a text position: the nearest `<div`, `<p`,
+/// `<hr` or `<br` before it.
+fn block_start(lower: &str, at: usize) -> usize {
+    ["<div", "<p ", "<p>", "<hr", "<br", "<span"].iter().filter_map(|tag| lower[..at].rfind(tag)).max().unwrap_or(at)
+}
+
+/// Moves a start back over the opening tags (and `<hr>`) right before it, so that the
+/// element framing the history (Outlook's bordered header, its rule) goes with it.
+fn extend_back(lower: &str, mut start: usize) -> usize {
+    loop {
+        let before = lower[..start].trim_end();
+        if !before.ends_with('>') {
+            return start;
+        }
+        let Some(open) = before.rfind('<') else { return start };
+        let tag = &before[open..];
+        let opening = !tag.starts_with("</") && !tag.starts_with("<!") && !tag.ends_with("/>");
+        let framing = ["<div", "<hr", "<table", "<tr", "<td", "<span", "<font", "<p ", "<p>", "<b>", "<b ", "<strong"]
+            .iter()
+            .any(|t| tag.starts_with(t));
+        if opening && framing {
+            start = open;
+        } else {
+            return start;
+        }
+    }
+}
+
+/// Outlook for Windows, Windows Mail and other Word-based clients: a block whose text
+/// begins "From: … Sent: …", usually bold labels in a top-bordered `<div>`.
+fn header_blocks(lower: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    for label in FROM {
+        for (at, _) in lower.match_indices(label) {
+            if inside_tag(lower, at) {
+                continue;
+            }
+            // The label starts its block: only tags and spaces between the block and it.
+            let block = block_start(lower, at);
+            if !text_of(&lower[block..at]).trim().is_empty() {
+                continue;
+            }
+            let window = text_of(clip(lower, at, 1200));
+            let near = clip(&window, 0, 400);
+            if SENT.iter().any(|sent| near.contains(sent)) {
+                starts.push(extend_back(lower, block));
+            }
+        }
+    }
+    starts
+}
+
+/// At most `max` bytes of `text` from `at`, ending on a character boundary.
+fn clip(text: &str, at: usize, max: usize) -> &str {
+    let mut end = (at + max).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[at..end]
+}
+
+/// `<blockquote>`s that are history: marked `type="cite"` or introduced by an
+/// attribution line, and ending the message.
+fn blockquotes(lower: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    for (at, _) in lower.match_indices("<blockquote") {
+        if !container_ends_message(lower, at) {
+            continue;
+        }
+        let tag_end = lower[at..].find('>').map_or(lower.len(), |end| at + end);
+        let cite = lower[at..tag_end].contains("type=\"cite\"") || lower[at..tag_end].contains("type=cite");
+        match attribution_before(lower, at) {
+            Some(line_start) => starts.push(line_start),
+            None if cite || attribution_inside(lower, tag_end) => starts.push(extend_back(lower, at)),
+            None => {}
+        }
+    }
+    starts
+}
+
+/// The start of an attribution line ("On … wrote:", "25.11.2026, 10:00, Jane
+/// <jane@x.co>:") just before `at`, if there is one.
+fn attribution_before(lower: &str, at: usize) -> Option<usize> {
+    let mut start = at;
+    // The attribution is in one of the few blocks just above the quote.
+    for _ in 0..6 {
+        start = block_start(lower, start);
+        let text = text_of(&lower[start..at]);
+        let text = text.trim();
+        if is_attribution(text) {
+            return Some(extend_back(lower, start));
+        }
+        if !text.is_empty() || start == 0 {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether the quote opens with its attribution line, as Mail.ru writes it.
+fn attribution_inside(lower: &str, tag_end: usize) -> bool {
+    let rest = clip(lower, (tag_end + 1).min(lower.len()), 600);
+    let line_end = ["<br", "<div", "<p", "</"].iter().filter_map(|tag| rest.find(tag)).min().unwrap_or(rest.len());
+    is_attribution(&text_of(&rest[..line_end]))
+}
+
+/// True when nothing of the message's own follows the element that starts at `start`.
+fn container_ends_message(lower: &str, start: usize) -> bool {
+    let Some(name_end) = lower[start + 1..].find(|c: char| !c.is_ascii_alphanumeric()).map(|end| start + 1 + end)
+    else {
+        return true;
+    };
+    let name = &lower[start + 1..name_end];
+    let (open, close) = (format!("<{name}"), format!("</{name}"));
+    let mut depth = 0usize;
+    let mut idx = start;
+    while idx < lower.len() {
+        let rest = &lower[idx..];
+        if rest.starts_with(&close) {
+            depth = depth.saturating_sub(1);
+            if depth == 0 {
+                let after = rest.find('>').map_or(lower.len(), |end| idx + end + 1);
+                return !has_own_text(&lower[after..]);
+            }
+        } else if rest.starts_with(&open) && !rest[open.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            depth += 1;
+        }
+        idx += rest.chars().next().map_or(1, char::len_utf8);
+    }
+    // Never closed: it runs to the end.
+    true
+}
+
+/// A line that introduces a quote: it ends with a colon and says who wrote (a word for
+/// "wrote", or an email address).
+pub fn is_attribution(line: &str) -> bool {
+    let line = line.trim().to_lowercase();
+    let Some(body) = line.strip_suffix(':') else { return false };
+    line.len() < 400 && (WROTE.iter().any(|word| body.trim_end().ends_with(word)) || body.contains('@'))
+}
+
+/// The text of some HTML, roughly: tags dropped, the common entities decoded.
+pub fn text_of(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for ch in html.chars() {
+        match ch {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&")
+}
+
+/// Whether some HTML says anything: letters or digits, not only spaces and markup.
+fn has_own_text(html: &str) -> bool {
+    text_of(html).chars().any(|c| c.is_alphanumeric())
+}
+
+/// The new part of a plain-text reply and the quoted history under it.
+pub fn split_text(text: &str) -> (String, Option<String>) {
+    let lines: Vec<&str> = text.lines().collect();
+    let Some(start) = text_history_start(&lines) else { return (text.to_string(), None) };
+    if !lines[..start].iter().any(|line| line.chars().any(char::is_alphanumeric)) {
+        return (text.to_string(), None);
+    }
+    let main = lines[..start].join("\n").trim_end().to_string();
+    (main, Some(lines[start..].join("\n")))
+}
+
+/// The line where a plain-text reply's history starts: a separator, a "From: … Sent:"
+/// header block, an attribution line, or a run of `>` lines that ends the message.
+fn text_history_start(lines: &[&str]) -> Option<usize> {
+    let is_rule = |line: &str| {
+        let line = line.trim();
+        line.len() >= 8 && line.chars().all(|c| c == '_' || c == '-')
+    };
+    for (idx, line) in lines.iter().enumerate() {
+        let lower = line.trim().to_lowercase();
+        if ORIGINAL.iter().any(|mark| lower.starts_with(mark)) {
+            return Some(idx);
+        }
+        let header = FROM.iter().any(|from| lower.starts_with(from))
+            && lines[idx + 1..].iter().take(5).any(|next| {
+                let next = next.trim().to_lowercase();
+                SENT.iter().any(|sent| next.starts_with(sent))
+            });
+        if header {
+            let ruled = idx > 0 && is_rule(lines[idx - 1]);
+            return Some(if ruled { idx - 1 } else { idx });
+        }
+        if is_attribution(line) && quote_run_ends(lines, idx + 1) {
+            return Some(idx);
+        }
+        if lower.starts_with('>') && quote_run_ends(lines, idx) {
+            return Some(idx);
+        }
+        if lower.starts_with('>') {
+            // A quote followed by text of the message's own: bottom-posting, kept whole.
+            return None;
+        }
+    }
+    None
+}
+
+/// True when the lines from `from` are only `>` lines and blank ones, at least one quoted.
+fn quote_run_ends(lines: &[&str], from: usize) -> bool {
+    let rest = &lines[from.min(lines.len())..];
+    rest.iter().all(|line| line.trim().is_empty() || line.trim_start().starts_with('>'))
+        && rest.iter().any(|line| line.trim_start().starts_with('>'))
+}
+
+#[cfg(test)]
+#[path = "quote_tests.rs"]
+mod tests;
