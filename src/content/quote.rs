@@ -261,7 +261,7 @@ fn container_ends_message(lower: &str, start: usize) -> bool {
 /// A line that introduces a quote: it ends with a colon and says who wrote (a word for
 /// "wrote", or an email address).
 pub fn is_attribution(line: &str) -> bool {
-    let line = line.trim().to_lowercase();
+    let line = line.trim().to_ascii_lowercase();
     let Some(body) = line.strip_suffix(':') else { return false };
     line.len() < 400 && (WROTE.iter().any(|word| body.trim_end().ends_with(word)) || body.contains('@'))
 }
@@ -281,16 +281,23 @@ pub fn text_of(html: &str) -> String {
     out.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&")
 }
 
+/// A letter or digit in any script, roughly: ASCII letters and digits, and every
+/// non-ASCII character but the no-break space. Exact Unicode classes would add their
+/// tables to the module for no visible difference here.
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (!c.is_ascii() && c != '\u{a0}')
+}
+
 /// Whether some HTML says anything: letters or digits, not only spaces and markup.
 fn has_own_text(html: &str) -> bool {
-    text_of(html).chars().any(|c| c.is_alphanumeric())
+    text_of(html).chars().any(is_word_char)
 }
 
 /// The new part of a plain-text reply and the quoted history under it.
 pub fn split_text(text: &str) -> (String, Option<String>) {
     let lines: Vec<&str> = text.lines().collect();
     let Some(start) = text_history_start(&lines) else { return (text.to_string(), None) };
-    if !lines[..start].iter().any(|line| line.chars().any(char::is_alphanumeric)) {
+    if !lines[..start].iter().any(|line| line.chars().any(is_word_char)) {
         return (text.to_string(), None);
     }
     let main = lines[..start].join("\n").trim_end().to_string();
@@ -305,13 +312,13 @@ fn text_history_start(lines: &[&str]) -> Option<usize> {
         line.len() >= 8 && line.chars().all(|c| c == '_' || c == '-')
     };
     for (idx, line) in lines.iter().enumerate() {
-        let lower = line.trim().to_lowercase();
+        let lower = line.trim().to_ascii_lowercase();
         if ORIGINAL.iter().any(|mark| lower.starts_with(mark)) {
             return Some(idx);
         }
         let header = FROM.iter().any(|from| lower.starts_with(from))
             && lines[idx + 1..].iter().take(5).any(|next| {
-                let next = next.trim().to_lowercase();
+                let next = next.trim().to_ascii_lowercase();
                 SENT.iter().any(|sent| next.starts_with(sent))
             });
         if header {

@@ -85,7 +85,7 @@ impl Fetched {
             }
         }
         for records in merged.records.iter_mut().flatten() {
-            records.sort_by_key(|record| str_at(record, "Name").unwrap_or_default().to_lowercase());
+            records.sort_by_key(|record| str_at(record, "Name").unwrap_or_default().to_ascii_lowercase());
         }
         Some(merged)
     }
