@@ -21,8 +21,43 @@ use crate::ui::{ConfigProblem, Env, Widget, WidgetState, STYLES};
 
 #[wasm_bindgen(start)]
 fn start() {
-    // Panics abort in release builds; say why in the console first.
-    std::panic::set_hook(Box::new(|info| web_sys::console::error_1(&JsValue::from_str(&info.to_string()))));
+    // A panic stops the module for good (wasm cannot unwind): say why in the console, and
+    // turn every mounted widget into a visible error rather than a dead box.
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&JsValue::from_str(&format!("kustomer-salesforce-widget stopped: {info}")));
+        show_crash();
+    }));
+}
+
+/// What every mounted widget shows once the module has stopped.
+const CRASH_HTML: &str =
+    "<div class=\"ksw-root\"><div class=\"ksw-error\" role=\"alert\"><p class=\"ksw-error-message\">\
+    The widget stopped because of an internal error. Reload the page to try again.</p></div></div>";
+
+thread_local! {
+    /// Set by the panic hook: from then on nothing may claim any other state.
+    static CRASHED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The element and render target of a mount in progress, for a panic during the
+    /// first render, before the mount is registered.
+    static MOUNTING: RefCell<Option<(HtmlElement, HtmlElement)>> = const { RefCell::new(None) };
+}
+
+/// Writes the crash message into every mount with plain DOM calls: the reactive system
+/// may be in the middle of an update when the panic happens.
+fn show_crash() {
+    CRASHED.set(true);
+    let mounts: Vec<Shared> =
+        MOUNTS.try_with(|mounts| mounts.try_borrow().map(|m| m.clone()).unwrap_or_default()).unwrap_or_default();
+    for shared in mounts {
+        let Ok(mounted) = shared.try_borrow() else { continue };
+        let Some(mounted) = mounted.as_ref() else { continue };
+        let _ = mounted.element.set_attribute("data-state", WidgetState::Error.name());
+        if let Some(target) =
+            mounted.shadow_host.shadow_root().and_then(|root| root.query_selector(".ksw-mount").ok().flatten())
+        {
+            target.set_inner_html(CRASH_HTML);
+        }
+    }
 }
 
 /// A mounted widget. Dropping it (or the host never keeping it) leaves the widget
@@ -116,6 +151,7 @@ pub fn mount(element: JsValue, config: JsValue, host_fetch: JsValue) -> Result<H
     let target: HtmlElement = shadow_host.1;
     let shadow_host = shadow_host.0;
     set_state(&element, WidgetState::Loading);
+    MOUNTING.with_borrow_mut(|mounting| *mounting = Some((element.clone(), target.clone())));
 
     let setup = json_text(&config, "config")
         .and_then(|json| Config::from_json(&json))
@@ -144,6 +180,7 @@ pub fn mount(element: JsValue, config: JsValue, host_fetch: JsValue) -> Result<H
             Mounted { element, shadow_host, view: Box::new(view), view_kind, context }
         }
     };
+    MOUNTING.with_borrow_mut(|mounting| *mounting = None);
     let shared: Shared = Rc::new(RefCell::new(Some(mounted)));
     MOUNTS.with_borrow_mut(|mounts| mounts.push(shared.clone()));
     Ok(Handle { mounted: shared })
@@ -222,7 +259,9 @@ fn json_text(value: &JsValue, what: &str) -> Result<String, ConfigError> {
 }
 
 fn set_state(element: &HtmlElement, state: WidgetState) {
-    let _ = element.set_attribute("data-state", state.name());
+    if !CRASHED.get() {
+        let _ = element.set_attribute("data-state", state.name());
+    }
 }
 
 /// Adds `<div class="ksw-host">` with an open shadow root holding the styles and the

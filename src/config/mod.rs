@@ -83,15 +83,19 @@ pub enum Scenario {
     Slow,
     /// Every response is a `500`.
     ServerError,
+    /// The demo org fails inside the widget (a Rust panic), to show and test how the
+    /// widget reports an internal failure instead of dying silently.
+    Crash,
 }
 
 impl Scenario {
-    pub const ALL: [Scenario; 5] = [
+    pub const ALL: [Scenario; 6] = [
         Scenario::Normal,
         Scenario::SalesforceLimit,
         Scenario::KustomerRateLimit,
         Scenario::Slow,
         Scenario::ServerError,
+        Scenario::Crash,
     ];
 
     pub fn name(self) -> &'static str {
@@ -101,6 +105,7 @@ impl Scenario {
             Scenario::KustomerRateLimit => "kustomer-rate-limit",
             Scenario::Slow => "slow",
             Scenario::ServerError => "server-error",
+            Scenario::Crash => "crash",
         }
     }
 }

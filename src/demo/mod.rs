@@ -46,6 +46,8 @@ impl DemoOrg {
     pub fn respond(&self, request: &Request, now_ms: f64) -> Response {
         match self.scenario {
             Scenario::ServerError => return server_error(request.service),
+            // On purpose: the scenario exists to exercise the widget's panic report.
+            Scenario::Crash => panic!("the demo org's crash scenario failed on {}", request.path),
             Scenario::SalesforceLimit if request.service == Service::Salesforce => {
                 return salesforce_data::limit_exceeded()
             }
