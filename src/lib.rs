@@ -35,6 +35,8 @@ pub mod time;
 pub mod transport;
 
 #[cfg(test)]
+mod property_tests;
+#[cfg(test)]
 mod test_support;
 
 #[cfg(target_arch = "wasm32")]
