@@ -1,5 +1,6 @@
-// `make bench`: bundle sizes, and the conversation view's render time for long
-// conversations beside a plain-DOM baseline doing the same work in the same browser run.
+// `make bench`: bundle sizes, the conversation view's render time for long conversations
+// beside a plain-DOM baseline doing the same work in the same browser run, and the
+// Salesforce requests an Insight Card load spends.
 // Results go to bench-results/ and to the console.
 import { readFile, mkdir, writeFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
@@ -47,6 +48,12 @@ for (const count of SIZES) {
     rendered: widget[0].rendered,
   });
 }
+const salesforce = await page.evaluate(() => window.countSalesforce());
+// 500 agents each opening 200 cards a day, every one a first load in its browser: the
+// worst case, since a card reopened within 5 minutes is served from the browser.
+const AGENTS = 500;
+const CARDS_PER_AGENT = 200;
+salesforce.projectedDailyRequests = AGENTS * CARDS_PER_AGENT * salesforce.firstLoad;
 await browser.close();
 await server.close();
 
@@ -65,8 +72,13 @@ for (const row of render) {
     `  ${String(row.messages).padStart(8)} | ${row.widgetFirstBatchMs.toFixed(1).padStart(17)} | ${row.baselineFirstBatchMs.toFixed(1).padStart(19)} | ${row.widgetAllMs.toFixed(1).padStart(19)} | ${row.baselineAllMs.toFixed(1).padStart(21)}`,
   );
 }
+console.log("\nInsight Card, Salesforce requests");
+console.log(`  first load: ${salesforce.firstLoad}; the same customer again at once: ${salesforce.repeatedLoad}`);
+console.log(
+  `  projected daily cost, ${AGENTS} agents x ${CARDS_PER_AGENT} cards x ${salesforce.firstLoad} requests = ${salesforce.projectedDailyRequests} requests (worst case: every card a first load)`,
+);
 await mkdir(new URL("../bench-results/", import.meta.url), { recursive: true });
 await writeFile(
   new URL("../bench-results/latest.json", import.meta.url),
-  JSON.stringify({ date: new Date().toISOString(), budgetKb: BUDGET_KB, release, preview, render }, null, 2),
+  JSON.stringify({ date: new Date().toISOString(), budgetKb: BUDGET_KB, release, preview, render, salesforce }, null, 2),
 );
