@@ -30,6 +30,8 @@ pub struct Thread {
     pub unattached: Vec<Attachment>,
     /// Partial failures, one sentence each.
     pub notices: Vec<String>,
+    /// A second try could cure one of the notices.
+    pub retry: bool,
 }
 
 impl Thread {
@@ -61,14 +63,25 @@ pub async fn load_thread(
         client.conversation(conversation_id).await.map_err(|error| problem(error, Reading::Conversation))?;
     let id = encode_segment(&conversation.id);
     let first_page = format!("/v1/conversations/{id}/messages?page=1&pageSize={PAGE_SIZE}");
-    let (resources, truncated) = client
+    let listing = client
         .list_with_progress(&first_page, MAX_PAGES, on_progress)
         .await
         .map_err(|error| problem(error, Reading::Messages))?;
     let mut notices = Vec::new();
-    if truncated {
-        notices.push(format!("Only the first {} messages were loaded.", resources.len()));
+    let mut retry = false;
+    if listing.truncated {
+        notices.push(format!("Only the first {} messages were loaded.", listing.resources.len()));
     }
+    if let Some(error) = &listing.stopped_by {
+        retry |= error.retry_can_help();
+        notices.push(format!(
+            "Only {} messages ({} pages) could be loaded; the rest are missing: {}",
+            listing.resources.len(),
+            listing.pages,
+            explain(error, Reading::Messages)
+        ));
+    }
+    let resources = listing.resources;
     let messages: Vec<Message> = resources.iter().map(Message::from_resource).collect();
 
     let attachments = match client
@@ -77,6 +90,7 @@ pub async fn load_thread(
     {
         Ok(resources) => resources.iter().map(|r: &Resource| Attachment::from_resource(r)).collect(),
         Err(error) => {
+            retry |= error.retry_can_help();
             notices.push(format!("Attachments could not be loaded: {}", explain(&error, Reading::Attachments)));
             Vec::new()
         }
@@ -87,6 +101,7 @@ pub async fn load_thread(
         Some(customer_id) => match client.customer(customer_id).await {
             Ok(customer) => Some(customer),
             Err(error) => {
+                retry |= error.retry_can_help();
                 notices.push(format!("The customer could not be loaded: {}", explain(&error, Reading::Customer)));
                 None
             }
@@ -109,6 +124,7 @@ pub async fn load_thread(
         match user {
             Ok(user) => agents.push((agent, user.display_name())),
             Err(error) => {
+                retry |= error.retry_can_help();
                 agent_failure.get_or_insert(explain(&error, Reading::User));
             }
         }
@@ -127,7 +143,7 @@ pub async fn load_thread(
                 .unwrap_or_else(|| format!("Agent {agent}"))
         })
         .collect();
-    Ok(Thread { conversation, customer, assignees, agents, messages, unattached, notices })
+    Ok(Thread { conversation, customer, assignees, agents, messages, unattached, notices, retry })
 }
 
 #[cfg(test)]

@@ -141,3 +141,36 @@ fn a_host_that_breaks_its_contract_offers_a_retry() {
     let client = KustomerClient::new(&transport, clock.as_ref());
     assert!(block_on(load_thread(&client, "c1", &|_| {})).unwrap_err().retry);
 }
+
+/// Ten pages of a long conversation, the third failing: the two read stay, the notice
+/// says how many arrived and why the rest did not, and Retry is offered.
+#[test]
+fn a_failing_later_page_keeps_the_pages_read() {
+    let conversation = r#"{"data":{"id":"c1","attributes":{}}}"#;
+    let page = |n: usize| {
+        let items: Vec<String> = (0..100)
+            .map(|i| format!(r#"{{"id":"m{n}-{i:03}","attributes":{{"direction":"in","body":"page {n}"}}}}"#))
+            .collect();
+        format!(r#"{{"data":[{}],"links":{{"next":"/v1/conversations/c1/messages?page={}&pageSize=100"}}}}"#, items.join(","), n + 1)
+    };
+    let transport = ScriptedTransport::new(vec![
+        Ok(Response::new(200, conversation)),
+        Ok(Response::new(200, &page(1))),
+        Ok(Response::new(200, &page(2))),
+        Ok(Response::new(502, "<html>Bad gateway</html>")),
+        Ok(Response::new(200, r#"{"data":[]}"#)),
+    ]);
+    let clock = FakeClock::at(0.0);
+    let client = KustomerClient::new(&transport, clock.as_ref());
+    let thread = block_on(load_thread(&client, "c1", &|_| {})).unwrap();
+    assert_eq!(thread.messages.len(), 200);
+    assert!(thread.retry, "a gateway error can pass");
+    assert_eq!(thread.notices.len(), 1, "{:?}", thread.notices);
+    assert!(thread.notices[0].starts_with("Only 200 messages (2 pages) could be loaded"), "{}", thread.notices[0]);
+    assert!(thread.notices[0].contains("502"), "{}", thread.notices[0]);
+}
+
+#[test]
+fn a_complete_thread_offers_no_retry() {
+    assert!(!demo_thread(kustomer_data::INVOICE_EMAIL).unwrap().retry);
+}

@@ -77,20 +77,26 @@ impl<'a> KustomerClient<'a> {
     }
 
     /// Every resource of a list endpoint, following `links.next` until it is absent.
-    /// A `next` that repeats a page already read ends the walk instead of looping.
+    /// A `next` that repeats a page already read ends the walk instead of looping. Any
+    /// failing page fails the whole list.
     pub async fn list(&self, first_path: &str, max_pages: usize) -> Result<Vec<Resource>, FetchError> {
-        Ok(self.list_with_progress(first_path, max_pages, &|_| {}).await?.0)
+        let listing = self.list_with_progress(first_path, max_pages, &|_| {}).await?;
+        match listing.stopped_by {
+            Some(error) => Err(error),
+            None => Ok(listing.resources),
+        }
     }
 
-    /// [`Self::list`], telling `on_page` how many resources have arrived after each page,
-    /// and saying whether `max_pages` cut the list short.
+    /// [`Self::list`], telling `on_page` how many resources have arrived after each page.
+    /// Only a failing first page is an error: a later one ends the walk with what was
+    /// read so far and the error that stopped it, so a long conversation keeps its pages.
     pub async fn list_with_progress(
         &self,
         first_path: &str,
         max_pages: usize,
         on_page: &dyn Fn(usize),
-    ) -> Result<(Vec<Resource>, bool), FetchError> {
-        let mut resources = Vec::new();
+    ) -> Result<Listing, FetchError> {
+        let mut listing = Listing::default();
         let mut visited: Vec<String> = Vec::new();
         let mut next = Some(first_path.to_string());
         while let Some(path) = next.take() {
@@ -98,19 +104,23 @@ impl<'a> KustomerClient<'a> {
                 break;
             }
             if visited.len() >= max_pages {
-                return Ok((resources, true));
+                listing.truncated = true;
+                break;
             }
-            let document = self.get_json(&path).await?;
+            let document = match self.get_json(&path).await.and_then(|document| page_items(document, &mut listing)) {
+                Ok(document) => document,
+                Err(error) if visited.is_empty() => return Err(error),
+                Err(error) => {
+                    listing.stopped_by = Some(error);
+                    break;
+                }
+            };
             visited.push(path);
-            match document.get("data") {
-                Some(Value::Array(items)) => resources.extend(items.iter().filter_map(Resource::from_value)),
-                Some(Value::Null) | None => {}
-                Some(_) => return Err(decode("a list response whose data is not an array")),
-            }
-            on_page(resources.len());
+            listing.pages = visited.len();
+            on_page(listing.resources.len());
             next = str_at(&document, "links.next").map(|link| relative_path(&link));
         }
-        Ok((resources, false))
+        Ok(listing)
     }
 
     /// GETs a path and parses the JSON body, retrying on `429`.
@@ -159,6 +169,28 @@ fn relative_path(link: &str) -> String {
         },
         None => link.to_string(),
     }
+}
+
+/// What a paged list read.
+#[derive(Debug, Default)]
+pub struct Listing {
+    pub resources: Vec<Resource>,
+    /// Pages read.
+    pub pages: usize,
+    /// `max_pages` ended the walk.
+    pub truncated: bool,
+    /// The failure of the page after the last one read.
+    pub stopped_by: Option<FetchError>,
+}
+
+/// Adds a page's items to the listing, giving the page back for its `links`.
+fn page_items(document: Value, listing: &mut Listing) -> Result<Value, FetchError> {
+    match document.get("data") {
+        Some(Value::Array(items)) => listing.resources.extend(items.iter().filter_map(Resource::from_value)),
+        Some(Value::Null) | None => {}
+        Some(_) => return Err(decode("a list response whose data is not an array")),
+    }
+    Ok(document)
 }
 
 fn single(document: &Value) -> Result<Resource, FetchError> {

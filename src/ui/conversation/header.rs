@@ -7,7 +7,12 @@ use crate::ui::states::Notice;
 use crate::ui::EnvHandle;
 
 #[component]
-pub fn Header(env: EnvHandle, thread: Thread) -> impl IntoView {
+pub fn Header(
+    env: EnvHandle,
+    thread: Thread,
+    /// Offered beside the notices when a second try could cure one of them.
+    on_retry: Callback<()>,
+) -> impl IntoView {
     let (intl, link) =
         env.with_value(|env| (env.intl.clone(), env.config.kustomer.conversation_link(&thread.conversation.id)));
     let conversation = thread.conversation;
@@ -62,6 +67,9 @@ pub fn Header(env: EnvHandle, thread: Thread) -> impl IntoView {
                 <dd class="ksw-updated">{updated}</dd>
             </dl>
             {thread.notices.into_iter().map(|message| view! { <Notice message /> }).collect_view()}
+            {thread.retry.then(|| view! {
+                <button type="button" class="ksw-button ksw-notice-retry" on:click=move |_| on_retry.run(())>"Retry"</button>
+            })}
         </header>
     }
 }

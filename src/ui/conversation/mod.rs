@@ -65,7 +65,7 @@ pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoVie
                     view! { <ErrorPanel message=problem.message on_retry=problem.retry.then_some(retry) /> }.into_any()
                 }
                 Some(Ok(thread)) => view! {
-                    <Header env thread=thread.clone() />
+                    <Header env thread=thread.clone() on_retry=retry />
                     <messages::MessageList env thread />
                 }.into_any(),
             }}
