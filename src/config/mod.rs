@@ -26,6 +26,7 @@ pub struct Config {
     pub locale: String,
     pub time_zone: Option<String>,
     pub theme: Theme,
+    pub color_scheme: ColorScheme,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,6 +119,8 @@ pub struct SalesforceConfig {
     /// Card shows saved data instead of asking.
     pub quota_percent: u64,
     pub api_version: String,
+    /// The org's currency (ISO 4217, such as `USD`), for showing amounts as money.
+    pub currency: Option<String>,
 }
 
 impl SalesforceConfig {
@@ -144,7 +147,9 @@ impl Default for KustomerConfig {
 impl KustomerConfig {
     /// The conversation's address in Kustomer, from the `{org}` and `{id}` template.
     pub fn conversation_link(&self, conversation_id: &str) -> String {
-        self.conversation_url.replace("{org}", &self.org).replace("{id}", conversation_id)
+        self.conversation_url
+            .replace("{org}", &self.org)
+            .replace("{id}", &crate::transport::encode_segment(conversation_id))
     }
 }
 
@@ -220,6 +225,26 @@ impl Theme {
     }
 }
 
+/// Light or dark: the agent's preference (`auto`) unless the host pins one, as a host
+/// page without a dark mode of its own should.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ColorScheme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl ColorScheme {
+    pub fn name(self) -> &'static str {
+        match self {
+            ColorScheme::Auto => "auto",
+            ColorScheme::Light => "light",
+            ColorScheme::Dark => "dark",
+        }
+    }
+}
+
 /// A configuration problem: the key it is about (a dotted path such as
 /// `visibility.leads`) and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -288,8 +313,23 @@ impl Config {
                 }
             }
         }
+        if !is_host_label(&self.kustomer.org) {
+            return Err(ConfigError::new(
+                "kustomer.org",
+                format!(
+                    "expected the org's name in its Kustomer address (letters, digits and hyphens), found \"{}\"",
+                    self.kustomer.org
+                ),
+            ));
+        }
         if !self.kustomer.conversation_url.contains("{id}") {
             return Err(ConfigError::new("kustomer.conversationUrl", "the URL template must contain {id}"));
+        }
+        if !self.kustomer.conversation_url.starts_with("https://") {
+            return Err(ConfigError::new(
+                "kustomer.conversationUrl",
+                format!("expected an https:// URL template, found \"{}\"", self.kustomer.conversation_url),
+            ));
         }
         self.context.validate(self.view)
     }
@@ -329,14 +369,18 @@ impl Context {
     }
 }
 
-fn validate_subdomain(subdomain: &str) -> Result<(), ConfigError> {
-    let name = subdomain.strip_suffix(".my").unwrap_or(subdomain);
-    let valid = !name.is_empty()
+/// One label of a host name: what may stand before `.kustomerapp.com` or
+/// `.my.salesforce.com` without pointing anywhere else.
+fn is_host_label(name: &str) -> bool {
+    !name.is_empty()
         && name.len() <= 63
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         && !name.starts_with('-')
-        && !name.ends_with('-');
-    if valid {
+        && !name.ends_with('-')
+}
+
+fn validate_subdomain(subdomain: &str) -> Result<(), ConfigError> {
+    if is_host_label(subdomain.strip_suffix(".my").unwrap_or(subdomain)) {
         Ok(())
     } else {
         Err(ConfigError::new(

@@ -21,6 +21,7 @@ pub fn config(value: &Value) -> Result<Config, ConfigError> {
             "locale",
             "timeZone",
             "theme",
+            "colorScheme",
         ],
     )?;
     root.required("view", "\"conversation\" or \"insight\"")?;
@@ -37,7 +38,7 @@ pub fn config(value: &Value) -> Result<Config, ConfigError> {
         context,
         transport,
         salesforce: root
-            .object("salesforce", &["subdomain", "apiVersion", "quotaPercent"])?
+            .object("salesforce", &["subdomain", "apiVersion", "quotaPercent", "currency"])?
             .map(|o| salesforce(&o))
             .transpose()?,
         kustomer: match root.object("kustomer", &["org", "conversationUrl"])? {
@@ -76,6 +77,13 @@ pub fn config(value: &Value) -> Result<Config, ConfigError> {
         time_zone: root.string("timeZone")?,
         theme: root
             .choice("theme", "theme", &[("salesforce", Theme::Salesforce), ("kustomer", Theme::Kustomer)])?
+            .unwrap_or_default(),
+        color_scheme: root
+            .choice(
+                "colorScheme",
+                "color scheme",
+                &[("auto", ColorScheme::Auto), ("light", ColorScheme::Light), ("dark", ColorScheme::Dark)],
+            )?
             .unwrap_or_default(),
     })
 }
@@ -137,6 +145,16 @@ fn salesforce(o: &Object) -> Result<SalesforceConfig, ConfigError> {
         subdomain: o.string("subdomain")?.unwrap_or_default(),
         api_version: o.string("apiVersion")?.unwrap_or_else(default_api_version),
         quota_percent: o.count("quotaPercent", 100)?.unwrap_or(95) as u64,
+        currency: match o.string("currency")? {
+            Some(code) if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) => Some(code),
+            Some(code) => {
+                return Err(ConfigError::new(
+                    "salesforce.currency",
+                    format!("`{code}` is not a currency code: expected three capital letters such as `USD`"),
+                ))
+            }
+            None => None,
+        },
     })
 }
 

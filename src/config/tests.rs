@@ -27,6 +27,7 @@ fn minimal_config_takes_documented_defaults() {
     assert_eq!(config.visibility, Visibility::default());
     assert!(config.visibility.leads && config.visibility.card);
     assert_eq!(config.theme, Theme::Salesforce);
+    assert_eq!(config.color_scheme, ColorScheme::Auto);
     assert_eq!(config.case_sync.sync_attribute, "syncToSalesforceBool");
 }
 
@@ -42,7 +43,7 @@ fn full_config_from_the_design_parses() {
       "fields": { "contact": ["Department"], "account": ["NumberOfEmployees"] },
       "caseSync": { "enabled": true, "syncAttribute": "syncToSalesforceBool",
                     "recordTypeId": "012000000000001", "customMapping": { "body": {}, "urlArgs": "{}" } },
-      "locale": "fr-FR", "timeZone": "Europe/Paris", "theme": "kustomer"
+      "locale": "fr-FR", "timeZone": "Europe/Paris", "theme": "kustomer", "colorScheme": "dark"
     }"#;
     let config = Config::from_json(json).unwrap();
     assert_eq!(
@@ -57,6 +58,7 @@ fn full_config_from_the_design_parses() {
     assert_eq!(config.fields.contact, vec!["Department".to_string()]);
     assert_eq!(config.time_zone.as_deref(), Some("Europe/Paris"));
     assert_eq!(config.theme, Theme::Kustomer);
+    assert_eq!(config.color_scheme, ColorScheme::Dark);
     let mapping = config.case_sync.custom_mapping.unwrap();
     assert_eq!(mapping.url_args, Some(serde_json::Value::String("{}".into())));
     assert_eq!(config.kustomer.conversation_link("c9"), "https://acme.kustomerapp.com/app/conversations/c9");
@@ -246,4 +248,38 @@ fn list_items_and_numbers_are_checked_in_place() {
 fn a_config_that_is_not_an_object_says_so() {
     let error = error_of("[1, 2]");
     assert_eq!(error.message, "expected an object, found a list");
+}
+
+#[test]
+fn the_org_currency_is_a_code_or_an_error_naming_it() {
+    let with = |currency: &str| {
+        Config::from_json(&insight(&format!(r#","salesforce":{{"subdomain":"acme","currency":{currency}}}"#)))
+    };
+    assert_eq!(with("\"EUR\"").unwrap().salesforce.unwrap().currency.as_deref(), Some("EUR"));
+    let error = with("\"euro\"").unwrap_err();
+    assert_eq!(error.key, "salesforce.currency");
+    assert!(error.message.contains("`euro` is not a currency code"), "{}", error.message);
+    assert_eq!(with("7").unwrap_err().key, "salesforce.currency");
+}
+
+/// The "Open in Kustomer" link is built from config strings and the conversation id:
+/// none of them may turn it into another site or a script.
+#[test]
+fn the_kustomer_link_cannot_be_turned_into_another_site_or_a_script() {
+    let with_kustomer =
+        |kustomer: &str| MINIMAL_CONVERSATION.replace(r#""view""#, &format!(r#""kustomer":{kustomer},"view""#));
+    for org in ["evil.example/x#", "a b", "\"><script>", ""] {
+        let error = error_of(&with_kustomer(&format!(r#"{{"org":{}}}"#, serde_json::to_string(org).unwrap())));
+        assert_eq!(error.key, "kustomer.org", "{org:?}");
+    }
+    for url in ["javascript:alert(1)//{id}", "data:text/html,{id}", " https://x/{id}", "//evil.example/{id}"] {
+        let error =
+            error_of(&with_kustomer(&format!(r#"{{"conversationUrl":{}}}"#, serde_json::to_string(url).unwrap())));
+        assert_eq!(error.key, "kustomer.conversationUrl", "{url:?}");
+    }
+    let config = Config::from_json(&with_kustomer(r#"{"org":"acme-2"}"#)).unwrap();
+    assert_eq!(
+        config.kustomer.conversation_link("../../x?y=1#z"),
+        "https://acme-2.kustomerapp.com/app/conversations/..%2F..%2Fx%3Fy%3D1%23z"
+    );
 }

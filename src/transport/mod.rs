@@ -236,7 +236,9 @@ pub async fn join<A, B>(first: LocalFuture<'_, A>, second: LocalFuture<'_, B>) -
 /// Percent-encodes one path segment (RFC 3986 unreserved characters pass through), so
 /// an id can never add a segment or a query to a path.
 pub fn encode_segment(segment: &str) -> String {
-    encode(segment, |b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~'))
+    // `.` and `..` alone would be read as "this folder" and "the folder above".
+    let keep_dots = !matches!(segment, "." | "..");
+    encode(segment, |b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'~') || (b == b'.' && keep_dots))
 }
 
 /// Percent-encodes a query-string value (space as `%20`).

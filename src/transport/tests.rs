@@ -5,6 +5,8 @@ fn segments_are_encoded_so_ids_cannot_escape_their_segment() {
     assert_eq!(encode_segment("6140cefd91ffddd18144e08b"), "6140cefd91ffddd18144e08b");
     assert_eq!(encode_segment("../users?x=1"), "..%2Fusers%3Fx%3D1");
     assert_eq!(encode_segment("a b#c"), "a%20b%23c");
+    assert_eq!(encode_segment(".."), "%2E%2E", "a dot-segment would climb a folder");
+    assert_eq!(encode_segment("."), "%2E");
     assert_eq!(encode_segment("é"), "%C3%A9");
 }
 
