@@ -33,8 +33,8 @@ pub fn frame_document(html: &str, rendering: Rendering) -> String {
         "<!doctype html><html><head><meta charset=\"utf-8\">\
          <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\
          <base target=\"_blank\">\
-         <style>html,body{{margin:0;padding:0}}body{{font:13px/1.45 -apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#181818;overflow-wrap:anywhere}}img{{max-width:100%;height:auto}}blockquote{{margin:0 0 0 .5em;padding-left:.75em;border-left:2px solid #ccc;color:#555}}</style>\
-         </head><body>{}</body></html>",
+         <style>html,body{{margin:0;padding:0;background:#fff}}body{{font:13px/1.45 -apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#181818;overflow-wrap:anywhere}}img{{max-width:100%;height:auto}}blockquote{{margin:0 0 0 .5em;padding-left:.75em;border-left:2px solid #ccc;color:#555}}</style>\
+         </head><body dir=\"auto\">{}</body></html>",
         neutralize(body)
     )
 }
@@ -114,14 +114,14 @@ mod tests {
         assert!(allowed.contains("img-src https: http: data: cid:"));
         assert!(allowed.contains("default-src 'none'"), "scripts stay forbidden either way");
         // The policy comes first, so nothing in the email precedes it.
-        assert!(blocked.find("Content-Security-Policy").unwrap() < blocked.find("<body>").unwrap());
+        assert!(blocked.find("Content-Security-Policy").unwrap() < blocked.find("<body").unwrap());
     }
 
     #[test]
     fn meta_refresh_and_base_are_neutralized() {
         let html = "<META HTTP-EQUIV=\"refresh\" content=\"0;url=https://evil.example\"><base href=\"https://evil.example/\"><basefont><p>x</p>";
         let document = frame_document(html, Rendering { remote_content: true, quoted: true });
-        let body = &document[document.find("<body>").unwrap()..];
+        let body = &document[document.find("<body").unwrap()..];
         let lower = body.to_ascii_lowercase();
         assert_eq!(lower.matches("http-equiv").count(), lower.matches("data-blocked-http-equiv").count());
         assert!(body.contains("data-blocked-http-equiv=\"refresh\""));

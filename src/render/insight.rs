@@ -9,6 +9,8 @@ use crate::salesforce::model::{Account, Contact, Extra, Lead, Opportunity};
 
 pub struct Formatters<'a> {
     pub number: &'a dyn Fn(f64) -> String,
+    /// An amount in the org's currency (a plain number when the currency is not known).
+    pub money: &'a dyn Fn(f64) -> String,
     /// A calendar date (`2026-12-15`), which has no time zone.
     pub date: &'a dyn Fn(&str) -> String,
 }
@@ -148,6 +150,7 @@ fn record_start(html: &mut Html, object: &str, id: &str, name: &str, lightning_h
         "a",
         &[
             ("class", Some("ksw-record-link")),
+            ("dir", Some("auto")),
             ("href", Some(&url)),
             ("target", Some("_blank")),
             ("rel", Some("noopener noreferrer")),
@@ -159,7 +162,7 @@ fn record_start(html: &mut Html, object: &str, id: &str, name: &str, lightning_h
 
 fn field(html: &mut Html, label: &str, value: Option<&str>) {
     if let Some(value) = value.filter(|v| !v.is_empty()) {
-        html.element("dt", &[], label).element("dd", &[], value);
+        html.element("dt", &[], label).element("dd", &[("dir", Some("auto"))], value);
     }
 }
 
@@ -225,7 +228,7 @@ fn opportunity_html(html: &mut Html, opportunity: &Opportunity, account: &str, h
     field(html, "State", Some(state));
     field(html, "Stage", opportunity.stage.as_deref());
     field(html, "Account", Some(account));
-    field(html, "Amount", opportunity.amount.map(formatters.number).as_deref());
+    field(html, "Amount", opportunity.amount.map(formatters.money).as_deref());
     field(html, "Close date", opportunity.close_date.as_deref().map(formatters.date).as_deref());
     field(html, "Probability", opportunity.probability.map(|p| format!("{}%", (formatters.number)(p))).as_deref());
     extras(html, &opportunity.extra, formatters);
@@ -248,7 +251,7 @@ mod tests {
         let card = block_on(load_card(&client, visibility, &emails, &ExtraFields::default())).unwrap();
         let number = |n: f64| format!("{n}");
         let date = |d: &str| d.to_string();
-        card_html(&card, "northwind.lightning.force.com", &Formatters { number: &number, date: &date })
+        card_html(&card, "northwind.lightning.force.com", &Formatters { number: &number, money: &number, date: &date })
     }
 
     #[test]
@@ -256,7 +259,7 @@ mod tests {
         let html = render(&["jane.cooper@brightline.io"], Visibility::default());
         assert!(html.contains("<h3 class=\"ksw-section-title\">Contacts <span class=\"ksw-count\">1</span></h3>"));
         assert!(html.contains("href=\"https://northwind.lightning.force.com/lightning/r/Contact/003Dn00000JnCprA/view\" target=\"_blank\" rel=\"noopener noreferrer\""));
-        assert!(html.contains("<dt>Parent</dt><dd>Brightline Holdings</dd>"));
+        assert!(html.contains("<dt>Parent</dt><dd dir=\"auto\">Brightline Holdings</dd>"));
         assert!(html.contains("Opportunities <span class=\"ksw-count\">4</span>"));
         assert!(html.find("Team plan renewal 2027").unwrap() < html.find("Team plan 2026").unwrap(), "open first");
     }

@@ -62,7 +62,7 @@ fn message_html(html: &mut Html, message: &Message, sender: &str, formatters: &F
     html.open("header", &[("class", Some("ksw-message-head"))]);
     let sender_class =
         if matches!(message.sender, Sender::Automated) { "ksw-sender ksw-automated" } else { "ksw-sender" };
-    html.element("span", &[("class", Some(sender_class))], sender);
+    html.element("span", &[("class", Some(sender_class)), ("dir", Some("auto"))], sender);
     if matches!(message.channel, Channel::Sms | Channel::Whatsapp) {
         if let Some(from) = &message.meta.from {
             html.element("span", &[("class", Some("ksw-muted ksw-phone"))], from);
@@ -151,7 +151,7 @@ fn message_html(html: &mut Html, message: &Message, sender: &str, formatters: &F
 fn facts(html: &mut Html, class: &'static str, rows: impl Iterator<Item = (&'static str, String)>) {
     html.open("dl", &[("class", Some(class))]);
     for (label, value) in rows {
-        html.element("dt", &[], label).element("dd", &[], &value);
+        html.element("dt", &[], label).element("dd", &[("dir", Some("auto"))], &value);
     }
     html.close("dl");
 }
@@ -172,12 +172,12 @@ fn link(html: &mut Html, class: &'static str, url: &str, label: &str) {
 
 fn text_body(html: &mut Html, text: &str) {
     let (main, quoted) = split_quoted(text);
-    html.open("div", &[("class", Some("ksw-text"))]);
+    html.open("div", &[("class", Some("ksw-text")), ("dir", Some("auto"))]);
     pieces(html, &main);
     html.close("div");
     if let Some(quoted) = quoted {
         toggle(html, "text-quote", "Show quoted text");
-        html.open("div", &[("class", Some("ksw-text ksw-quoted")), ("hidden", Some(""))]);
+        html.open("div", &[("class", Some("ksw-text ksw-quoted")), ("dir", Some("auto")), ("hidden", Some(""))]);
         pieces(html, &quoted);
         html.close("div");
     }
@@ -253,13 +253,13 @@ fn attachments(html: &mut Html, list: &[Attachment]) {
     for attachment in list {
         if attachment.redacted {
             html.open("li", &[("class", Some("ksw-attachment ksw-attachment-redacted"))]);
-            html.element("span", &[("class", Some("ksw-file-name"))], &attachment.name);
+            html.element("span", &[("class", Some("ksw-file-name")), ("dir", Some("auto"))], &attachment.name);
             html.element("span", &[("class", Some("ksw-muted"))], " This attachment was redacted.");
             html.close("li");
             continue;
         }
         html.open("li", &[("class", Some("ksw-attachment"))]);
-        html.element("span", &[("class", Some("ksw-file-name"))], &attachment.name);
+        html.element("span", &[("class", Some("ksw-file-name")), ("dir", Some("auto"))], &attachment.name);
         html.element("span", &[("class", Some("ksw-muted ksw-file-type"))], &attachment.content_type);
         if let Some(size) = attachment.size {
             html.element("span", &[("class", Some("ksw-muted ksw-file-size"))], &human_size(size));

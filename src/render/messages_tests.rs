@@ -57,7 +57,7 @@ fn text_messages_keep_markup_as_text_and_quotes_behind_a_toggle() {
     let html = render(&thread);
     assert!(html.contains("&lt;b&gt;hi&lt;/b&gt; <a class=\"ksw-text-link\" href=\"https://x.example/a\" target=\"_blank\" rel=\"noopener noreferrer\">https://x.example/a</a>."));
     assert!(html.contains("data-action=\"text-quote\""));
-    assert!(html.contains("<div class=\"ksw-text ksw-quoted\" hidden=\"\">On Monday Sam wrote:\n&gt; old</div>"));
+    assert!(html.contains("<div class=\"ksw-text ksw-quoted\" dir=\"auto\" hidden=\"\">On Monday Sam wrote:\n&gt; old</div>"));
 }
 
 #[test]
@@ -77,7 +77,7 @@ fn attachments_render_with_previews_only_for_raster_images() {
 fn redacted_voice_and_unknown_channels() {
     assert!(render(&thread(kustomer_data::SMS_REDACTED)).contains("This message was redacted."));
     let voice = render(&thread(kustomer_data::VOICE));
-    assert!(voice.contains("<dt>Duration</dt><dd>7:23</dd>"));
+    assert!(voice.contains("<dt>Duration</dt><dd dir=\"auto\">7:23</dd>"));
     assert!(voice.contains("href=\"https://recordings.example/calls/7731.mp3\""));
     let other = render(&thread(kustomer_data::UNKNOWN_CHANNEL));
     assert!(other.contains("ksw-msg-other") && other.contains(">line</span>"));

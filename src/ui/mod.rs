@@ -55,7 +55,8 @@ pub type EnvHandle = StoredValue<Env, LocalStorage>;
 /// The mounted widget: the view the config asks for, on the current context.
 #[component]
 pub fn Widget(env: EnvHandle, context: RwSignal<Result<Context, ConfigError>>) -> impl IntoView {
-    let (view_kind, theme) = env.with_value(|env| (env.config.view, env.config.theme.name()));
+    let (view_kind, theme, scheme) =
+        env.with_value(|env| (env.config.view, env.config.theme.name(), env.config.color_scheme.name()));
     let state = env.with_value(|env| env.state);
     Effect::new(move |_| {
         if context.with(Result::is_err) {
@@ -63,7 +64,7 @@ pub fn Widget(env: EnvHandle, context: RwSignal<Result<Context, ConfigError>>) -
         }
     });
     view! {
-        <div class="ksw-root" data-theme=theme>
+        <div class="ksw-root" data-theme=theme data-scheme=scheme>
             {move || match context.get() {
                 Err(error) => view! { <states::ErrorPanel message=error.to_string() /> }.into_any(),
                 Ok(context) => match view_kind {

@@ -44,7 +44,7 @@ pub fn Header(
     view! {
         <header class="ksw-conv-header">
             <div class="ksw-title-row">
-                <h2 class="ksw-subject">{subject}</h2>
+                <h2 class="ksw-subject" dir="auto">{subject}</h2>
                 <a class="ksw-open" href=link target="_blank" rel="noopener noreferrer">"Open in Kustomer"</a>
             </div>
             <div class="ksw-badges">
@@ -56,11 +56,11 @@ pub fn Header(
             <dl class="ksw-facts">
                 <dt>"Customer"</dt>
                 <dd class="ksw-customer">
-                    <span class="ksw-customer-name">{customer_name}</span>
+                    <span class="ksw-customer-name" dir="auto">{customer_name}</span>
                     {customer_email.map(|email| view! { <span class="ksw-muted ksw-customer-email">{email}</span> })}
                 </dd>
                 <dt>"Assigned to"</dt>
-                <dd class="ksw-assignees">{assignees}</dd>
+                <dd class="ksw-assignees" dir="auto">{assignees}</dd>
                 <dt>"Created"</dt>
                 <dd class="ksw-created">{created}</dd>
                 <dt>"Updated"</dt>

@@ -111,12 +111,15 @@ fn CardBody(
 ) -> impl IntoView {
     let contacts = loaded.card.contacts.clone();
     let (markup, updated) = env.with_value(|env| {
-        let host = env.config.salesforce.as_ref().map(|s| s.lightning_host()).unwrap_or_default();
+        let salesforce = env.config.salesforce.as_ref();
+        let host = salesforce.map(|s| s.lightning_host()).unwrap_or_default();
+        let currency = salesforce.and_then(|s| s.currency.as_deref());
         let intl = &env.intl;
         let number = |n: f64| intl.number(n, None);
+        let money = |n: f64| intl.number(n, currency);
         let date = |d: &str| intl.calendar_date(d);
         (
-            card_html(&loaded.card, &host, &Formatters { number: &number, date: &date }),
+            card_html(&loaded.card, &host, &Formatters { number: &number, money: &money, date: &date }),
             loaded.updated(env.clock.now_ms()),
         )
     });
