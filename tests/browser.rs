@@ -35,3 +35,6 @@ mod insight_refusals;
 
 #[path = "browser/quoted_history.rs"]
 mod quoted_history;
+
+#[path = "browser/every_agent.rs"]
+mod every_agent;

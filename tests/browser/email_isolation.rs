@@ -118,3 +118,29 @@ async fn the_frame_is_sized_to_its_content() {
     let inner_height = frame.content_document().unwrap().document_element().unwrap().scroll_height();
     assert!(frame.offset_height() >= inner_height, "{} < {inner_height}", frame.offset_height());
 }
+
+/// An email that names its elements after the document's own properties (DOM
+/// clobbering) must still be measured: its frame grows to show all of it.
+#[wasm_bindgen_test]
+async fn an_email_that_clobbers_its_document_is_still_sized_to_its_content() {
+    let tall = "<p>line</p>".repeat(40);
+    let bodies = format!(
+        r#"{{
+          "/v1/conversations/cl": {{ data: {{ id: "cl", attributes: {{ name: "Clobber", assignedUsers: [] }} }} }},
+          "/v1/conversations/cl/messages?page=1&pageSize=100": {{ data: [
+            {{ id: "m1", attributes: {{ channel: "email", direction: "in",
+               htmlBody: '<img name="documentElement"><img name="documentElement"><form name="body"></form><form name="scrollingElement"></form>{tall}' }} }}
+          ] }},
+          "/v1/conversations/cl/attachments?page=1&pageSize=100": {{ data: [] }}
+        }}"#
+    );
+    let element = container();
+    let config = r#"{"view":"conversation","context":{"conversationId":"cl"},"transport":{"kind":"host"}}"#;
+    let fetch = kustomer_stub("clobber-calls", &bodies);
+    let _handle = kustomer_salesforce_widget::host_api::mount(element.clone().into(), json(config), fetch.into()).unwrap();
+    wait_for_state(&element, "ready").await;
+    let frame: HtmlIFrameElement = find(&element, "iframe.ksw-email-frame").unwrap().dyn_into().unwrap();
+    wait_until(&element, "the frame to be sized", || frame.get_attribute("style").is_some()).await;
+    let height = frame.get_bounding_client_rect().height();
+    assert!(height > 400.0, "forty lines need more than {height}px");
+}

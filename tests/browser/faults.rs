@@ -67,3 +67,103 @@ async fn not_found_offers_no_retry() {
     assert_eq!(text_of(&element, ".ksw-error-message"), "Conversation not found");
     assert!(find(&element, ".ksw-error button").is_none());
 }
+
+/// Ten pages of 100 messages for conversation `ten`; page 3 fails while `window[flag]`
+/// is set, page 1 takes `window[slow]` milliseconds when that is set.
+fn ten_pages(record: &str, flag: &str, slow: &str) -> js_sys::Function {
+    host_fetch(
+        record,
+        &format!(
+            "const respond = (status, body) => ({{ status, headers: {{}}, body: typeof body === 'string' ? body : JSON.stringify(body) }});\n\
+             if (request.path === '/v1/conversations/ten') return Promise.resolve(respond(200, {{ data: {{ id: 'ten', attributes: {{ name: 'Ten pages', assignedUsers: [] }} }} }}));\n\
+             if (request.path.startsWith('/v1/conversations/ten/attachments')) return Promise.resolve(respond(200, {{ data: [] }}));\n\
+             const page = Number(new URLSearchParams(request.path.split('?')[1]).get('page'));\n\
+             if (page === 3 && window['{flag}']) return Promise.resolve(respond(503, '<html>Service Unavailable</html>'));\n\
+             const data = Array.from({{ length: 100 }}, (_, i) => {{\n\
+               const n = (page - 1) * 100 + i;\n\
+               return {{ id: 'm' + String(n).padStart(4, '0'), attributes: {{ channel: 'chat', direction: 'in', body: 'message ' + n,\n\
+                 sentAt: new Date(Date.UTC(2026, 10, 1) + n * 60000).toISOString() }} }};\n\
+             }});\n\
+             const next = page < 10 ? '/v1/conversations/ten/messages?page=' + (page + 1) + '&pageSize=100' : null;\n\
+             const answer = respond(200, {{ data, links: {{ next }} }});\n\
+             const delay = page === 1 ? Number(window['{slow}'] || 0) : 0;\n\
+             return new Promise((resolve) => setTimeout(() => resolve(answer), delay));"
+        ),
+    )
+}
+
+const TEN: &str = r#"{"view":"conversation","context":{"conversationId":"ten"},"transport":{"kind":"host","timeoutMs":5000},"timeZone":"UTC"}"#;
+
+#[wasm_bindgen_test]
+async fn a_failure_on_page_3_of_10_keeps_the_first_pages_and_retry_reads_the_rest() {
+    set_window("page-3-fails", "yes");
+    let element = container();
+    let _handle = mount(element.clone().into(), json(TEN), ten_pages("ten-calls", "page-3-fails", "ten-slow").into()).unwrap();
+    wait_for_state(&element, "ready").await;
+    let notice = text_of(&element, ".ksw-notice");
+    assert!(notice.starts_with("Only 200 messages (2 pages) could be loaded"), "{notice}");
+    assert!(notice.contains("503"), "{notice}");
+    assert_eq!(find_all(&element, ".ksw-message").len(), 100, "the newest batch of what arrived");
+    assert!(text(&element).contains("100 earlier messages not shown"));
+
+    js_sys::Reflect::delete_property(&web_sys::window().unwrap(), &JsValue::from_str("page-3-fails")).unwrap();
+    click(&element, ".ksw-notice-retry");
+    wait_until(&element, "all ten pages", || text(&element).contains("900 earlier messages not shown")).await;
+    assert!(find(&element, ".ksw-notice").is_none(), "nothing is missing any more");
+    assert_eq!(state(&element).as_deref(), Some("ready"));
+}
+
+#[wasm_bindgen_test]
+async fn a_slow_first_page_shows_loading_then_the_conversation() {
+    set_window("ten-slow-first", "1500");
+    let element = container();
+    let _handle =
+        mount(element.clone().into(), json(TEN), ten_pages("slow-calls", "never-set", "ten-slow-first").into()).unwrap();
+    sleep(600).await;
+    assert_eq!(state(&element).as_deref(), Some("loading"), "still waiting on page 1");
+    assert!(find(&element, ".ksw-loading[aria-busy=true]").is_some(), "the wait is shown and announced");
+    wait_for_state(&element, "ready").await;
+    assert!(text(&element).contains("message 999"));
+    assert_eq!(calls("slow-calls").len(), 12, "one request a page, none repeated");
+}
+
+#[wasm_bindgen_test]
+async fn a_429_waits_by_itself_then_succeeds() {
+    let fetch = host_fetch(
+        "limited-calls",
+        "const first = !window['limited-once'];\n\
+         window['limited-once'] = true;\n\
+         if (first) return Promise.resolve({ status: 429, headers: { 'x-ratelimit-reset': String(Date.now() / 1000 + 0.5) }, body: '{}' });\n\
+         const ok = request.path === '/v1/conversations/f1'\n\
+           ? { data: { id: 'f1', attributes: { name: 'After the wait', assignedUsers: [] } } }\n\
+           : { data: [{ id: 'm1', attributes: { channel: 'chat', direction: 'in', body: 'waited' } }] };\n\
+         return Promise.resolve({ status: 200, headers: {}, body: JSON.stringify(ok) });",
+    );
+    let element = container();
+    let config = r#"{"view":"conversation","context":{"conversationId":"f1"},"transport":{"kind":"host"}}"#;
+    let _handle = mount(element.clone().into(), json(config), fetch.into()).unwrap();
+    wait_until(&element, "the wait to be explained", || text(&element).contains("rate limit was reached")).await;
+    wait_for_state(&element, "ready").await;
+    assert!(text(&element).contains("waited"));
+    assert!(find(&element, ".ksw-error").is_none(), "no error, no click needed");
+    let paths: Vec<String> = calls("limited-calls").iter().map(|c| field(c, "path").as_string().unwrap()).collect();
+    assert_eq!(paths[0], paths[1], "the limited request was asked again: {paths:?}");
+}
+
+#[wasm_bindgen_test]
+async fn the_salesforce_limit_without_saved_data_offers_retry_and_recovers() {
+    set_window("sf-limited", "yes");
+    let fetch = host_fetch(
+        "sf-limit-calls",
+        "if (window['sf-limited']) return Promise.resolve({ status: 403, headers: {}, body: '[{\"errorCode\":\"REQUEST_LIMIT_EXCEEDED\",\"message\":\"TotalRequests Limit exceeded.\"}]' });\n\
+         return Promise.resolve({ status: 200, headers: {}, body: request.path.includes('/search/') ? '{\"searchRecords\":[]}' : '{\"totalSize\":0,\"done\":true,\"records\":[]}' });",
+    );
+    let element = container();
+    let config = r#"{"view":"insight","context":{"customerEmails":["nobody-saved@limit.example"]},"transport":{"kind":"host"},"salesforce":{"subdomain":"limit-retry"}}"#;
+    let _handle = mount(element.clone().into(), json(config), fetch.into()).unwrap();
+    wait_for_state(&element, "error").await;
+    assert!(text(&element).contains("Salesforce API limit reached, and no data"), "{}", text(&element));
+    js_sys::Reflect::delete_property(&web_sys::window().unwrap(), &JsValue::from_str("sf-limited")).unwrap();
+    click(&element, ".ksw-error button");
+    wait_for_state(&element, "empty").await;
+}

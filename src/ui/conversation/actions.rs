@@ -1,7 +1,7 @@
 //! What the controls inside rendered messages do: show quoted text, show an email's
 //! remote content, preview an image, and size email frames to their content.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlIFrameElement};
 
 use crate::content::email::{frame_document, Rendering};
@@ -70,10 +70,25 @@ fn refresh_email(email: &Element, thread: &Thread) {
 /// Sizes an email frame to its document once it has loaded.
 pub fn fit_frame(event: web_sys::Event) {
     let Some(frame) = event.target().and_then(|t| t.dyn_into::<HtmlIFrameElement>().ok()) else { return };
-    let height = frame.content_document().and_then(|doc| doc.document_element()).map(|root| root.scroll_height());
+    let height = frame.content_document().and_then(|doc| root_element(&doc)).map(|root| root.scroll_height());
     if let Some(height) = height {
         let _ = frame.set_attribute("style", &format!("height: {}px", height.max(24) + 4));
     }
+}
+
+/// The document's `<html>` element, read with `Document.prototype`'s own getter: in an
+/// email's document, `<img name="documentElement">` shadows `document.documentElement`
+/// (documents let named elements override their properties).
+fn root_element(document: &web_sys::Document) -> Option<Element> {
+    let window = web_sys::window()?;
+    let prototype = js_sys::Reflect::get(&window, &"Document".into())
+        .and_then(|class| js_sys::Reflect::get(&class, &"prototype".into()))
+        .ok()?;
+    let descriptor = js_sys::Object::get_own_property_descriptor(prototype.unchecked_ref::<js_sys::Object>(), &"documentElement".into());
+    let getter: js_sys::Function = js_sys::Reflect::get(&descriptor, &"get".into()).ok()?.dyn_into().ok()?;
+    let root = getter.call0(document).ok().filter(JsValue::is_object)?;
+    // The element belongs to the frame's realm, so `instanceof Element` here says no.
+    Some(root.unchecked_into())
 }
 
 /// Toggles `hidden`; true when the element is now shown.

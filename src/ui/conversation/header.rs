@@ -18,7 +18,13 @@ pub fn Header(
     let conversation = thread.conversation;
     let subject = conversation.subject.clone().unwrap_or_else(|| "(no subject)".to_string());
     let status = conversation.status.clone().map(|status| capitalize(&status));
-    let status_class = format!("ksw-badge ksw-status-{}", conversation.status.as_deref().unwrap_or("unknown"));
+    // Only Kustomer's own statuses name a class: a status is data, not markup.
+    let status_class = match conversation.status.as_deref() {
+        Some("open") => "ksw-badge ksw-status-open",
+        Some("snoozed") => "ksw-badge ksw-status-snoozed",
+        Some("done") => "ksw-badge ksw-status-done",
+        _ => "ksw-badge ksw-status-other",
+    };
     let priority = conversation.priority.map(|priority| format!("Priority {priority}"));
     let channels: Vec<_> = conversation
         .channels
