@@ -4,6 +4,7 @@
 //! the browser), and a full or missing storage never breaks the card: it only means no
 //! fallback.
 
+use crate::strings;
 use serde_json::{json, Value};
 
 /// Version of the stored format: a change makes old entries unreadable, not wrong.
@@ -130,14 +131,7 @@ impl<'a> Cache<'a> {
 
 /// "3 hours ago", for the card's freshness line and the stale-data banner.
 pub fn age_words(age_ms: f64) -> String {
-    let minutes = (age_ms / 60_000.0) as u64;
-    let (count, unit) = match minutes {
-        0 => return "just now".to_string(),
-        1..=59 => (minutes, "minute"),
-        60..=1439 => (minutes / 60, "hour"),
-        _ => (minutes / 1440, "day"),
-    };
-    format!("{count} {unit}{} ago", if count == 1 { "" } else { "s" })
+    strings::age((age_ms / 60_000.0) as u64)
 }
 
 #[cfg(test)]

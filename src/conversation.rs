@@ -7,6 +7,7 @@ use crate::kustomer::errors::{explain, Reading};
 use crate::kustomer::message::{assemble, Attachment, Message, Sender};
 use crate::kustomer::model::Resource;
 use crate::kustomer::{Conversation, Customer, KustomerClient};
+use crate::strings;
 use crate::transport::encode_segment;
 
 /// Kustomer's largest page.
@@ -39,16 +40,16 @@ impl Thread {
     pub fn sender_name(&self, message: &Message) -> String {
         match &message.sender {
             Sender::Customer => {
-                self.customer.as_ref().map(Customer::display_name).unwrap_or_else(|| "Customer".to_string())
+                self.customer.as_ref().map(Customer::display_name).unwrap_or_else(|| strings::CUSTOMER.to_string())
             }
             Sender::Agent(id) => self
                 .agents
                 .iter()
                 .find(|(known, _)| known == id)
                 .map(|(_, name)| name.clone())
-                .unwrap_or_else(|| "Agent".to_string()),
-            Sender::Automated => "Automated".to_string(),
-            Sender::UnknownAgent => "Agent".to_string(),
+                .unwrap_or_else(|| strings::AGENT.to_string()),
+            Sender::Automated => strings::AUTOMATED.to_string(),
+            Sender::UnknownAgent => strings::AGENT.to_string(),
         }
     }
 }
@@ -70,15 +71,14 @@ pub async fn load_thread(
     let mut notices = Vec::new();
     let mut retry = false;
     if listing.truncated {
-        notices.push(format!("Only the first {} messages were loaded.", listing.resources.len()));
+        notices.push(strings::only_first_messages(listing.resources.len()));
     }
     if let Some(error) = &listing.stopped_by {
         retry |= error.retry_can_help();
-        notices.push(format!(
-            "Only {} messages ({} pages) could be loaded; the rest are missing: {}",
+        notices.push(strings::messages_missing(
             listing.resources.len(),
             listing.pages,
-            explain(error, Reading::Messages)
+            &explain(error, Reading::Messages),
         ));
     }
     let resources = listing.resources;
@@ -91,7 +91,7 @@ pub async fn load_thread(
         Ok(resources) => resources.iter().map(|r: &Resource| Attachment::from_resource(r)).collect(),
         Err(error) => {
             retry |= error.retry_can_help();
-            notices.push(format!("Attachments could not be loaded: {}", explain(&error, Reading::Attachments)));
+            notices.push(strings::attachments_failed(&explain(&error, Reading::Attachments)));
             Vec::new()
         }
     };
@@ -102,7 +102,7 @@ pub async fn load_thread(
             Ok(customer) => Some(customer),
             Err(error) => {
                 retry |= error.retry_can_help();
-                notices.push(format!("The customer could not be loaded: {}", explain(&error, Reading::Customer)));
+                notices.push(strings::customer_failed(&explain(&error, Reading::Customer)));
                 None
             }
         },
@@ -130,7 +130,7 @@ pub async fn load_thread(
         }
     }
     if let Some(reason) = agent_failure {
-        notices.push(format!("Some agent names could not be loaded: {reason}"));
+        notices.push(strings::agents_failed(&reason));
     }
     let assignees = conversation
         .assigned_user_ids
@@ -140,7 +140,7 @@ pub async fn load_thread(
                 .iter()
                 .find(|(known, _)| known == agent)
                 .map(|(_, name)| name.clone())
-                .unwrap_or_else(|| format!("Agent {agent}"))
+                .unwrap_or_else(|| strings::agent_by_id(agent))
         })
         .collect();
     Ok(Thread { conversation, customer, assignees, agents, messages, unattached, notices, retry })

@@ -151,12 +151,16 @@ fn a_failing_later_page_keeps_the_pages_read() {
         let items: Vec<String> = (0..100)
             .map(|i| format!(r#"{{"id":"m{n}-{i:03}","attributes":{{"direction":"in","body":"page {n}"}}}}"#))
             .collect();
-        format!(r#"{{"data":[{}],"links":{{"next":"/v1/conversations/c1/messages?page={}&pageSize=100"}}}}"#, items.join(","), n + 1)
+        format!(
+            r#"{{"data":[{}],"links":{{"next":"/v1/conversations/c1/messages?page={}&pageSize=100"}}}}"#,
+            items.join(","),
+            n + 1
+        )
     };
     let transport = ScriptedTransport::new(vec![
         Ok(Response::new(200, conversation)),
-        Ok(Response::new(200, &page(1))),
-        Ok(Response::new(200, &page(2))),
+        Ok(Response::new(200, page(1))),
+        Ok(Response::new(200, page(2))),
         Ok(Response::new(502, "<html>Bad gateway</html>")),
         Ok(Response::new(200, r#"{"data":[]}"#)),
     ]);

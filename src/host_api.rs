@@ -30,9 +30,15 @@ fn start() {
 }
 
 /// What every mounted widget shows once the module has stopped.
-const CRASH_HTML: &str =
-    "<div class=\"ksw-root\"><div class=\"ksw-error\" role=\"alert\"><p class=\"ksw-error-message\">\
-    The widget stopped because of an internal error. Reload the page to try again.</p></div></div>";
+fn crash_html() -> String {
+    let mut html = crate::render::html::Html::new();
+    html.open("div", &[("class", Some("ksw-root"))])
+        .open("div", &[("class", Some("ksw-error")), ("role", Some("alert"))])
+        .element("p", &[("class", Some("ksw-error-message"))], crate::strings::CRASHED)
+        .close("div")
+        .close("div");
+    html.finish()
+}
 
 thread_local! {
     /// Set by the panic hook: from then on nothing may claim any other state.
@@ -55,7 +61,7 @@ fn show_crash() {
         if let Some(target) =
             mounted.shadow_host.shadow_root().and_then(|root| root.query_selector(".ksw-mount").ok().flatten())
         {
-            target.set_inner_html(CRASH_HTML);
+            target.set_inner_html(&crash_html());
         }
     }
 }

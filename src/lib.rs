@@ -11,6 +11,7 @@
 //!   cache policy.
 //! - [`case_sync`]: the Case payload the sync sends, computed, never sent.
 //! - [`render`]: escaped markup for content that does not change once loaded.
+//! - [`strings`]: every word the widget shows an agent, ready for translation.
 //! - [`demo`]: the embedded demo org, served in the real wire formats.
 //! - `browser`, `ui` and `host_api` (wasm32 only): browser glue, the Leptos views and
 //!   the `mount` API.
@@ -31,6 +32,7 @@ pub mod kustomer;
 pub mod problem;
 pub mod render;
 pub mod salesforce;
+pub mod strings;
 pub mod time;
 pub mod transport;
 

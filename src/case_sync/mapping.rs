@@ -1,6 +1,7 @@
 //! The default field mapping: every row of the managed package's table, producing the
 //! Case body and, for each field, where its value came from.
 
+use crate::strings;
 use serde_json::{Map, Value};
 
 use super::values::map_value;
@@ -39,30 +40,25 @@ pub fn default_mapping(inputs: &Inputs) -> (Vec<MappedField>, String) {
         }
     };
     let contact_note = match inputs.contacts {
-        [] => "No Salesforce Contact matches the customer's email: AccountId and ContactId are not sent.".to_string(),
-        [only] => format!("Contact {} ({}) matches the customer's email.", only.name, only.id),
-        [first, ..] => format!(
-            "{} Contacts match the customer's email; the sync takes the first Salesforce returns, {} ({}). Merge the duplicates to make this certain.",
-            inputs.contacts.len(),
-            first.name,
-            first.id
-        ),
+        [] => strings::NO_CONTACT_MATCH.to_string(),
+        [only] => strings::one_contact_matches(&only.name, &only.id),
+        [first, ..] => strings::several_contacts_match(inputs.contacts.len(), &first.name, &first.id),
     };
     if let Some(contact) = inputs.contacts.first() {
-        push("AccountId", contact.account_id.clone().map(Value::from), format!("AccountId of Contact {}", contact.id));
-        push("ContactId", Some(Value::from(contact.id.clone())), "Contact matched by the customer's email".to_string());
+        push("AccountId", contact.account_id.clone().map(Value::from), strings::from_contact_account(&contact.id));
+        push("ContactId", Some(Value::from(contact.id.clone())), strings::FROM_MATCHED_CONTACT.into());
     }
     push("Description", at(conversation, "preview").cloned(), "preview".into());
     if let Some(lang) = str_at(conversation, "defaultLang") {
         let (value, how) = map_value("language", &lang, inputs.value_maps);
         push("Language", Some(Value::from(value)), format!("defaultLang `{lang}` ({how})"));
     }
-    push("Origin", Some(Value::from("Kustomer App")), "constant".into());
+    push("Origin", Some(Value::from("Kustomer App")), strings::FROM_CONSTANT.into());
     if !inputs.assignee_names.is_empty() {
         push(
             "KustomerApp__Conversation_Assignee_Name__c",
             Some(Value::from(inputs.assignee_names.join(", "))),
-            "assignedUsers (names)".into(),
+            strings::FROM_ASSIGNEE_NAMES.into(),
         );
     }
     if let Some(priority) = at(conversation, "priority").filter(|v| !v.is_null()) {
@@ -78,7 +74,7 @@ pub fn default_mapping(inputs: &Inputs) -> (Vec<MappedField>, String) {
         push("Status", Some(Value::from(value)), format!("status `{status}` ({how})"));
     }
     push("Subject", at(conversation, "name").cloned(), "name".into());
-    push("Type", Some(Value::from("Kustomer Conversation")), "constant".into());
+    push("Type", Some(Value::from("Kustomer Conversation")), strings::FROM_CONSTANT.into());
     push("KustomerApp__Conversation_Id__c", at(conversation, "id").cloned(), "id".into());
     push(
         "KustomerApp__Conversation_CSAT_Score__c",
@@ -101,7 +97,7 @@ pub fn default_mapping(inputs: &Inputs) -> (Vec<MappedField>, String) {
     push(
         "KustomerApp__Conversation_URL__c",
         Some(Value::from(inputs.conversation_url.clone())),
-        "conversation URL".into(),
+        strings::FROM_CONVERSATION_URL.into(),
     );
     if let Some(record_type) = inputs.record_type_id {
         push("RecordTypeId", Some(Value::from(record_type)), "caseSync.recordTypeId".into());

@@ -8,6 +8,7 @@ pub mod template;
 pub mod upsert;
 pub mod values;
 
+use crate::strings;
 use serde_json::{Map, Value};
 
 use crate::config::CaseSyncConfig;
@@ -25,8 +26,8 @@ impl Eligibility {
     /// "Syncs to Salesforce", "Not syncing: Sync To Salesforce is off", …
     pub fn sentence(&self) -> String {
         match self {
-            Eligibility::Syncs => "Syncs to Salesforce".to_string(),
-            Eligibility::NotSyncing(reason) => format!("Not syncing: {reason}"),
+            Eligibility::Syncs => strings::SYNCS.to_string(),
+            Eligibility::NotSyncing(reason) => strings::not_syncing(reason),
         }
     }
 }
@@ -35,16 +36,12 @@ impl Eligibility {
 /// it is not spam.
 pub fn eligibility(conversation: &Value, sync_attribute: &str) -> Eligibility {
     if bool_at(conversation, "spam").unwrap_or(false) {
-        return Eligibility::NotSyncing("marked as spam".to_string());
+        return Eligibility::NotSyncing(strings::MARKED_SPAM.to_string());
     }
     match crate::json::at(conversation, "custom").and_then(|custom| custom.get(sync_attribute)) {
         Some(Value::Bool(true)) => Eligibility::Syncs,
-        Some(Value::Bool(false)) | Some(Value::Null) | None => {
-            Eligibility::NotSyncing("Sync To Salesforce is off".to_string())
-        }
-        Some(other) => Eligibility::NotSyncing(format!(
-            "Sync To Salesforce (`custom.{sync_attribute}`) is {other}, not true or false"
-        )),
+        Some(Value::Bool(false)) | Some(Value::Null) | None => Eligibility::NotSyncing(strings::SYNC_OFF.to_string()),
+        Some(other) => Eligibility::NotSyncing(strings::sync_attribute_odd(sync_attribute, &other.to_string())),
     }
 }
 

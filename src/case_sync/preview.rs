@@ -1,5 +1,6 @@
 //! Everything the Case section shows for one conversation, loaded read-only.
 
+use crate::strings;
 use serde_json::{Map, Value};
 
 use super::mapping::{body, default_mapping, Inputs, MappedField};
@@ -61,7 +62,7 @@ pub async fn load_preview(
 
     let mut names = Vec::new();
     for (id, user) in kustomer.users(&conversation.assigned_user_ids).await {
-        names.push(user.map(|user| user.display_name()).unwrap_or_else(|_| format!("Agent {id}")));
+        names.push(user.map(|user| user.display_name()).unwrap_or_else(|_| strings::agent_by_id(&id)));
     }
 
     let soql = format!(
@@ -81,10 +82,8 @@ pub async fn load_preview(
         ),
         Err(error) => {
             let note = match invalid_field(&error) {
-                Some((field, object)) => {
-                    format!("{object}.{field} is not in this org: install the Kustomer managed package to create and find Cases")
-                }
-                None => format!("The Case could not be looked up: {error}"),
+                Some((field, object)) => strings::case_field_missing(&object, &field),
+                None => strings::case_lookup_failed(&error.to_string()),
             };
             (None, Some(note))
         }
@@ -102,7 +101,7 @@ pub async fn load_preview(
         value_maps: config.case_sync.value_maps.as_ref(),
     });
     if contacts.is_none() {
-        contact_note = "Contacts are hidden in the Data Visibility settings, so the matched Contact (AccountId, ContactId) is not shown.".to_string();
+        contact_note = strings::CONTACTS_HIDDEN_NOTE.to_string();
     }
     Ok(CasePreview {
         eligibility: eligibility(&step, &config.case_sync.sync_attribute),

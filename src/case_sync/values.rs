@@ -2,6 +2,7 @@
 //! Case picklists; an org with its own values overrides them in config
 //! (`caseSync.valueMaps: {priority: {"1": "P4"}, status: {open: "Working"}, language: {…}}`).
 
+use crate::strings;
 use serde_json::Value;
 
 /// Kustomer priority (1 lowest … 5 highest) to Case Priority (High, Medium, Low).
@@ -15,7 +16,7 @@ pub fn map_value(kind: &str, kustomer: &str, overrides: Option<&Value>) -> (Stri
     if let Some(mapped) =
         overrides.and_then(|maps| maps.get(kind)).and_then(|map| map.get(kustomer)).and_then(Value::as_str)
     {
-        return (mapped.to_string(), "config value map");
+        return (mapped.to_string(), strings::FROM_CONFIG_MAP);
     }
     let defaults: &[(&str, &str)] = match kind {
         "priority" => &DEFAULT_PRIORITY,
@@ -23,12 +24,12 @@ pub fn map_value(kind: &str, kustomer: &str, overrides: Option<&Value>) -> (Stri
         _ => &[],
     };
     if let Some((_, mapped)) = defaults.iter().find(|(from, _)| from.eq_ignore_ascii_case(kustomer)) {
-        return (mapped.to_string(), "default value map");
+        return (mapped.to_string(), strings::FROM_DEFAULT_MAP);
     }
     if kind == "language" {
-        return (salesforce_locale(kustomer), "language code");
+        return (salesforce_locale(kustomer), strings::FROM_LANGUAGE_CODE);
     }
-    (kustomer.to_string(), "unmapped, sent as is")
+    (kustomer.to_string(), strings::FROM_UNMAPPED)
 }
 
 /// Kustomer's `en_us` to Salesforce's `en_US`.
@@ -46,17 +47,17 @@ mod tests {
 
     #[test]
     fn defaults_overrides_and_fallbacks() {
-        assert_eq!(map_value("priority", "4", None), ("High".into(), "default value map"));
-        assert_eq!(map_value("status", "done", None), ("Closed".into(), "default value map"));
+        assert_eq!(map_value("priority", "4", None), ("High".into(), strings::FROM_DEFAULT_MAP));
+        assert_eq!(map_value("status", "done", None), ("Closed".into(), strings::FROM_DEFAULT_MAP));
         let overrides = json!({ "status": { "open": "Working" }, "priority": { "1": "P4" } });
-        assert_eq!(map_value("status", "open", Some(&overrides)), ("Working".into(), "config value map"));
-        assert_eq!(map_value("priority", "1", Some(&overrides)), ("P4".into(), "config value map"));
-        assert_eq!(map_value("priority", "9", None), ("9".into(), "unmapped, sent as is"));
-        assert_eq!(map_value("language", "en_us", None), ("en_US".into(), "language code"));
-        assert_eq!(map_value("language", "fr", None), ("fr".into(), "language code"));
+        assert_eq!(map_value("status", "open", Some(&overrides)), ("Working".into(), strings::FROM_CONFIG_MAP));
+        assert_eq!(map_value("priority", "1", Some(&overrides)), ("P4".into(), strings::FROM_CONFIG_MAP));
+        assert_eq!(map_value("priority", "9", None), ("9".into(), strings::FROM_UNMAPPED));
+        assert_eq!(map_value("language", "en_us", None), ("en_US".into(), strings::FROM_LANGUAGE_CODE));
+        assert_eq!(map_value("language", "fr", None), ("fr".into(), strings::FROM_LANGUAGE_CODE));
         assert_eq!(
             map_value("language", "pt-br", Some(&json!({ "language": { "pt-br": "pt_BR" } }))),
-            ("pt_BR".into(), "config value map")
+            ("pt_BR".into(), strings::FROM_CONFIG_MAP)
         );
     }
 }

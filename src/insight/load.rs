@@ -10,6 +10,7 @@ use crate::salesforce::client::{invalid_field, SalesforceClient};
 use crate::salesforce::errors::{details, plain_message};
 use crate::salesforce::limits::ApiUsage;
 use crate::salesforce::soql::clean_emails;
+use crate::strings;
 use crate::transport::FetchError;
 
 /// A card loaded this recently is shown again without asking, unless the agent asks
@@ -45,7 +46,7 @@ pub struct Loaded {
 impl Loaded {
     /// "Updated 4 minutes ago".
     pub fn updated(&self, now_ms: f64) -> String {
-        format!("Updated {}", age_words((now_ms - self.fetched_at_ms).max(0.0)))
+        strings::updated(&age_words((now_ms - self.fetched_at_ms).max(0.0)))
     }
 }
 
@@ -78,10 +79,7 @@ pub async fn load(
     if let Some(usage) = last_usage.filter(|usage| usage.is_at_least(settings.quota_percent)) {
         if let Some(saved) = saved(MAX_AGE_MS) {
             let percent = usage.used.saturating_mul(100) / usage.limit;
-            let notice = saved.notice(&format!(
-                "The org has used {percent}% of its daily Salesforce API requests; showing data from {} to save the rest",
-                age_words(saved.age_ms)
-            ));
+            let notice = saved.notice(&strings::quota_saving(percent, &age_words(saved.age_ms)));
             return Ok(from_cache(saved, Some(notice)));
         }
     }
@@ -114,13 +112,13 @@ pub async fn load(
             if error.retry_can_help() {
                 if let Some(saved) = saved(MAX_AGE_MS) {
                     let reason = if limit {
-                        "Salesforce API limit reached"
+                        strings::LIMIT_REACHED
                     } else if matches!(error, FetchError::Network { .. } | FetchError::Timeout { .. }) {
-                        "Salesforce could not be reached"
+                        strings::SALESFORCE_UNREACHABLE
                     } else {
-                        "Salesforce could not answer just now"
+                        strings::SALESFORCE_UNAVAILABLE
                     };
-                    let notice = saved.notice(&format!("{reason}; showing data from {}", age_words(saved.age_ms)));
+                    let notice = saved.notice(&strings::showing_saved(reason, &age_words(saved.age_ms)));
                     return Ok(from_cache(saved, Some(notice)));
                 }
             }
@@ -166,7 +164,7 @@ impl Saved {
         if self.missing.is_empty() {
             lead.to_string()
         } else {
-            format!("{lead}. Nothing was saved for {}", self.missing.join(", "))
+            strings::nothing_saved_for(lead, &self.missing.join(", "))
         }
     }
 }
@@ -187,7 +185,7 @@ fn everything_refused(card: &Card) -> Problem {
     let reasons: Vec<&str> = card.refused.iter().map(|refusal| refusal.notice.as_str()).collect();
     let details: Vec<&str> = card.refused.iter().filter_map(|refusal| refusal.details.as_deref()).collect();
     Problem {
-        message: format!("Salesforce refused every object this card shows. {}", reasons.join(". ")),
+        message: strings::everything_refused(&reasons.join(". ")),
         retry: true,
         details: (!details.is_empty()).then(|| details.join("\n\n")),
     }
@@ -200,19 +198,15 @@ pub fn explain(error: &FetchError, api_version: &str) -> Problem {
         _ => "",
     };
     let message = match (error, code) {
-        (FetchError::Http { status: 403, .. }, "REQUEST_LIMIT_EXCEEDED") => {
-            "Salesforce API limit reached, and no data for these emails was saved in the last 24 hours. The limit frees up over a rolling 24 hours.".to_string()
-        }
-        (FetchError::Http { status: 401, .. }, _) => "The Salesforce connection has expired: reconnect the Salesforce app".to_string(),
-        (FetchError::Http { status: 404, .. }, _) => format!(
-            "Salesforce has no query service at API version {api_version}: check the API version in the card's settings (for example v62.0)"
-        ),
+        (FetchError::Http { status: 403, .. }, "REQUEST_LIMIT_EXCEEDED") => strings::LIMIT_NOTHING_SAVED.to_string(),
+        (FetchError::Http { status: 401, .. }, _) => strings::SALESFORCE_EXPIRED.to_string(),
+        (FetchError::Http { status: 404, .. }, _) => strings::no_query_service(api_version),
         (_, "INVALID_FIELD") => match invalid_field(error) {
-            Some((field, object)) => format!("Salesforce has no field {field} on {object} visible to the integration user"),
-            None => "Salesforce refused a field the card asked for".to_string(),
+            Some((field, object)) => strings::no_such_field(&field, &object),
+            None => strings::SALESFORCE_REFUSED_FIELD.to_string(),
         },
         (FetchError::Http { message, .. }, "MALFORMED_QUERY" | "MALFORMED_SEARCH" | "INVALID_TYPE") => {
-            format!("Salesforce refused the card's query: {}", plain_message(message.as_deref().unwrap_or("no details")))
+            strings::query_refused(&plain_message(message.as_deref().unwrap_or(strings::NO_DETAILS)))
         }
         (other, _) => other.to_string(),
     };

@@ -18,6 +18,7 @@ use crate::salesforce::client::SalesforceClient;
 use crate::salesforce::limits::ApiUsage;
 use crate::salesforce::model::{Account, Contact, Lead};
 use crate::salesforce::soql::{clean_emails, is_field_name};
+use crate::strings;
 use crate::transport::FetchError;
 
 /// The admin's extra fields that passed the API-name check, and the ones that did not.
@@ -42,7 +43,7 @@ impl Fields {
                         into.push(name.to_string());
                     }
                 } else {
-                    fields.refused.push((object.to_string(), format!("\"{name}\" is not a field API name")));
+                    fields.refused.push((object.to_string(), strings::not_a_field_name(name)));
                 }
             }
         };
@@ -89,7 +90,7 @@ pub struct Duplicate {
 impl Duplicate {
     /// "2 Contacts share jane@example.com".
     pub fn sentence(&self) -> String {
-        format!("{} {}s share {}", self.count, self.object, self.email)
+        strings::duplicates(self.count, self.object, &self.email)
     }
 }
 

@@ -3,6 +3,7 @@
 //! stays. Salesforce's own text goes behind "Details".
 
 use crate::salesforce::errors::{details, named, Named};
+use crate::strings;
 use crate::transport::FetchError;
 
 /// The objects the card shows.
@@ -29,10 +30,10 @@ impl Object {
     /// The section's title.
     pub fn plural(self) -> &'static str {
         match self {
-            Object::Contact => "Contacts",
-            Object::Lead => "Leads",
-            Object::Account => "Accounts",
-            Object::Opportunity => "Opportunities",
+            Object::Contact => strings::CONTACTS,
+            Object::Lead => strings::LEADS,
+            Object::Account => strings::ACCOUNTS,
+            Object::Opportunity => strings::OPPORTUNITIES,
         }
     }
 
@@ -59,15 +60,8 @@ impl Refusal {
     pub fn new(object: Object, error: &FetchError) -> Refusal {
         let plural = object.plural();
         let notice = match message(error).as_deref().and_then(named) {
-            Some(Named::Field { field, object: owner }) => format!(
-                "{plural} could not be read: the field {field} on {owner} is not visible to the Salesforce integration \
-                 user. Grant it field access, or hide {plural} in the card's settings"
-            ),
-            _ => format!(
-                "{plural} are not visible to the Salesforce integration user: grant Read on {} or hide {plural} in the \
-                 card's settings",
-                object.api_name()
-            ),
+            Some(Named::Field { field, object: owner }) => strings::field_not_visible(plural, &field, &owner),
+            _ => strings::object_not_visible(plural, object.api_name()),
         };
         Refusal { object, notice, details: details(error) }
     }
@@ -76,9 +70,7 @@ impl Refusal {
     pub fn accounts_need_contacts(error: &FetchError) -> Refusal {
         Refusal {
             object: Object::Account,
-            notice: "Accounts are found through the customer's Contacts, which are not visible to the Salesforce \
-                     integration user: grant Read on Contact"
-                .to_string(),
+            notice: strings::ACCOUNTS_NEED_CONTACTS.to_string(),
             details: details(error),
         }
     }
@@ -87,10 +79,7 @@ impl Refusal {
     pub fn opportunities_need_accounts(accounts: &Refusal) -> Refusal {
         Refusal {
             object: Object::Opportunity,
-            notice:
-                "Opportunities are read through their Accounts, which the Salesforce integration user cannot read: \
-                     grant Read on Account, or hide Opportunities in the card's settings"
-                    .to_string(),
+            notice: strings::OPPORTUNITIES_NEED_ACCOUNTS.to_string(),
             details: accounts.details.clone(),
         }
     }
@@ -98,7 +87,7 @@ impl Refusal {
     /// The Opportunities subquery was refused: the Accounts were read again without it.
     pub fn opportunities_left_out(error: &FetchError) -> Refusal {
         let mut refusal = Refusal::new(Object::Opportunity, error);
-        refusal.notice.push_str(". The Accounts were read again without them");
+        refusal.notice.push_str(strings::ACCOUNTS_READ_AGAIN);
         refusal
     }
 }

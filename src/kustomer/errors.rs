@@ -1,6 +1,7 @@
 //! Kustomer failures in words that say what to do. The roles are the ones the
 //! conversation-view setup asks for on the Kustomer API key.
 
+use crate::strings;
 use crate::transport::FetchError;
 
 /// What a request was reading, which decides the role a 403 is missing and what a 404
@@ -27,11 +28,11 @@ impl Reading {
 
     fn noun(self) -> &'static str {
         match self {
-            Reading::Conversation => "Conversation",
-            Reading::Messages => "Messages",
-            Reading::Customer => "Customer",
-            Reading::User => "Agent",
-            Reading::Attachments => "Attachments",
+            Reading::Conversation => strings::CONVERSATION_NOUN,
+            Reading::Messages => strings::MESSAGES_NOUN,
+            Reading::Customer => strings::CUSTOMER_NOUN,
+            Reading::User => strings::AGENT_NOUN,
+            Reading::Attachments => strings::ATTACHMENTS_NOUN,
         }
     }
 }
@@ -39,19 +40,10 @@ impl Reading {
 /// A sentence for the person looking at the widget.
 pub fn explain(error: &FetchError, reading: Reading) -> String {
     match error {
-        FetchError::Http { status: 401, .. } => {
-            "The Kustomer API key was rejected: check the Kustomer named credential".to_string()
-        }
-        FetchError::Http { status: 403, .. } => format!(
-            "The Kustomer API key is missing a role: give it {} (with org.permission.message.read, \
-             org.permission.customer.read, org.permission.conversation.read, org.permission.user.read \
-             and org.permission.attachment.read)",
-            reading.role()
-        ),
-        FetchError::Http { status: 404, .. } => format!("{} not found", reading.noun()),
-        FetchError::Http { status: 429, .. } => {
-            "Kustomer's rate limit is still exceeded after waiting: retry in a minute".to_string()
-        }
+        FetchError::Http { status: 401, .. } => strings::KUSTOMER_KEY_REJECTED.to_string(),
+        FetchError::Http { status: 403, .. } => strings::kustomer_role_missing(reading.role()),
+        FetchError::Http { status: 404, .. } => strings::not_found(reading.noun()),
+        FetchError::Http { status: 429, .. } => strings::KUSTOMER_STILL_LIMITED.to_string(),
         other => other.to_string(),
     }
 }

@@ -1,6 +1,7 @@
 //! Kustomer's JSON:API resources, read tolerantly into plain types. Only `id` is
 //! required; everything else may be missing, null or of an unexpected type.
 
+use crate::strings;
 use serde_json::Value;
 
 use crate::json::{at, bool_at, int_at, str_at, strings_at};
@@ -97,17 +98,17 @@ impl Channel {
     /// A label for people.
     pub fn label(&self) -> String {
         match self {
-            Channel::Email => "Email".into(),
-            Channel::Chat => "Chat".into(),
-            Channel::Sms => "SMS".into(),
-            Channel::Whatsapp => "WhatsApp".into(),
-            Channel::Facebook => "Facebook".into(),
-            Channel::Instagram => "Instagram".into(),
-            Channel::TwitterDm => "X direct message".into(),
-            Channel::TwitterTweet => "X post".into(),
-            Channel::Voice => "Voice".into(),
-            Channel::Form => "Form".into(),
-            Channel::Other(name) if name.is_empty() => "Unknown channel".into(),
+            Channel::Email => strings::EMAIL.into(),
+            Channel::Chat => strings::CHAT.into(),
+            Channel::Sms => strings::SMS.into(),
+            Channel::Whatsapp => strings::WHATSAPP.into(),
+            Channel::Facebook => strings::FACEBOOK.into(),
+            Channel::Instagram => strings::INSTAGRAM.into(),
+            Channel::TwitterDm => strings::X_DIRECT_MESSAGE.into(),
+            Channel::TwitterTweet => strings::X_POST.into(),
+            Channel::Voice => strings::VOICE.into(),
+            Channel::Form => strings::FORM.into(),
+            Channel::Other(name) if name.is_empty() => strings::UNKNOWN_CHANNEL.into(),
             Channel::Other(name) => name.clone(),
         }
     }
@@ -200,7 +201,10 @@ impl Customer {
 
     /// The name to show: the customer's name, else the first email, else a placeholder.
     pub fn display_name(&self) -> String {
-        self.name.clone().or_else(|| self.emails.first().cloned()).unwrap_or_else(|| "Unnamed customer".to_string())
+        self.name
+            .clone()
+            .or_else(|| self.emails.first().cloned())
+            .unwrap_or_else(|| strings::UNNAMED_CUSTOMER.to_string())
     }
 }
 
@@ -235,7 +239,7 @@ impl User {
     }
 
     pub fn display_name(&self) -> String {
-        self.name.clone().or_else(|| self.email.clone()).unwrap_or_else(|| format!("Agent {}", self.id))
+        self.name.clone().or_else(|| self.email.clone()).unwrap_or_else(|| strings::agent_by_id(&self.id))
     }
 }
 

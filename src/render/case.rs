@@ -1,6 +1,7 @@
 //! The markup of the Case section: sync status, the Case it became, the fields the sync
 //! sends and where each comes from, and the custom request with its diagnostics.
 
+use crate::strings;
 use serde_json::Value;
 
 use super::html::Html;
@@ -17,7 +18,7 @@ pub fn case_html(preview: &CasePreview, lightning_host: &str) -> String {
     html.element("p", &[("class", Some(status_class))], &preview.eligibility.sentence());
     match (&preview.case, &preview.case_note) {
         (Some(case), _) => {
-            html.open("p", &[("class", Some("ksw-synced-case"))]).text("Case ");
+            html.open("p", &[("class", Some("ksw-synced-case"))]).text(strings::CASE);
             let label = case.number.clone().unwrap_or_else(|| case.id.clone());
             let url = record_url(lightning_host, "Case", &case.id);
             html.element(
@@ -34,19 +35,15 @@ pub fn case_html(preview: &CasePreview, lightning_host: &str) -> String {
             html.element("p", &[("class", Some("ksw-notice"))], note);
         }
         (None, None) => {
-            html.element(
-                "p",
-                &[("class", Some("ksw-muted ksw-no-case"))],
-                "No Case in Salesforce for this conversation yet.",
-            );
+            html.element("p", &[("class", Some("ksw-muted ksw-no-case"))], strings::NO_CASE_YET);
         }
     }
     html.element("p", &[("class", Some("ksw-muted ksw-contact-note"))], &preview.contact_note);
     html.open("table", &[("class", Some("ksw-case-fields"))]);
     html.open("thead", &[]).open("tr", &[]);
-    html.element("th", &[("scope", Some("col"))], "Case field")
-        .element("th", &[("scope", Some("col"))], "Value")
-        .element("th", &[("scope", Some("col"))], "From");
+    html.element("th", &[("scope", Some("col"))], strings::CASE_FIELD)
+        .element("th", &[("scope", Some("col"))], strings::VALUE)
+        .element("th", &[("scope", Some("col"))], strings::FROM_COLUMN);
     html.close("tr").close("thead").open("tbody", &[]);
     for field in &preview.fields {
         html.open("tr", &[]);
@@ -59,7 +56,7 @@ pub fn case_html(preview: &CasePreview, lightning_host: &str) -> String {
 
     if let Some(custom) = &preview.custom {
         html.open("div", &[("class", Some("ksw-custom-request"))]);
-        html.element("h4", &[], "Custom attribute matching");
+        html.element("h4", &[], strings::CUSTOM_MATCHING);
         if let Some(url) = &custom.url {
             html.element("p", &[("class", Some("ksw-upsert-url"))], &format!("PATCH {url}"));
         }
@@ -68,7 +65,7 @@ pub fn case_html(preview: &CasePreview, lightning_host: &str) -> String {
             html.element("pre", &[("class", Some("ksw-custom-body"))], &pretty);
         }
         if !custom.diagnostics.is_empty() {
-            html.open("ul", &[("class", Some("ksw-diagnostics")), ("aria-label", Some("Template problems"))]);
+            html.open("ul", &[("class", Some("ksw-diagnostics")), ("aria-label", Some(strings::TEMPLATE_PROBLEMS))]);
             for diagnostic in &custom.diagnostics {
                 html.open("li", &[]);
                 html.element("strong", &[], &diagnostic.place).text(": ").text(&diagnostic.message);

@@ -1,6 +1,7 @@
 //! The markup of the Insight Card's records: a section per visible object, with counts,
 //! key fields, duplicates stated, and links that open each record in Lightning.
 
+use crate::strings;
 use serde_json::Value;
 
 use super::html::Html;
@@ -26,22 +27,18 @@ pub fn card_html(card: &Card, lightning_host: &str, formatters: &Formatters) -> 
         html.element("p", &[("class", Some("ksw-duplicate"))], &duplicate.sentence());
     }
     if card.nothing_visible {
-        html.element(
-            "p",
-            &[("class", Some("ksw-empty"))],
-            "Every Salesforce object is hidden in the app's Data Visibility settings.",
-        );
+        html.element("p", &[("class", Some("ksw-empty"))], strings::EVERYTHING_HIDDEN);
         return html.finish();
     }
     if card.is_empty() {
         html.open("div", &[("class", Some("ksw-no-match"))]);
-        html.element("p", &[("class", Some("ksw-empty"))], "No Salesforce records match");
-        html.element("p", &[("class", Some("ksw-muted ksw-tried"))], &format!("Emails tried: {}", tried(card)));
+        html.element("p", &[("class", Some("ksw-empty"))], strings::NO_RECORDS);
+        html.element("p", &[("class", Some("ksw-muted ksw-tried"))], &strings::emails_tried(&tried(card)));
         html.close("div");
         return html.finish();
     }
     if let Some(contacts) = &card.contacts {
-        section(&mut html, "Contacts", contacts.len(), |html| {
+        section(&mut html, strings::CONTACTS, contacts.len(), |html| {
             for contact in contacts {
                 contact_html(html, contact, lightning_host, formatters);
             }
@@ -50,7 +47,7 @@ pub fn card_html(card: &Card, lightning_host: &str, formatters: &Formatters) -> 
         refused_section(&mut html, refusal);
     }
     if let Some(leads) = &card.leads {
-        section(&mut html, "Leads", leads.len(), |html| {
+        section(&mut html, strings::LEADS, leads.len(), |html| {
             for lead in leads {
                 lead_html(html, lead, lightning_host, formatters);
             }
@@ -61,7 +58,7 @@ pub fn card_html(card: &Card, lightning_host: &str, formatters: &Formatters) -> 
     if card.show_accounts {
         match (&card.accounts, card.refusal(Object::Account)) {
             (_, Some(refusal)) => refused_section(&mut html, refusal),
-            (Some(accounts), None) => section(&mut html, "Accounts", accounts.len(), |html| {
+            (Some(accounts), None) => section(&mut html, strings::ACCOUNTS, accounts.len(), |html| {
                 for account in accounts {
                     account_html(html, account, lightning_host, formatters);
                 }
@@ -74,7 +71,7 @@ pub fn card_html(card: &Card, lightning_host: &str, formatters: &Formatters) -> 
             (_, Some(refusal)) => refused_section(&mut html, refusal),
             (Some(accounts), None) => {
                 let count = accounts.iter().map(|a| a.opportunities.len()).sum();
-                section(&mut html, "Opportunities", count, |html| {
+                section(&mut html, strings::OPPORTUNITIES, count, |html| {
                     for account in accounts {
                         for opportunity in &account.opportunities {
                             opportunity_html(html, opportunity, &account.name, lightning_host, formatters);
@@ -91,7 +88,7 @@ pub fn card_html(card: &Card, lightning_host: &str, formatters: &Formatters) -> 
 /// The emails searched, for the no-match message.
 pub fn tried(card: &Card) -> String {
     if card.emails.is_empty() {
-        "none (no valid email)".to_string()
+        strings::NO_VALID_EMAIL.to_string()
     } else {
         card.emails.join(", ")
     }
@@ -113,16 +110,16 @@ fn refused_section(html: &mut Html, refusal: &Refusal) {
 /// A "Details" disclosure holding raw text from a service.
 pub fn details_html(html: &mut Html, details: &str) {
     html.open("details", &[("class", Some("ksw-details"))]);
-    html.element("summary", &[], "Details");
+    html.element("summary", &[], strings::DETAILS);
     html.element("pre", &[("class", Some("ksw-details-text"))], details);
     html.close("details");
 }
 
 fn section_class(title: &str) -> &'static str {
     match title {
-        "Contacts" => "ksw-section ksw-contacts",
-        "Leads" => "ksw-section ksw-leads",
-        "Accounts" => "ksw-section ksw-accounts",
+        strings::CONTACTS => "ksw-section ksw-contacts",
+        strings::LEADS => "ksw-section ksw-leads",
+        strings::ACCOUNTS => "ksw-section ksw-accounts",
         _ => "ksw-section ksw-opportunities",
     }
 }
@@ -134,7 +131,7 @@ fn section(html: &mut Html, title: &str, count: usize, body: impl FnOnce(&mut Ht
     html.element("span", &[("class", Some("ksw-count"))], &count.to_string());
     html.close("h3");
     if count == 0 {
-        html.element("p", &[("class", Some("ksw-muted ksw-none"))], "None");
+        html.element("p", &[("class", Some("ksw-muted ksw-none"))], strings::NONE);
     } else {
         html.open("ul", &[("class", Some("ksw-records"))]);
         body(html);
@@ -171,7 +168,7 @@ fn extras(html: &mut Html, extra: &Extra, formatters: &Formatters) {
         let shown = match value {
             Value::Null => None,
             Value::String(text) => Some(text.clone()),
-            Value::Bool(flag) => Some(if *flag { "Yes" } else { "No" }.to_string()),
+            Value::Bool(flag) => Some(if *flag { strings::YES } else { strings::NO }.to_string()),
             Value::Number(number) => number.as_f64().map(formatters.number),
             other => Some(other.to_string()),
         };
@@ -185,34 +182,34 @@ fn record_end(html: &mut Html) {
 
 fn contact_html(html: &mut Html, contact: &Contact, host: &str, formatters: &Formatters) {
     record_start(html, "Contact", &contact.id, &contact.name, host);
-    field(html, "Title", contact.title.as_deref());
-    field(html, "Account", contact.account_name.as_deref());
-    field(html, "Email", contact.email.as_deref());
-    field(html, "Phone", contact.phone.as_deref());
-    field(html, "Owner", contact.owner_name.as_deref());
+    field(html, strings::TITLE, contact.title.as_deref());
+    field(html, strings::ACCOUNT, contact.account_name.as_deref());
+    field(html, strings::EMAIL, contact.email.as_deref());
+    field(html, strings::PHONE, contact.phone.as_deref());
+    field(html, strings::OWNER, contact.owner_name.as_deref());
     extras(html, &contact.extra, formatters);
     record_end(html);
 }
 
 fn lead_html(html: &mut Html, lead: &Lead, host: &str, formatters: &Formatters) {
     record_start(html, "Lead", &lead.id, &lead.name, host);
-    field(html, "Company", lead.company.as_deref());
-    field(html, "Title", lead.title.as_deref());
-    field(html, "Status", lead.status.as_deref());
-    field(html, "Source", lead.lead_source.as_deref());
-    field(html, "Email", lead.email.as_deref());
-    field(html, "Phone", lead.phone.as_deref());
-    field(html, "Owner", lead.owner_name.as_deref());
+    field(html, strings::COMPANY, lead.company.as_deref());
+    field(html, strings::TITLE, lead.title.as_deref());
+    field(html, strings::STATUS, lead.status.as_deref());
+    field(html, strings::SOURCE, lead.lead_source.as_deref());
+    field(html, strings::EMAIL, lead.email.as_deref());
+    field(html, strings::PHONE, lead.phone.as_deref());
+    field(html, strings::OWNER, lead.owner_name.as_deref());
     extras(html, &lead.extra, formatters);
     record_end(html);
 }
 
 fn account_html(html: &mut Html, account: &Account, host: &str, formatters: &Formatters) {
     record_start(html, "Account", &account.id, &account.name, host);
-    field(html, "Parent", account.parent_name.as_deref());
+    field(html, strings::PARENT, account.parent_name.as_deref());
     let open = account.opportunities.iter().filter(|o| !o.is_closed).count();
     if !account.opportunities.is_empty() {
-        field(html, "Opportunities", Some(&format!("{open} open of {}", account.opportunities.len())));
+        field(html, strings::OPPORTUNITIES, Some(&strings::open_of(open, account.opportunities.len())));
     }
     extras(html, &account.extra, formatters);
     record_end(html);
@@ -221,16 +218,20 @@ fn account_html(html: &mut Html, account: &Account, host: &str, formatters: &For
 fn opportunity_html(html: &mut Html, opportunity: &Opportunity, account: &str, host: &str, formatters: &Formatters) {
     record_start(html, "Opportunity", &opportunity.id, &opportunity.name, host);
     let state = match (opportunity.is_closed, opportunity.is_won) {
-        (false, _) => "Open",
-        (true, true) => "Won",
-        (true, false) => "Lost",
+        (false, _) => strings::OPEN,
+        (true, true) => strings::WON,
+        (true, false) => strings::LOST,
     };
-    field(html, "State", Some(state));
-    field(html, "Stage", opportunity.stage.as_deref());
-    field(html, "Account", Some(account));
-    field(html, "Amount", opportunity.amount.map(formatters.money).as_deref());
-    field(html, "Close date", opportunity.close_date.as_deref().map(formatters.date).as_deref());
-    field(html, "Probability", opportunity.probability.map(|p| format!("{}%", (formatters.number)(p))).as_deref());
+    field(html, strings::STATE, Some(state));
+    field(html, strings::STAGE, opportunity.stage.as_deref());
+    field(html, strings::ACCOUNT, Some(account));
+    field(html, strings::AMOUNT, opportunity.amount.map(formatters.money).as_deref());
+    field(html, strings::CLOSE_DATE, opportunity.close_date.as_deref().map(formatters.date).as_deref());
+    field(
+        html,
+        strings::PROBABILITY,
+        opportunity.probability.map(|p| strings::percent(&(formatters.number)(p))).as_deref(),
+    );
     extras(html, &opportunity.extra, formatters);
     record_end(html);
 }

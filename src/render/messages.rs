@@ -1,6 +1,7 @@
 //! The markup of a conversation's messages and attachments. Controls inside it carry a
 //! `data-action`, which the view handles with one delegated listener.
 
+use crate::strings;
 use std::ops::Range;
 
 use super::html::Html;
@@ -29,7 +30,7 @@ pub fn messages_html(thread: &Thread, range: Range<usize>, formatters: &Formatte
     let day_of = |message: &Message| {
         let stamp = stamp(message);
         if stamp.is_empty() {
-            "Unknown date".to_string()
+            strings::UNKNOWN_DATE.to_string()
         } else {
             (formatters.day)(&stamp)
         }
@@ -71,8 +72,8 @@ fn message_html(html: &mut Html, message: &Message, sender: &str, formatters: &F
     let chip = format!("ksw-chip ksw-channel-{}", message.channel.slug());
     html.element("span", &[("class", Some(&chip))], &message.channel.label());
     let direction_label = match message.direction {
-        Direction::In => "Received",
-        Direction::Out => "Sent",
+        Direction::In => strings::RECEIVED,
+        Direction::Out => strings::SENT,
         Direction::Unknown => "",
     };
     html.element("span", &[("class", Some("ksw-direction ksw-muted"))], direction_label);
@@ -89,11 +90,11 @@ fn message_html(html: &mut Html, message: &Message, sender: &str, formatters: &F
     let meta = &message.meta;
     if message.channel == Channel::Email {
         let rows = [
-            ("From", meta.from.clone().into_iter().collect::<Vec<_>>()),
-            ("To", meta.to.clone()),
-            ("Cc", meta.cc.clone()),
-            ("Bcc", meta.bcc.clone()),
-            ("Subject", meta.subject.clone().into_iter().collect()),
+            (strings::FROM, meta.from.clone().into_iter().collect::<Vec<_>>()),
+            (strings::TO, meta.to.clone()),
+            (strings::CC, meta.cc.clone()),
+            (strings::BCC, meta.bcc.clone()),
+            (strings::SUBJECT, meta.subject.clone().into_iter().collect()),
         ];
         facts(
             html,
@@ -104,43 +105,39 @@ fn message_html(html: &mut Html, message: &Message, sender: &str, formatters: &F
     if let Some(call) = &meta.call {
         let at = |iso: &Option<String>| iso.as_deref().map(formatters.date_time);
         let rows = [
-            ("Call", call.status.clone()),
-            ("From", meta.from.clone()),
-            ("To", meta.to.first().cloned()),
-            ("Placed", at(&call.placed_at)),
-            ("Answered", at(&call.answered_at)),
-            ("Ended", at(&call.ended_at)),
-            ("Duration", call.duration_s.map(|s| format!("{}:{:02}", s / 60, s % 60))),
+            (strings::CALL, call.status.clone()),
+            (strings::FROM, meta.from.clone()),
+            (strings::TO, meta.to.first().cloned()),
+            (strings::PLACED, at(&call.placed_at)),
+            (strings::ANSWERED, at(&call.answered_at)),
+            (strings::ENDED, at(&call.ended_at)),
+            (strings::DURATION, call.duration_s.map(|s| format!("{}:{:02}", s / 60, s % 60))),
         ];
         facts(html, "ksw-call", rows.into_iter().filter_map(|(label, value)| Some((label, value?))));
         if let Some(url) = call.recording_url.as_deref().filter(|url| url.starts_with("https://")) {
-            link(html, "ksw-recording", url, "Call recording");
+            link(html, "ksw-recording", url, strings::CALL_RECORDING);
         }
     }
 
     html.open("div", &[("class", Some("ksw-body"))]);
     if message.redacted {
-        html.element("p", &[("class", Some("ksw-redacted"))], "This message was redacted.");
+        html.element("p", &[("class", Some("ksw-redacted"))], strings::REDACTED_MESSAGE);
     } else {
         match &message.body {
             Body::Html(source) => email(html, &message.id, source),
             Body::Text(text) => text_body(html, text),
             Body::Excerpt(text) => {
                 text_body(html, text);
-                html.element(
-                    "p",
-                    &[("class", Some("ksw-excerpt-note ksw-muted"))],
-                    "Excerpt: the full text is in Kustomer.",
-                );
+                html.element("p", &[("class", Some("ksw-excerpt-note ksw-muted"))], strings::EXCERPT_NOTE);
             }
             Body::Empty => {
-                html.element("p", &[("class", Some("ksw-muted ksw-no-content"))], "(no text)");
+                html.element("p", &[("class", Some("ksw-muted ksw-no-content"))], strings::NO_TEXT);
             }
         }
     }
     html.close("div");
     if let Some(url) = meta.permalink.as_deref().filter(|url| url.starts_with("https://")) {
-        link(html, "ksw-permalink", url, "View post");
+        link(html, "ksw-permalink", url, strings::VIEW_POST);
     }
     if !message.attachments.is_empty() {
         attachments(html, &message.attachments);
@@ -176,7 +173,7 @@ fn text_body(html: &mut Html, text: &str) {
     pieces(html, &main);
     html.close("div");
     if let Some(quoted) = quoted {
-        toggle(html, "text-quote", "Show quoted text");
+        toggle(html, "text-quote", strings::SHOW_QUOTED);
         html.open("div", &[("class", Some("ksw-text ksw-quoted")), ("dir", Some("auto")), ("hidden", Some(""))]);
         pieces(html, &quoted);
         html.close("div");
@@ -218,8 +215,8 @@ fn email(html: &mut Html, message_id: &str, source: &str) {
     html.open("div", &[("class", Some("ksw-email")), ("data-message-id", Some(message_id))]);
     if has_remote_content(source) {
         html.open("div", &[("class", Some("ksw-email-controls"))]);
-        toggle(html, "remote", "Show remote content");
-        html.element("span", &[("class", Some("ksw-muted ksw-remote-note"))], " Remote images and styles are blocked.");
+        toggle(html, "remote", strings::SHOW_REMOTE);
+        html.element("span", &[("class", Some("ksw-muted ksw-remote-note"))], strings::REMOTE_BLOCKED);
         html.close("div");
     }
     let document = frame_document(source, Rendering { remote_content: false, quoted: false });
@@ -227,7 +224,7 @@ fn email(html: &mut Html, message_id: &str, source: &str) {
         "iframe",
         &[
             ("class", Some("ksw-email-frame")),
-            ("title", Some("Email content")),
+            ("title", Some(strings::EMAIL_CONTENT)),
             ("sandbox", Some(EMAIL_SANDBOX)),
             ("referrerpolicy", Some("no-referrer")),
             ("srcdoc", Some(&document)),
@@ -235,7 +232,7 @@ fn email(html: &mut Html, message_id: &str, source: &str) {
     )
     .close("iframe");
     if quote_start(source).is_some() {
-        toggle(html, "email-quote", "Show quoted text");
+        toggle(html, "email-quote", strings::SHOW_QUOTED);
     }
     html.close("div");
 }
@@ -249,12 +246,12 @@ pub fn attachments_html(list: &[Attachment]) -> String {
 }
 
 fn attachments(html: &mut Html, list: &[Attachment]) {
-    html.open("ul", &[("class", Some("ksw-attachments")), ("aria-label", Some("Attachments"))]);
+    html.open("ul", &[("class", Some("ksw-attachments")), ("aria-label", Some(strings::ATTACHMENTS))]);
     for attachment in list {
         if attachment.redacted {
             html.open("li", &[("class", Some("ksw-attachment ksw-attachment-redacted"))]);
             html.element("span", &[("class", Some("ksw-file-name")), ("dir", Some("auto"))], &attachment.name);
-            html.element("span", &[("class", Some("ksw-muted"))], " This attachment was redacted.");
+            html.element("span", &[("class", Some("ksw-muted"))], strings::REDACTED_ATTACHMENT);
             html.close("li");
             continue;
         }
@@ -275,15 +272,15 @@ fn attachments(html: &mut Html, list: &[Attachment]) {
                         ("target", Some("_blank")),
                         ("rel", Some("noopener noreferrer")),
                     ],
-                    "Download",
+                    strings::DOWNLOAD,
                 );
             }
             None => {
-                html.element("span", &[("class", Some("ksw-muted ksw-unavailable"))], "Not available for download");
+                html.element("span", &[("class", Some("ksw-muted ksw-unavailable"))], strings::NOT_DOWNLOADABLE);
             }
         }
         if attachment.is_previewable_image() {
-            toggle(html, "preview", "Preview");
+            toggle(html, "preview", strings::PREVIEW);
             html.open(
                 "img",
                 &[

@@ -57,7 +57,8 @@ fn text_messages_keep_markup_as_text_and_quotes_behind_a_toggle() {
     let html = render(&thread);
     assert!(html.contains("&lt;b&gt;hi&lt;/b&gt; <a class=\"ksw-text-link\" href=\"https://x.example/a\" target=\"_blank\" rel=\"noopener noreferrer\">https://x.example/a</a>."));
     assert!(html.contains("data-action=\"text-quote\""));
-    assert!(html.contains("<div class=\"ksw-text ksw-quoted\" dir=\"auto\" hidden=\"\">On Monday Sam wrote:\n&gt; old</div>"));
+    assert!(html
+        .contains("<div class=\"ksw-text ksw-quoted\" dir=\"auto\" hidden=\"\">On Monday Sam wrote:\n&gt; old</div>"));
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! relative to a service's API root; the transport decides where it goes and who adds the
 //! credentials. Failures come back as a [`FetchError`] that a view can explain.
 
+use crate::strings;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
@@ -132,19 +133,12 @@ impl FetchError {
 impl fmt::Display for FetchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            FetchError::Network { service, detail } => {
-                write!(f, "Could not reach {}: {detail}. Check the connection and retry", service.label())
-            }
+            FetchError::Network { service, detail } => f.write_str(&strings::unreachable(service.label(), detail)),
             FetchError::Timeout { service, after_ms } => {
-                let limit = match after_ms {
-                    1000 => "1 second".to_string(),
-                    ms if ms % 1000 == 0 => format!("{} seconds", ms / 1000),
-                    ms => format!("{ms} ms"),
-                };
-                write!(f, "{} did not answer within {limit}. Retry in a moment", service.label())
+                f.write_str(&strings::no_answer_within(service.label(), &strings::duration_ms(*after_ms)))
             }
             FetchError::Http { service, status, code, message } => {
-                write!(f, "{} answered {status}", service.label())?;
+                f.write_str(&strings::answered(service.label(), *status))?;
                 match (code, message) {
                     (Some(code), Some(message)) => write!(f, " {code}: {message}"),
                     (Some(code), None) => write!(f, " {code}"),
@@ -153,9 +147,9 @@ impl fmt::Display for FetchError {
                 }
             }
             FetchError::Decode { service, detail } => {
-                write!(f, "{} sent a response the widget cannot read: {detail}", service.label())
+                f.write_str(&strings::unreadable_response(service.label(), detail))
             }
-            FetchError::Host { detail } => write!(f, "The host page's hostFetch broke its contract: {detail}"),
+            FetchError::Host { detail } => f.write_str(&strings::host_broke_contract(detail)),
         }
     }
 }

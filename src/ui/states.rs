@@ -1,5 +1,6 @@
 //! The shared states: loading, error, notice, empty.
 
+use crate::strings;
 use leptos::prelude::*;
 
 /// A placeholder with the shape of what is coming, announced to screen readers.
@@ -32,10 +33,10 @@ pub fn ErrorPanel(
         <div class="ksw-error" role="alert">
             <p class="ksw-error-message">{message}</p>
             {details.map(|details| view! {
-                <details class="ksw-details"><summary>"Details"</summary><pre class="ksw-details-text">{details}</pre></details>
+                <details class="ksw-details"><summary>{strings::DETAILS}</summary><pre class="ksw-details-text">{details}</pre></details>
             })}
             {on_retry.map(|retry| view! {
-                <button type="button" class="ksw-button" on:click=move |_| retry.run(())>"Retry"</button>
+                <button type="button" class="ksw-button" on:click=move |_| retry.run(())>{strings::RETRY}</button>
             })}
         </div>
     }

@@ -137,7 +137,8 @@ async fn an_email_that_clobbers_its_document_is_still_sized_to_its_content() {
     let element = container();
     let config = r#"{"view":"conversation","context":{"conversationId":"cl"},"transport":{"kind":"host"}}"#;
     let fetch = kustomer_stub("clobber-calls", &bodies);
-    let _handle = kustomer_salesforce_widget::host_api::mount(element.clone().into(), json(config), fetch.into()).unwrap();
+    let _handle =
+        kustomer_salesforce_widget::host_api::mount(element.clone().into(), json(config), fetch.into()).unwrap();
     wait_for_state(&element, "ready").await;
     let frame: HtmlIFrameElement = find(&element, "iframe.ksw-email-frame").unwrap().dyn_into().unwrap();
     wait_until(&element, "the frame to be sized", || frame.get_attribute("style").is_some()).await;

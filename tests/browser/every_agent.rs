@@ -74,7 +74,8 @@ fn matches(element: &web_sys::Element, selector: &str) -> bool {
 #[wasm_bindgen_test]
 async fn each_message_takes_the_direction_of_its_own_text() {
     let element = container();
-    let config = r#"{"view":"conversation","context":{"conversationId":"rtl"},"transport":{"kind":"host"},"timeZone":"UTC"}"#;
+    let config =
+        r#"{"view":"conversation","context":{"conversationId":"rtl"},"transport":{"kind":"host"},"timeZone":"UTC"}"#;
     let _handle = mount(element.clone().into(), json(config), mixed_direction_fetch("rtl-calls").into()).unwrap();
     wait_for_state(&element, "ready").await;
     assert!(matches(&find(&element, ".ksw-subject").unwrap(), ":dir(rtl)"), "the Arabic subject");
@@ -86,7 +87,10 @@ async fn each_message_takes_the_direction_of_its_own_text() {
     assert!(matches(&find(&element, ".ksw-root").unwrap(), ":dir(ltr)"));
     let frame: web_sys::HtmlIFrameElement = find(&element, "iframe.ksw-email-frame").unwrap().dyn_into().unwrap();
     wait_until(&element, "the email frame to load", || {
-        frame.content_document().and_then(|d| d.body()).is_some_and(|b| b.text_content().unwrap_or_default().contains("שלום"))
+        frame
+            .content_document()
+            .and_then(|d| d.body())
+            .is_some_and(|b| b.text_content().unwrap_or_default().contains("שלום"))
     })
     .await;
     let body = frame.content_document().unwrap().body().unwrap();
@@ -139,7 +143,8 @@ async fn long_words_and_addresses_wrap_in_a_320px_sidebar() {
         }}"#
     );
     let element = narrow();
-    let config = r#"{"view":"conversation","context":{"conversationId":"long"},"transport":{"kind":"host"},"timeZone":"UTC"}"#;
+    let config =
+        r#"{"view":"conversation","context":{"conversationId":"long"},"transport":{"kind":"host"},"timeZone":"UTC"}"#;
     let _handle = mount(element.clone().into(), json(config), kustomer_stub("long-calls", &bodies).into()).unwrap();
     wait_for_state(&element, "ready").await;
     assert!(text(&element).contains(&word));
@@ -174,12 +179,14 @@ fn computed(element: &web_sys::Element, property: &str) -> String {
 async fn a_host_can_pin_the_dark_or_light_scheme() {
     for (scheme, dark) in [("dark", true), ("light", false)] {
         let element = container();
-        let config = demo_conversation(INVOICE).replace(r#""locale""#, &format!(r#""colorScheme":"{scheme}","locale""#));
+        let config =
+            demo_conversation(INVOICE).replace(r#""locale""#, &format!(r#""colorScheme":"{scheme}","locale""#));
         let _handle = mount_json(&element, &config);
         wait_for_state(&element, "ready").await;
         let root = find(&element, ".ksw-root").unwrap();
         assert_eq!(root.get_attribute("data-scheme").as_deref(), Some(scheme));
-        let (background, text) = (luminance(&computed(&root, "background-color")), luminance(&computed(&root, "color")));
+        let (background, text) =
+            (luminance(&computed(&root, "background-color")), luminance(&computed(&root, "color")));
         assert_eq!(background < text, dark, "{scheme}: background {background:.3}, text {text:.3}");
         let contrast = (background.max(text) + 0.05) / (background.min(text) + 0.05);
         assert!(contrast >= 7.0, "{scheme}: body text contrast {contrast:.1}");

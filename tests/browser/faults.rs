@@ -98,7 +98,8 @@ const TEN: &str = r#"{"view":"conversation","context":{"conversationId":"ten"},"
 async fn a_failure_on_page_3_of_10_keeps_the_first_pages_and_retry_reads_the_rest() {
     set_window("page-3-fails", "yes");
     let element = container();
-    let _handle = mount(element.clone().into(), json(TEN), ten_pages("ten-calls", "page-3-fails", "ten-slow").into()).unwrap();
+    let _handle =
+        mount(element.clone().into(), json(TEN), ten_pages("ten-calls", "page-3-fails", "ten-slow").into()).unwrap();
     wait_for_state(&element, "ready").await;
     let notice = text_of(&element, ".ksw-notice");
     assert!(notice.starts_with("Only 200 messages (2 pages) could be loaded"), "{notice}");
@@ -118,7 +119,8 @@ async fn a_slow_first_page_shows_loading_then_the_conversation() {
     set_window("ten-slow-first", "1500");
     let element = container();
     let _handle =
-        mount(element.clone().into(), json(TEN), ten_pages("slow-calls", "never-set", "ten-slow-first").into()).unwrap();
+        mount(element.clone().into(), json(TEN), ten_pages("slow-calls", "never-set", "ten-slow-first").into())
+            .unwrap();
     sleep(600).await;
     assert_eq!(state(&element).as_deref(), Some("loading"), "still waiting on page 1");
     assert!(find(&element, ".ksw-loading[aria-busy=true]").is_some(), "the wait is shown and announced");

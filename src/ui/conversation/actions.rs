@@ -1,6 +1,7 @@
 //! What the controls inside rendered messages do: show quoted text, show an email's
 //! remote content, preview an image, and size email frames to their content.
 
+use crate::strings;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlIFrameElement};
 
@@ -22,7 +23,7 @@ pub fn handle(event: &web_sys::MouseEvent, thread: &Thread) {
         "text-quote" => {
             if let Some(quoted) = button.next_element_sibling() {
                 let showing = flip(&quoted);
-                label(&button, showing, "Hide quoted text", "Show quoted text");
+                label(&button, showing, strings::HIDE_QUOTED, strings::SHOW_QUOTED);
             }
         }
         "preview" => {
@@ -34,7 +35,7 @@ pub fn handle(event: &web_sys::MouseEvent, thread: &Thread) {
                     }
                 }
                 let showing = flip(&image);
-                label(&button, showing, "Hide preview", "Preview");
+                label(&button, showing, strings::HIDE_PREVIEW, strings::PREVIEW);
             }
         }
         "remote" | "email-quote" => {
@@ -48,7 +49,7 @@ pub fn handle(event: &web_sys::MouseEvent, thread: &Thread) {
                     let _ = controls.set_attribute("hidden", "");
                 }
             } else {
-                label(&button, on, "Hide quoted text", "Show quoted text");
+                label(&button, on, strings::HIDE_QUOTED, strings::SHOW_QUOTED);
             }
             refresh_email(&email, thread);
         }
@@ -84,7 +85,10 @@ fn root_element(document: &web_sys::Document) -> Option<Element> {
     let prototype = js_sys::Reflect::get(&window, &"Document".into())
         .and_then(|class| js_sys::Reflect::get(&class, &"prototype".into()))
         .ok()?;
-    let descriptor = js_sys::Object::get_own_property_descriptor(prototype.unchecked_ref::<js_sys::Object>(), &"documentElement".into());
+    let descriptor = js_sys::Object::get_own_property_descriptor(
+        prototype.unchecked_ref::<js_sys::Object>(),
+        &"documentElement".into(),
+    );
     let getter: js_sys::Function = js_sys::Reflect::get(&descriptor, &"get".into()).ok()?.dyn_into().ok()?;
     let root = getter.call0(document).ok().filter(JsValue::is_object)?;
     // The element belongs to the frame's realm, so `instanceof Element` here says no.

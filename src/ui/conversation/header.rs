@@ -1,5 +1,6 @@
 //! The conversation's header: what it is about, where it stands, who is on it.
 
+use crate::strings;
 use leptos::prelude::*;
 
 use crate::conversation::Thread;
@@ -16,7 +17,7 @@ pub fn Header(
     let (intl, link) =
         env.with_value(|env| (env.intl.clone(), env.config.kustomer.conversation_link(&thread.conversation.id)));
     let conversation = thread.conversation;
-    let subject = conversation.subject.clone().unwrap_or_else(|| "(no subject)".to_string());
+    let subject = conversation.subject.clone().unwrap_or_else(|| strings::NO_SUBJECT.to_string());
     let status = conversation.status.clone().map(|status| capitalize(&status));
     // Only Kustomer's own statuses name a class: a status is data, not markup.
     let status_class = match conversation.status.as_deref() {
@@ -25,7 +26,7 @@ pub fn Header(
         Some("done") => "ksw-badge ksw-status-done",
         _ => "ksw-badge ksw-status-other",
     };
-    let priority = conversation.priority.map(|priority| format!("Priority {priority}"));
+    let priority = conversation.priority.map(strings::priority);
     let channels: Vec<_> = conversation
         .channels
         .iter()
@@ -36,9 +37,10 @@ pub fn Header(
         .collect();
     let (customer_name, customer_email) = match &thread.customer {
         Some(customer) => (customer.display_name(), customer.emails.first().cloned()),
-        None => ("Unknown customer".to_string(), None),
+        None => (strings::UNKNOWN_CUSTOMER.to_string(), None),
     };
-    let assignees = if thread.assignees.is_empty() { "Unassigned".to_string() } else { thread.assignees.join(", ") };
+    let assignees =
+        if thread.assignees.is_empty() { strings::UNASSIGNED.to_string() } else { thread.assignees.join(", ") };
     let time = |iso: Option<String>| {
         iso.map(|iso| {
             let shown = intl.date_time(&iso);
@@ -51,30 +53,30 @@ pub fn Header(
         <header class="ksw-conv-header">
             <div class="ksw-title-row">
                 <h2 class="ksw-subject" dir="auto">{subject}</h2>
-                <a class="ksw-open" href=link target="_blank" rel="noopener noreferrer">"Open in Kustomer"</a>
+                <a class="ksw-open" href=link target="_blank" rel="noopener noreferrer">{strings::OPEN_IN_KUSTOMER}</a>
             </div>
             <div class="ksw-badges">
                 {status.map(|status| view! { <span class=status_class>{status}</span> })}
                 {priority.map(|priority| view! { <span class="ksw-badge ksw-priority">{priority}</span> })}
-                {conversation.spam.then(|| view! { <span class="ksw-badge ksw-spam">"Spam"</span> })}
-                <ul class="ksw-channels" aria-label="Channels">{channels}</ul>
+                {conversation.spam.then(|| view! { <span class="ksw-badge ksw-spam">{strings::SPAM}</span> })}
+                <ul class="ksw-channels" aria-label=strings::CHANNELS>{channels}</ul>
             </div>
             <dl class="ksw-facts">
-                <dt>"Customer"</dt>
+                <dt>{strings::CUSTOMER}</dt>
                 <dd class="ksw-customer">
                     <span class="ksw-customer-name" dir="auto">{customer_name}</span>
                     {customer_email.map(|email| view! { <span class="ksw-muted ksw-customer-email">{email}</span> })}
                 </dd>
-                <dt>"Assigned to"</dt>
+                <dt>{strings::ASSIGNED_TO}</dt>
                 <dd class="ksw-assignees" dir="auto">{assignees}</dd>
-                <dt>"Created"</dt>
+                <dt>{strings::CREATED}</dt>
                 <dd class="ksw-created">{created}</dd>
-                <dt>"Updated"</dt>
+                <dt>{strings::UPDATED}</dt>
                 <dd class="ksw-updated">{updated}</dd>
             </dl>
             {thread.notices.into_iter().map(|message| view! { <Notice message /> }).collect_view()}
             {thread.retry.then(|| view! {
-                <button type="button" class="ksw-button ksw-notice-retry" on:click=move |_| on_retry.run(())>"Retry"</button>
+                <button type="button" class="ksw-button ksw-notice-retry" on:click=move |_| on_retry.run(())>{strings::RETRY}</button>
             })}
         </header>
     }

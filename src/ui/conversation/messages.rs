@@ -3,6 +3,7 @@
 //! of messages never freeze the page. Controls inside the markup are handled by one
 //! delegated listener (see `actions`).
 
+use crate::strings;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -19,7 +20,7 @@ pub const BATCH: usize = 100;
 #[component]
 pub fn MessageList(env: EnvHandle, thread: Thread) -> impl IntoView {
     if thread.messages.is_empty() {
-        return view! { <Empty message="This conversation has no messages yet.".to_string() /> }.into_any();
+        return view! { <Empty message=strings::NO_MESSAGES.to_string() /> }.into_any();
     }
     let total = thread.messages.len();
     let shown = RwSignal::new(BATCH.min(total));
@@ -44,9 +45,9 @@ pub fn MessageList(env: EnvHandle, thread: Thread) -> impl IntoView {
             view! {
                 <div class="ksw-earlier">
                     <button type="button" class="ksw-button" on:click=move |_| shown.update(|n| *n = (*n + BATCH).min(total))>
-                        {format!("Show {next} earlier messages")}
+                        {strings::show_earlier(next)}
                     </button>
-                    <span class="ksw-muted">{format!(" {hidden} earlier messages not shown")}</span>
+                    <span class="ksw-muted">{strings::earlier_not_shown(hidden)}</span>
                 </div>
             }
         })
@@ -55,8 +56,8 @@ pub fn MessageList(env: EnvHandle, thread: Thread) -> impl IntoView {
         (!thread.unattached.is_empty()).then(|| {
             let markup = attachments_html(&thread.unattached);
             view! {
-                <section class="ksw-unattached" aria-label="Other attachments">
-                    <h3 class="ksw-day">"Other attachments of this conversation"</h3>
+                <section class="ksw-unattached" aria-label=strings::OTHER_ATTACHMENTS>
+                    <h3 class="ksw-day">{strings::OTHER_ATTACHMENTS_HEADING}</h3>
                     <div inner_html=markup></div>
                 </section>
             }

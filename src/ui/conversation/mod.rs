@@ -1,5 +1,6 @@
 //! The conversation view on a Salesforce Case page.
 
+use crate::strings;
 use leptos::prelude::*;
 
 use super::load::Load;
@@ -50,15 +51,15 @@ pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoVie
     });
     let retry = Callback::new(move |()| thread.reload());
     view! {
-        <section class="ksw-conversation" aria-label="Kustomer conversation">
+        <section class="ksw-conversation" aria-label=strings::CONVERSATION_LABEL>
             {move || waiting_ms.get().map(|ms| view! {
-                <Notice message=format!("Kustomer's rate limit was reached: retrying in {} s", ms.div_ceil(1000)) />
+                <Notice message=strings::rate_limit_wait(ms.div_ceil(1000)) />
             })}
             {move || match thread.get() {
                 None => view! {
-                    <Loading label="Loading the conversation" />
+                    <Loading label=strings::LOADING_CONVERSATION />
                     {move || (loaded.get() > 0).then(|| view! {
-                        <p class="ksw-progress ksw-muted">{format!("{} messages loaded…", loaded.get())}</p>
+                        <p class="ksw-progress ksw-muted">{strings::messages_loaded(loaded.get())}</p>
                     })}
                 }.into_any(),
                 Some(Err(problem)) => {

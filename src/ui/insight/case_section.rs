@@ -1,6 +1,7 @@
 //! The Case section: what the case sync sends for this conversation, read-only, with a
 //! button that copies the payload.
 
+use crate::strings;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -26,9 +27,9 @@ pub fn CaseSection(
     let enabled = env.with_value(|env| env.config.case_sync.enabled);
     if !enabled {
         return view! {
-            <section class="ksw-section ksw-case" aria-label="Case sync">
-                <h3 class="ksw-section-title">"Case"</h3>
-                <p class="ksw-muted ksw-sync-status">"Case sync is turned off in the Salesforce app settings."</p>
+            <section class="ksw-section ksw-case" aria-label=strings::CASE_SYNC>
+                <h3 class="ksw-section-title">{strings::CASE_HEADING}</h3>
+                <p class="ksw-muted ksw-sync-status">{strings::CASE_SYNC_OFF}</p>
             </section>
         }
         .into_any();
@@ -49,10 +50,10 @@ pub fn CaseSection(
     });
     let retry = Callback::new(move |()| preview.reload());
     view! {
-        <section class="ksw-section ksw-case" aria-label="Case sync">
-            <h3 class="ksw-section-title">"Case"</h3>
+        <section class="ksw-section ksw-case" aria-label=strings::CASE_SYNC>
+            <h3 class="ksw-section-title">{strings::CASE_HEADING}</h3>
             {move || match preview.get() {
-                None => view! { <Loading label="Loading the Case sync preview" /> }.into_any(),
+                None => view! { <Loading label=strings::LOADING_CASE /> }.into_any(),
                 Some(Err(problem)) => view! { <ErrorPanel message=problem.message on_retry=problem.retry.then_some(retry) /> }.into_any(),
                 Some(Ok(preview)) => view! { <CaseBody env preview /> }.into_any(),
             }}
@@ -71,8 +72,8 @@ fn CaseBody(env: EnvHandle, preview: CasePreview) -> impl IntoView {
         let payload = payload.clone();
         leptos::task::spawn_local(async move {
             let outcome = match write_clipboard(&payload).await {
-                Ok(()) => "Copied".to_string(),
-                Err(reason) => format!("Could not copy: {reason}"),
+                Ok(()) => strings::COPIED.to_string(),
+                Err(reason) => strings::could_not_copy(&reason),
             };
             copied.try_set(Some(outcome));
         });
@@ -80,7 +81,7 @@ fn CaseBody(env: EnvHandle, preview: CasePreview) -> impl IntoView {
     view! {
         <div class="ksw-case-body" inner_html=markup></div>
         <div class="ksw-copy">
-            <button type="button" class="ksw-button ksw-copy-payload" on:click=copy>"Copy payload as JSON"</button>
+            <button type="button" class="ksw-button ksw-copy-payload" on:click=copy>{strings::COPY_PAYLOAD}</button>
             <span class="ksw-muted ksw-copy-outcome" role="status">{move || copied.get()}</span>
         </div>
     }
@@ -94,7 +95,7 @@ async fn write_clipboard(text: &str) -> Result<(), String> {
     let write: js_sys::Function = js_sys::Reflect::get(&clipboard, &"writeText".into())
         .ok()
         .and_then(|f| f.dyn_into().ok())
-        .ok_or("the clipboard is not available here")?;
+        .ok_or(strings::CLIPBOARD_MISSING)?;
     let promise: js_sys::Promise = write
         .call1(&clipboard, &JsValue::from_str(text))
         .map_err(|e| describe(&e))?

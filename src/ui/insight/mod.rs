@@ -1,5 +1,6 @@
 //! The Salesforce Insight Card in the Kustomer sidebar.
 
+use crate::strings;
 use leptos::prelude::*;
 
 mod case_section;
@@ -23,8 +24,7 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
     if !visibility.card {
         // Switched off by the admin: no request is made.
         state.set(WidgetState::Disabled);
-        return view! { <Empty message="The Salesforce Insight Card is turned off in the Salesforce app settings.".to_string() /> }
-            .into_any();
+        return view! { <Empty message=strings::CARD_OFF.to_string() /> }.into_any();
     }
     let emails = context.customer_emails.clone();
     let customer_id = context.customer_id.clone();
@@ -39,7 +39,7 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
         refresh.set_value(false);
         async move {
             let Some(salesforce) = env.config.salesforce.clone() else {
-                return Err(Problem::new("The Insight Card needs the Salesforce subdomain in its config", false));
+                return Err(Problem::new(strings::CARD_NEEDS_SUBDOMAIN, false));
             };
             // A context with only the customer's id: its emails come from Kustomer.
             let emails = match (emails.is_empty(), customer_id) {
@@ -74,10 +74,10 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
         card.reload();
     });
     view! {
-        <section class="ksw-insight" aria-label="Salesforce Insight Card">
-            <h2 class="ksw-card-title">"Salesforce"</h2>
+        <section class="ksw-insight" aria-label=strings::INSIGHT_CARD>
+            <h2 class="ksw-card-title">{strings::SALESFORCE}</h2>
             {move || match card.get() {
-                None => view! { <Loading label="Loading Salesforce records" /> }.into_any(),
+                None => view! { <Loading label=strings::LOADING_RECORDS /> }.into_any(),
                 Some(Err(problem)) => view! {
                     <ErrorPanel message=problem.message on_retry=problem.retry.then_some(reload) details=problem.details />
                 }.into_any(),
@@ -96,7 +96,7 @@ async fn customer_emails(env: &Env, customer_id: &str) -> Result<Vec<String>, Pr
     match client.customer(customer_id).await {
         Ok(customer) => Ok(customer.emails),
         Err(error) => Err(Problem::new(
-            format!("The customer's emails could not be read: {}", explain(&error, Reading::Customer)),
+            strings::customer_emails_failed(&explain(&error, Reading::Customer)),
             error.retry_can_help(),
         )),
     }
@@ -128,15 +128,15 @@ fn CardBody(
         notices.push(notice.clone());
     }
     if !loaded.card.skipped_emails.is_empty() {
-        notices.push(format!("Not searched, not an email: {}", loaded.card.skipped_emails.join(", ")));
+        notices.push(strings::not_searched(&loaded.card.skipped_emails.join(", ")));
     }
     for (object, reason) in &loaded.card.dropped_fields {
-        notices.push(format!("{object} field left out: {reason}"));
+        notices.push(strings::field_left_out(object, reason));
     }
     view! {
         <div class="ksw-card-status">
             <span class="ksw-muted ksw-updated-ago">{updated}</span>
-            <button type="button" class="ksw-link-button ksw-refresh" on:click=move |_| on_refresh.run(())>"Refresh"</button>
+            <button type="button" class="ksw-link-button ksw-refresh" on:click=move |_| on_refresh.run(())>{strings::REFRESH}</button>
         </div>
         {notices.into_iter().map(|message| view! { <Notice message /> }).collect_view()}
         <div class="ksw-card-body" inner_html=markup></div>
