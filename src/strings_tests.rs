@@ -1,7 +1,7 @@
 //! The table stays the one place: the views' source holds no sentence of its own.
 
 /// The views and the markup writers, without their test modules.
-const VIEWS: [(&str, &str); 12] = [
+const VIEWS: [(&str, &str); 14] = [
     ("ui/mod.rs", include_str!("ui/mod.rs")),
     ("ui/states.rs", include_str!("ui/states.rs")),
     ("ui/conversation/mod.rs", include_str!("ui/conversation/mod.rs")),
@@ -13,6 +13,8 @@ const VIEWS: [(&str, &str); 12] = [
     ("render/messages.rs", include_str!("render/messages.rs")),
     ("render/insight.rs", include_str!("render/insight.rs")),
     ("render/case.rs", include_str!("render/case.rs")),
+    ("render/header.rs", include_str!("render/header.rs")),
+    ("render/states.rs", include_str!("render/states.rs")),
     ("host_api.rs", include_str!("host_api.rs")),
 ];
 

@@ -9,6 +9,30 @@ use super::insight::record_url;
 use crate::case_sync::preview::CasePreview;
 use crate::case_sync::Eligibility;
 
+/// The Case section when the admin has turned case sync off.
+pub fn case_off_html() -> String {
+    let mut html = Html::new();
+    html.open("section", &[("class", Some("ksw-section ksw-case")), ("aria-label", Some(strings::CASE_SYNC))]);
+    html.element("h3", &[("class", Some("ksw-section-title"))], strings::CASE_HEADING);
+    html.element("p", &[("class", Some("ksw-muted ksw-sync-status"))], strings::CASE_SYNC_OFF);
+    html.close("section");
+    html.finish()
+}
+
+/// The copy control and, beside it, where its outcome is announced.
+pub fn copy_html() -> String {
+    let mut html = Html::new();
+    html.open("div", &[("class", Some("ksw-copy"))]);
+    html.element(
+        "button",
+        &[("type", Some("button")), ("class", Some("ksw-button ksw-copy-payload")), ("data-action", Some("copy"))],
+        strings::COPY_PAYLOAD,
+    );
+    html.element("span", &[("class", Some("ksw-muted ksw-copy-outcome")), ("role", Some("status"))], "");
+    html.close("div");
+    html.finish()
+}
+
 pub fn case_html(preview: &CasePreview, lightning_host: &str) -> String {
     let mut html = Html::new();
     let status_class = match preview.eligibility {

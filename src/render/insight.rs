@@ -21,6 +21,27 @@ pub fn record_url(lightning_host: &str, object: &str, id: &str) -> String {
     format!("https://{lightning_host}/lightning/r/{object}/{}/view", crate::transport::encode_segment(id))
 }
 
+/// When the records were read and a Refresh control, the notices, then `records` (from
+/// [`card_html`]) in the card's body.
+pub fn card_page(updated: &str, notices: &[String], records: &str) -> String {
+    let mut html = Html::new();
+    html.open("div", &[("class", Some("ksw-card-status"))]);
+    html.element("span", &[("class", Some("ksw-muted ksw-updated-ago"))], updated);
+    html.element(
+        "button",
+        &[("type", Some("button")), ("class", Some("ksw-link-button ksw-refresh")), ("data-action", Some("refresh"))],
+        strings::REFRESH,
+    );
+    html.close("div");
+    super::states::notices_into(&mut html, notices, false);
+    html.open("div", &[("class", Some("ksw-card-body"))]);
+    let mut page = html.finish();
+    // `records` was written by `card_html` with the same escaping writer.
+    page.push_str(records);
+    page.push_str("</div>");
+    page
+}
+
 pub fn card_html(card: &Card, lightning_host: &str, formatters: &Formatters) -> String {
     let mut html = Html::new();
     for duplicate in &card.duplicates {

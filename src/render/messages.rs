@@ -237,14 +237,32 @@ fn email(html: &mut Html, message_id: &str, source: &str) {
     html.close("div");
 }
 
-/// Attachments: name, type, size, a download link, and for raster images a preview that
-/// loads only when asked.
-pub fn attachments_html(list: &[Attachment]) -> String {
+/// "Show 100 earlier messages", for the oldest batch shown.
+pub fn earlier_html(next: usize, hidden: usize) -> String {
     let mut html = Html::new();
-    attachments(&mut html, list);
+    html.open("div", &[("class", Some("ksw-earlier"))]);
+    html.element(
+        "button",
+        &[("type", Some("button")), ("class", Some("ksw-button")), ("data-action", Some("earlier"))],
+        &strings::show_earlier(next),
+    );
+    html.element("span", &[("class", Some("ksw-muted"))], &strings::earlier_not_shown(hidden));
+    html.close("div");
     html.finish()
 }
 
+/// Attachments whose message is not in the conversation, shown apart, not lost.
+pub fn unattached_html(list: &[Attachment]) -> String {
+    let mut html = Html::new();
+    html.open("section", &[("class", Some("ksw-unattached")), ("aria-label", Some(strings::OTHER_ATTACHMENTS))]);
+    html.element("h3", &[("class", Some("ksw-day"))], strings::OTHER_ATTACHMENTS_HEADING);
+    attachments(&mut html, list);
+    html.close("section");
+    html.finish()
+}
+
+/// Attachments: name, type, size, a download link, and for raster images a preview that
+/// loads only when asked.
 fn attachments(html: &mut Html, list: &[Attachment]) {
     html.open("ul", &[("class", Some("ksw-attachments")), ("aria-label", Some(strings::ATTACHMENTS))]);
     for attachment in list {

@@ -4,6 +4,8 @@
 //! views need for the same markup. Everything interactive around it stays in Leptos.
 
 pub mod case;
+pub mod header;
 pub mod html;
 pub mod insight;
 pub mod messages;
+pub mod states;

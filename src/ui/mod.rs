@@ -66,7 +66,7 @@ pub fn Widget(env: EnvHandle, context: RwSignal<Result<Context, ConfigError>>) -
     view! {
         <div class="ksw-root" data-theme=theme data-scheme=scheme>
             {move || match context.get() {
-                Err(error) => view! { <states::ErrorPanel message=error.to_string() /> }.into_any(),
+                Err(error) => states::error(&error.to_string()),
                 Ok(context) => match view_kind {
                     View::Conversation => {
                         let id = context.conversation_id.unwrap_or_default();
@@ -84,7 +84,7 @@ pub fn Widget(env: EnvHandle, context: RwSignal<Result<Context, ConfigError>>) -
 pub fn ConfigProblem(error: ConfigError) -> impl IntoView {
     view! {
         <div class="ksw-root" data-theme="salesforce">
-            <states::ErrorPanel message=error.to_string() />
+            {states::error(&error.to_string())}
         </div>
     }
 }

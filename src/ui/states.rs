@@ -1,54 +1,64 @@
-//! The shared states: loading, error, notice, empty.
+//! One view type for everything the widget shows: markup written by `render`, and the
+//! clicks on its controls. Leptos compiles view code per distinct view type, so the
+//! views are built from this one part (and a few keyed lists) rather than from a typed
+//! `view!` per component; that keeps most of the bundle's view code out.
 
-use crate::strings;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-/// A placeholder with the shape of what is coming, announced to screen readers.
-#[component]
-pub fn Loading(
-    /// What is loading, for assistive technology.
-    label: &'static str,
-) -> impl IntoView {
+use crate::problem::Problem;
+use crate::render::states;
+
+/// What a control inside a part asks for: the `data-action` of the clicked element, and
+/// that element.
+pub type Action = Callback<(String, web_sys::Element)>;
+
+/// `html` in a `div` of `class`, its `data-action` clicks sent to `on_action`.
+pub fn part(class: &'static str, html: String, on_action: Option<Action>) -> AnyView {
     view! {
-        <div class="ksw-loading" role="status" aria-busy="true" aria-label=label>
-            <div class="ksw-skeleton ksw-skeleton-title"></div>
-            <div class="ksw-skeleton"></div>
-            <div class="ksw-skeleton ksw-skeleton-short"></div>
-        </div>
+        <div
+            class=class
+            inner_html=html
+            on:click=move |event: web_sys::MouseEvent| {
+                let Some(on_action) = on_action else { return };
+                let control = event
+                    .target()
+                    .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|target| target.closest("[data-action]").ok().flatten());
+                if let Some(control) = control {
+                    let action = control.get_attribute("data-action").unwrap_or_default();
+                    on_action.run((action, control));
+                }
+            }
+        ></div>
     }
+    .into_any()
 }
 
-/// A failure, said plainly, with a Retry button when retrying can help.
-#[component]
-pub fn ErrorPanel(
-    message: String,
-    /// Called by the Retry button; no button without it.
-    #[prop(default = None)]
-    on_retry: Option<Callback<()>>,
-    /// The service's own words, behind a "Details" disclosure.
-    #[prop(default = None)]
-    details: Option<String>,
-) -> impl IntoView {
-    view! {
-        <div class="ksw-error" role="alert">
-            <p class="ksw-error-message">{message}</p>
-            {details.map(|details| view! {
-                <details class="ksw-details"><summary>{strings::DETAILS}</summary><pre class="ksw-details-text">{details}</pre></details>
-            })}
-            {on_retry.map(|retry| view! {
-                <button type="button" class="ksw-button" on:click=move |_| retry.run(())>{strings::RETRY}</button>
-            })}
-        </div>
-    }
+/// Calls `retry` for a click on a Retry button.
+pub fn on_retry(retry: Callback<()>) -> Action {
+    Callback::new(move |(action, _): (String, web_sys::Element)| {
+        if action == "retry" {
+            retry.run(());
+        }
+    })
 }
 
-/// A partial failure or a piece of news above the content.
-#[component]
-pub fn Notice(message: String) -> impl IntoView {
-    view! { <p class="ksw-notice" role="status">{message}</p> }
+pub fn loading(label: &str) -> AnyView {
+    part("ksw-part", states::loading(label, None), None)
 }
 
-#[component]
-pub fn Empty(message: String) -> impl IntoView {
-    view! { <p class="ksw-empty">{message}</p> }
+/// A problem, with Retry when a second try could cure it.
+pub fn problem(problem: &Problem, retry: Callback<()>) -> AnyView {
+    let html = states::error(&problem.message, problem.retry, problem.details.as_deref());
+    part("ksw-part", html, problem.retry.then(|| on_retry(retry)))
+}
+
+/// An error nothing can cure but a change of configuration.
+pub fn error(message: &str) -> AnyView {
+    part("ksw-part", states::error(message, false, None), None)
+}
+
+pub fn empty(message: &str) -> AnyView {
+    part("ksw-part", states::empty(message), None)
 }

@@ -10,8 +10,8 @@ use wasm_bindgen::prelude::*;
 
 use super::actions;
 use crate::conversation::Thread;
-use crate::render::messages::{attachments_html, messages_html, Formatters};
-use crate::ui::states::Empty;
+use crate::render::messages::{earlier_html, messages_html, unattached_html, Formatters};
+use crate::ui::states::{self, part};
 use crate::ui::EnvHandle;
 
 /// Messages rendered at first, and added by each "Show earlier messages".
@@ -20,7 +20,7 @@ pub const BATCH: usize = 100;
 #[component]
 pub fn MessageList(env: EnvHandle, thread: Thread) -> impl IntoView {
     if thread.messages.is_empty() {
-        return view! { <Empty message=strings::NO_MESSAGES.to_string() /> }.into_any();
+        return states::empty(strings::NO_MESSAGES);
     }
     let total = thread.messages.len();
     let shown = RwSignal::new(BATCH.min(total));
@@ -38,30 +38,17 @@ pub fn MessageList(env: EnvHandle, thread: Thread) -> impl IntoView {
         })
     };
     let batches = move || (0..shown.get().div_ceil(BATCH)).rev().collect::<Vec<_>>();
+    let show_more = Callback::new(move |(action, _): (String, web_sys::Element)| {
+        if action == "earlier" {
+            shown.update(|n| *n = (*n + BATCH).min(total));
+        }
+    });
     let earlier = move || {
         let hidden = total - shown.get();
-        (hidden > 0).then(|| {
-            let next = BATCH.min(hidden);
-            view! {
-                <div class="ksw-earlier">
-                    <button type="button" class="ksw-button" on:click=move |_| shown.update(|n| *n = (*n + BATCH).min(total))>
-                        {strings::show_earlier(next)}
-                    </button>
-                    <span class="ksw-muted">{strings::earlier_not_shown(hidden)}</span>
-                </div>
-            }
-        })
+        (hidden > 0).then(|| part("ksw-part", earlier_html(BATCH.min(hidden), hidden), Some(show_more)))
     };
     let unattached = thread.with_value(|thread| {
-        (!thread.unattached.is_empty()).then(|| {
-            let markup = attachments_html(&thread.unattached);
-            view! {
-                <section class="ksw-unattached" aria-label=strings::OTHER_ATTACHMENTS>
-                    <h3 class="ksw-day">{strings::OTHER_ATTACHMENTS_HEADING}</h3>
-                    <div inner_html=markup></div>
-                </section>
-            }
-        })
+        (!thread.unattached.is_empty()).then(|| part("ksw-part", unattached_html(&thread.unattached), None))
     });
     let container = NodeRef::<Div>::new();
     // `load` does not bubble: email frames are sized from a capturing listener.

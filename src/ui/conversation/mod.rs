@@ -1,19 +1,18 @@
 //! The conversation view on a Salesforce Case page.
 
-use crate::strings;
 use leptos::prelude::*;
 
 use super::load::Load;
-use super::states::{ErrorPanel, Loading, Notice};
+use super::states::{self, on_retry, part};
 use super::{EnvHandle, WidgetState};
 use crate::conversation::{load_thread, Problem, Thread};
 use crate::kustomer::KustomerClient;
+use crate::render;
+use crate::strings;
 
 mod actions;
 mod header;
 mod messages;
-
-pub use header::Header;
 
 #[component]
 pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoView {
@@ -52,23 +51,24 @@ pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoVie
     let retry = Callback::new(move |()| thread.reload());
     view! {
         <section class="ksw-conversation" aria-label=strings::CONVERSATION_LABEL>
-            {move || waiting_ms.get().map(|ms| view! {
-                <Notice message=strings::rate_limit_wait(ms.div_ceil(1000)) />
+            {move || waiting_ms.get().map(|ms| {
+                part("ksw-part", render::states::notices(&[strings::rate_limit_wait(ms.div_ceil(1000))], false), None)
             })}
             {move || match thread.get() {
-                None => view! {
-                    <Loading label=strings::LOADING_CONVERSATION />
-                    {move || (loaded.get() > 0).then(|| view! {
-                        <p class="ksw-progress ksw-muted">{strings::messages_loaded(loaded.get())}</p>
-                    })}
-                }.into_any(),
-                Some(Err(problem)) => {
-                    view! { <ErrorPanel message=problem.message on_retry=problem.retry.then_some(retry) /> }.into_any()
+                None => {
+                    let count = loaded.get();
+                    let progress = (count > 0).then(|| strings::messages_loaded(count));
+                    part("ksw-part", render::states::loading(strings::LOADING_CONVERSATION, progress.as_deref()), None)
                 }
-                Some(Ok(thread)) => view! {
-                    <Header env thread=thread.clone() on_retry=retry />
-                    <messages::MessageList env thread />
-                }.into_any(),
+                Some(Err(problem)) => states::problem(&problem, retry),
+                Some(Ok(thread)) => {
+                    let header = env.with_value(|env| header::header_html(env, &thread));
+                    view! {
+                        {part("ksw-part", header, Some(on_retry(retry)))}
+                        <messages::MessageList env thread />
+                    }
+                    .into_any()
+                }
             }}
         </section>
     }

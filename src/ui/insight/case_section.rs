@@ -10,11 +10,11 @@ use crate::browser::intl::describe;
 use crate::case_sync::preview::{load_preview, CasePreview};
 use crate::kustomer::KustomerClient;
 use crate::problem::Problem;
-use crate::render::case::case_html;
+use crate::render::case::{case_html, case_off_html, copy_html};
 use crate::salesforce::client::SalesforceClient;
 use crate::salesforce::model::Contact;
 use crate::ui::load::Load;
-use crate::ui::states::{ErrorPanel, Loading};
+use crate::ui::states::{self, part};
 use crate::ui::EnvHandle;
 
 #[component]
@@ -26,13 +26,7 @@ pub fn CaseSection(
 ) -> impl IntoView {
     let enabled = env.with_value(|env| env.config.case_sync.enabled);
     if !enabled {
-        return view! {
-            <section class="ksw-section ksw-case" aria-label=strings::CASE_SYNC>
-                <h3 class="ksw-section-title">{strings::CASE_HEADING}</h3>
-                <p class="ksw-muted ksw-sync-status">{strings::CASE_SYNC_OFF}</p>
-            </section>
-        }
-        .into_any();
+        return part("ksw-part", case_off_html(), None);
     }
     let preview = Load::new(move || {
         let env = env.get_value();
@@ -53,38 +47,38 @@ pub fn CaseSection(
         <section class="ksw-section ksw-case" aria-label=strings::CASE_SYNC>
             <h3 class="ksw-section-title">{strings::CASE_HEADING}</h3>
             {move || match preview.get() {
-                None => view! { <Loading label=strings::LOADING_CASE /> }.into_any(),
-                Some(Err(problem)) => view! { <ErrorPanel message=problem.message on_retry=problem.retry.then_some(retry) /> }.into_any(),
-                Some(Ok(preview)) => view! { <CaseBody env preview /> }.into_any(),
+                None => states::loading(strings::LOADING_CASE),
+                Some(Err(problem)) => states::problem(&problem, retry),
+                Some(Ok(preview)) => case_body(env, preview),
             }}
         </section>
     }
     .into_any()
 }
 
-#[component]
-fn CaseBody(env: EnvHandle, preview: CasePreview) -> impl IntoView {
+/// The Case the sync made, the fields it sends, and a control that copies the payload.
+fn case_body(env: EnvHandle, preview: CasePreview) -> AnyView {
     let host = env.with_value(|env| env.config.salesforce.as_ref().map(|s| s.lightning_host()).unwrap_or_default());
-    let markup = case_html(&preview, &host);
     let payload = serde_json::to_string_pretty(&serde_json::Value::Object(preview.payload())).unwrap_or_default();
-    let copied = RwSignal::new(None::<String>);
-    let copy = move |_| {
+    let copy = Callback::new(move |(action, control): (String, web_sys::Element)| {
+        if action != "copy" {
+            return;
+        }
         let payload = payload.clone();
         leptos::task::spawn_local(async move {
             let outcome = match write_clipboard(&payload).await {
                 Ok(()) => strings::COPIED.to_string(),
                 Err(reason) => strings::could_not_copy(&reason),
             };
-            copied.try_set(Some(outcome));
+            // The outcome sits beside the control, in the same markup.
+            if let Some(status) = control.next_element_sibling() {
+                status.set_text_content(Some(&outcome));
+            }
         });
-    };
-    view! {
-        <div class="ksw-case-body" inner_html=markup></div>
-        <div class="ksw-copy">
-            <button type="button" class="ksw-button ksw-copy-payload" on:click=copy>{strings::COPY_PAYLOAD}</button>
-            <span class="ksw-muted ksw-copy-outcome" role="status">{move || copied.get()}</span>
-        </div>
-    }
+    });
+    let mut markup = case_html(&preview, &host);
+    markup.push_str(&copy_html());
+    part("ksw-part", markup, Some(copy))
 }
 
 /// `navigator.clipboard.writeText`, which a host page's permissions policy may refuse.

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 mod case_section;
 
 use super::load::Load;
-use super::states::{Empty, ErrorPanel, Loading, Notice};
+use super::states::{self, part};
 use super::{Env, EnvHandle, WidgetState};
 use crate::browser::storage::LocalStorage;
 use crate::cache::Storage;
@@ -15,7 +15,7 @@ use crate::insight::load::{load, Freshness, Loaded, Settings};
 use crate::kustomer::errors::{explain, Reading};
 use crate::kustomer::KustomerClient;
 use crate::problem::Problem;
-use crate::render::insight::{card_html, Formatters};
+use crate::render::insight::{card_html, card_page, Formatters};
 use crate::salesforce::client::SalesforceClient;
 
 #[component]
@@ -24,7 +24,7 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
     if !visibility.card {
         // Switched off by the admin: no request is made.
         state.set(WidgetState::Disabled);
-        return view! { <Empty message=strings::CARD_OFF.to_string() /> }.into_any();
+        return states::empty(strings::CARD_OFF);
     }
     let emails = context.customer_emails.clone();
     let customer_id = context.customer_id.clone();
@@ -77,14 +77,9 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
         <section class="ksw-insight" aria-label=strings::INSIGHT_CARD>
             <h2 class="ksw-card-title">{strings::SALESFORCE}</h2>
             {move || match card.get() {
-                None => view! { <Loading label=strings::LOADING_RECORDS /> }.into_any(),
-                Some(Err(problem)) => view! {
-                    <ErrorPanel message=problem.message on_retry=problem.retry.then_some(reload) details=problem.details />
-                }.into_any(),
-                Some(Ok(loaded)) => {
-                    let conversation_id = conversation_id.clone();
-                    view! { <CardBody env loaded on_refresh=reload conversation_id /> }.into_any()
-                }
+                None => states::loading(strings::LOADING_RECORDS),
+                Some(Err(problem)) => states::problem(&problem, reload),
+                Some(Ok(loaded)) => card_body(env, loaded, reload, conversation_id.clone()),
             }}
         </section>
     }
@@ -102,15 +97,11 @@ async fn customer_emails(env: &Env, customer_id: &str) -> Result<Vec<String>, Pr
     }
 }
 
-#[component]
-fn CardBody(
-    env: EnvHandle,
-    loaded: Loaded,
-    on_refresh: Callback<()>,
-    conversation_id: Option<String>,
-) -> impl IntoView {
+/// The records, with when they were read, a Refresh control and the notices; then the
+/// Case section when a conversation is in view.
+fn card_body(env: EnvHandle, loaded: Loaded, on_refresh: Callback<()>, conversation_id: Option<String>) -> AnyView {
     let contacts = loaded.card.contacts.clone();
-    let (markup, updated) = env.with_value(|env| {
+    let markup = env.with_value(|env| {
         let salesforce = env.config.salesforce.as_ref();
         let host = salesforce.map(|s| s.lightning_host()).unwrap_or_default();
         let currency = salesforce.and_then(|s| s.currency.as_deref());
@@ -118,30 +109,32 @@ fn CardBody(
         let number = |n: f64| intl.number(n, None);
         let money = |n: f64| intl.number(n, currency);
         let date = |d: &str| intl.calendar_date(d);
-        (
-            card_html(&loaded.card, &host, &Formatters { number: &number, money: &money, date: &date }),
-            loaded.updated(env.clock.now_ms()),
+        let mut notices = Vec::new();
+        if let Freshness::Cached { notice: Some(notice), .. } = &loaded.freshness {
+            notices.push(notice.clone());
+        }
+        if !loaded.card.skipped_emails.is_empty() {
+            notices.push(strings::not_searched(&loaded.card.skipped_emails.join(", ")));
+        }
+        for (object, reason) in &loaded.card.dropped_fields {
+            notices.push(strings::field_left_out(object, reason));
+        }
+        card_page(
+            &loaded.updated(env.clock.now_ms()),
+            &notices,
+            &card_html(&loaded.card, &host, &Formatters { number: &number, money: &money, date: &date }),
         )
     });
-    let mut notices = Vec::new();
-    if let Freshness::Cached { notice: Some(notice), .. } = &loaded.freshness {
-        notices.push(notice.clone());
-    }
-    if !loaded.card.skipped_emails.is_empty() {
-        notices.push(strings::not_searched(&loaded.card.skipped_emails.join(", ")));
-    }
-    for (object, reason) in &loaded.card.dropped_fields {
-        notices.push(strings::field_left_out(object, reason));
-    }
+    let refresh = Callback::new(move |(action, _): (String, web_sys::Element)| {
+        if action == "refresh" {
+            on_refresh.run(());
+        }
+    });
     view! {
-        <div class="ksw-card-status">
-            <span class="ksw-muted ksw-updated-ago">{updated}</span>
-            <button type="button" class="ksw-link-button ksw-refresh" on:click=move |_| on_refresh.run(())>{strings::REFRESH}</button>
-        </div>
-        {notices.into_iter().map(|message| view! { <Notice message /> }).collect_view()}
-        <div class="ksw-card-body" inner_html=markup></div>
+        {part("ksw-part", markup, Some(refresh))}
         {conversation_id.map(|conversation_id| view! {
             <div class="ksw-card-body"><case_section::CaseSection env conversation_id contacts /></div>
         })}
     }
+    .into_any()
 }
