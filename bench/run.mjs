@@ -66,10 +66,12 @@ for (const [name, set] of [["release module (dist/)", release], ["preview with d
 const verdict = total(release) / 1024 <= BUDGET_KB ? "within" : "OVER";
 console.log(`  release total ${kb(total(release))} KB against a budget of ${BUDGET_KB} KB: ${verdict}`);
 console.log(`\nConversation view, median of ${RUNS} runs (ms)`);
-console.log("  messages | widget: first 100 | baseline: first 100 | widget: all batches | baseline: all batches");
+console.log("  messages | widget: first 100 | baseline: first 100 | ratio | widget: all batches | baseline: all batches | ratio");
 for (const row of render) {
+  row.firstRatio = row.widgetFirstBatchMs / row.baselineFirstBatchMs;
+  row.allRatio = row.widgetAllMs / row.baselineAllMs;
   console.log(
-    `  ${String(row.messages).padStart(8)} | ${row.widgetFirstBatchMs.toFixed(1).padStart(17)} | ${row.baselineFirstBatchMs.toFixed(1).padStart(19)} | ${row.widgetAllMs.toFixed(1).padStart(19)} | ${row.baselineAllMs.toFixed(1).padStart(21)}`,
+    `  ${String(row.messages).padStart(8)} | ${row.widgetFirstBatchMs.toFixed(1).padStart(17)} | ${row.baselineFirstBatchMs.toFixed(1).padStart(19)} | ${row.firstRatio.toFixed(2).padStart(5)} | ${row.widgetAllMs.toFixed(1).padStart(19)} | ${row.baselineAllMs.toFixed(1).padStart(21)} | ${row.allRatio.toFixed(2).padStart(5)}`,
   );
 }
 console.log("\nInsight Card, Salesforce requests");
