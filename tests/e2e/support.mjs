@@ -31,22 +31,30 @@ export async function serve() {
       return;
     }
     const path = decodeURIComponent(url.pathname);
-    const mounts = [["/e2e/", "tests/e2e/pages"], ["/bench/", "bench/pages"], ["/preview/", "dist-preview"], ["/", "dist"]];
-    const [prefix, folder] = mounts.find(([prefix]) => path.startsWith(prefix)) ?? mounts[3];
-    const base = join(root, folder);
+    // A host page under /hosts/ finds the module beside it, as it will in a package.
+    const mounts = [
+      ["/e2e/", ["tests/e2e/pages"]],
+      ["/bench/", ["bench/pages"]],
+      ["/preview/", ["dist-preview"]],
+      ["/hosts/salesforce/frame/", ["www/hosts/salesforce/frame", "dist"]],
+      ["/", ["dist"]],
+    ];
+    const [prefix, folders] = mounts.find(([prefix]) => path.startsWith(prefix));
     const rest = path.slice(prefix.length) || "index.html";
-    const file = normalize(join(base, rest));
-    if (!file.startsWith(base)) {
-      response.writeHead(403).end();
-      return;
+    for (const folder of folders) {
+      const base = join(root, folder);
+      const file = normalize(join(base, rest));
+      if (!file.startsWith(base)) break;
+      try {
+        const body = await readFile(file);
+        response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+        response.end(body);
+        return;
+      } catch {
+        // Not in this folder: try the next.
+      }
     }
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end("not found");
-    }
+    response.writeHead(404).end("not found");
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address();
