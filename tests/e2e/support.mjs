@@ -37,6 +37,7 @@ export async function serve() {
       ["/bench/", ["bench/pages"]],
       ["/preview/", ["dist-preview"]],
       ["/hosts/salesforce/frame/", ["www/hosts/salesforce/frame", "dist"]],
+      ["/hosts/kustomer/", ["www/hosts/kustomer", "dist"]],
       ["/", ["dist"]],
     ];
     const [prefix, folders] = mounts.find(([prefix]) => path.startsWith(prefix));
