@@ -19,7 +19,7 @@ export WASM_BINDGEN_TEST_TIMEOUT := 120
 export TRUNK_OFFLINE := true
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: preview build build-preview test test-native test-browser test-e2e bench tools rust-tools browser npm fetch clean
+.PHONY: preview build build-preview package test test-native test-browser test-e2e test-hosts bench tools rust-tools browser npm fetch clean
 
 preview: tools fetch
 	trunk serve --open=false
@@ -30,11 +30,27 @@ build: tools fetch
 	@test -f dist/kustomer-salesforce-widget.js && test -f dist/kustomer-salesforce-widget_bg.wasm
 	@grep -q 'export function mount' dist/kustomer-salesforce-widget.js
 
+# What each platform's admin installs: package/salesforce (Salesforce DX source, with the
+# KustomerWidget static resource made from dist/) and package/kustomer (the card page to
+# host, with the module).
+SF_RESOURCE := package/salesforce/force-app/main/default/staticresources/KustomerWidget
+package: build
+	rm -rf package
+	mkdir -p package/kustomer
+	cp -r www/hosts/salesforce package/salesforce
+	rm -rf package/salesforce/frame package/salesforce/jest.config.cjs package/salesforce/force-app/main/default/lwc/*/__tests__
+	mkdir -p $(SF_RESOURCE)
+	cp www/hosts/salesforce/frame/frame.html www/hosts/salesforce/frame/frame.js $(SF_RESOURCE)/
+	cp dist/kustomer-salesforce-widget.js dist/kustomer-salesforce-widget_bg.wasm $(SF_RESOURCE)/
+	cp www/hosts/kustomer/* package/kustomer/
+	cp dist/kustomer-salesforce-widget.js dist/kustomer-salesforce-widget_bg.wasm package/kustomer/
+	@echo "package/salesforce: deploy with the Salesforce CLI; package/kustomer: host, then register app.json"
+
 # The preview page and the module with the demo org, as `make preview` serves them.
 build-preview: tools fetch
 	trunk build www/index.html --dist dist-preview --release
 
-test: test-native test-browser test-e2e
+test: test-native test-browser test-e2e test-hosts
 
 test-native:
 	cargo test --lib
@@ -44,6 +60,11 @@ test-browser: rust-tools browser
 
 test-e2e: build build-preview npm browser
 	node --test --test-concurrency=1 tests/e2e/
+
+# The hosts' own tests: the Apex parsed, the LWC under jest, the packages checked.
+test-hosts: package npm
+	node --test tests/salesforce/
+	cd www/hosts/salesforce && sfdx-lwc-jest
 
 # Bundle sizes and render times beside a plain-DOM baseline; results in bench-results/.
 bench: build build-preview npm browser

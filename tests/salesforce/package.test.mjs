@@ -1,0 +1,42 @@
+// `make package` (run before these tests by `make test-hosts`): what each admin installs.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdir, stat, readFile } from "node:fs/promises";
+
+const root = new URL("../../package/", import.meta.url);
+const resource = new URL("salesforce/force-app/main/default/staticresources/KustomerWidget/", root);
+
+test("the Salesforce package carries the widget page and module as one static resource under 5 MB", async () => {
+  const files = (await readdir(resource)).sort();
+  assert.deepEqual(files, ["frame.html", "frame.js", "kustomer-salesforce-widget.js", "kustomer-salesforce-widget_bg.wasm"]);
+  let bytes = 0;
+  for (const file of files) bytes += (await stat(new URL(file, resource))).size;
+  assert.ok(bytes < 5 * 1024 * 1024, `${bytes} bytes`);
+  const meta = await readFile(new URL("../KustomerWidget.resource-meta.xml", resource), "utf8");
+  assert.match(meta, /<contentType>application\/zip<\/contentType>/);
+});
+
+test("the Salesforce package is deployable source: metadata, no tests of the component", async () => {
+  const base = new URL("salesforce/force-app/main/default/", root);
+  for (const file of [
+    "classes/KustomerApiProxy.cls",
+    "classes/KustomerApiProxyTest.cls",
+    "lwc/kustomerConversation/kustomerConversation.js-meta.xml",
+    "namedCredentials/Kustomer_API.namedCredential-meta.xml",
+    "externalCredentials/Kustomer_API.externalCredential-meta.xml",
+    "cspTrustedSites/Kustomer_Files.cspTrustedSite-meta.xml",
+    "permissionsets/Kustomer_Conversation_Viewer.permissionset-meta.xml",
+  ]) {
+    await stat(new URL(file, base));
+  }
+  await assert.rejects(stat(new URL("lwc/kustomerConversation/__tests__", base)));
+  const project = JSON.parse(await readFile(new URL("salesforce/sfdx-project.json", root), "utf8"));
+  assert.equal(project.packageDirectories[0].path, "force-app");
+});
+
+test("the Kustomer package is the card page with its module, ready to host", async () => {
+  const files = (await readdir(new URL("kustomer/", root))).sort();
+  for (const file of ["card.html", "card.js", "settings.js", "kustomer-salesforce-widget.js", "kustomer-salesforce-widget_bg.wasm"]) {
+    assert.ok(files.includes(file), `${file} in ${files.join(", ")}`);
+  }
+});
