@@ -63,7 +63,7 @@ test-e2e: build build-preview npm browser
 
 # The hosts' own tests: the Apex parsed, the LWC under jest, the packages checked.
 test-hosts: package npm
-	node --test tests/salesforce/
+	node --test tests/hosts/
 	cd www/hosts/salesforce && sfdx-lwc-jest
 
 # Bundle sizes and render times beside a plain-DOM baseline; results in bench-results/.
