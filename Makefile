@@ -38,7 +38,7 @@ package: build
 	rm -rf package
 	mkdir -p package/kustomer
 	cp -r www/hosts/salesforce package/salesforce
-	rm -rf package/salesforce/frame package/salesforce/jest.config.cjs package/salesforce/force-app/main/default/lwc/*/__tests__
+	rm -rf package/salesforce/frame package/salesforce/jest.config.cjs package/salesforce/eslint.config.cjs package/salesforce/force-app/main/default/lwc/*/__tests__
 	mkdir -p $(SF_RESOURCE)
 	cp www/hosts/salesforce/frame/frame.html www/hosts/salesforce/frame/frame.js $(SF_RESOURCE)/
 	cp dist/kustomer-salesforce-widget.js dist/kustomer-salesforce-widget_bg.wasm $(SF_RESOURCE)/
@@ -61,10 +61,10 @@ test-browser: rust-tools browser
 test-e2e: build build-preview npm browser
 	node --test --test-concurrency=1 tests/e2e/
 
-# The hosts' own tests: the Apex parsed, the LWC under jest, the packages checked.
+# The hosts' own tests: the Apex parsed, the LWC linted and under jest, the packages checked.
 test-hosts: package npm
 	node --test tests/hosts/
-	cd www/hosts/salesforce && sfdx-lwc-jest
+	cd www/hosts/salesforce && eslint force-app/main/default/lwc && sfdx-lwc-jest
 
 # Bundle sizes and render times beside a plain-DOM baseline; results in bench-results/.
 bench: build build-preview npm browser
