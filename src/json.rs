@@ -6,11 +6,24 @@ use serde_json::Value;
 
 /// The value at a dotted path (`satisfactionLevel.score`), if every step exists.
 pub fn at<'a>(value: &'a Value, path: &str) -> Option<&'a Value> {
-    path.split('.').try_fold(value, |current, key| match current {
-        Value::Object(map) => map.get(key),
-        Value::Array(items) => key.parse::<usize>().ok().and_then(|idx| items.get(idx)),
-        _ => None,
-    })
+    // A byte scan for the dots: every message reads some twenty paths, so this is hot.
+    let mut current = value;
+    let mut rest = path;
+    loop {
+        let (key, tail) = match rest.bytes().position(|byte| byte == b'.') {
+            Some(dot) => (&rest[..dot], Some(&rest[dot + 1..])),
+            None => (rest, None),
+        };
+        current = match current {
+            Value::Object(map) => map.get(key)?,
+            Value::Array(items) => items.get(key.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+        match tail {
+            Some(tail) => rest = tail,
+            None => return Some(current),
+        }
+    }
 }
 
 /// A non-empty string (numbers are not strings here: an id must not be guessed).

@@ -183,10 +183,10 @@ pub struct Listing {
     pub stopped_by: Option<FetchError>,
 }
 
-/// Adds a page's items to the listing, giving the page back for its `links`.
-fn page_items(document: Value, listing: &mut Listing) -> Result<Value, FetchError> {
-    match document.get("data") {
-        Some(Value::Array(items)) => listing.resources.extend(items.iter().filter_map(Resource::from_value)),
+/// Moves a page's items into the listing, giving the rest of the page back for its `links`.
+fn page_items(mut document: Value, listing: &mut Listing) -> Result<Value, FetchError> {
+    match document.get_mut("data").map(Value::take) {
+        Some(Value::Array(items)) => listing.resources.extend(items.into_iter().filter_map(Resource::from_owned)),
         Some(Value::Null) | None => {}
         Some(_) => return Err(decode("a list response whose data is not an array")),
     }

@@ -251,7 +251,11 @@ pub fn human_size(bytes: u64) -> String {
 /// Attaches each attachment to its message, sorts the messages, and returns the
 /// attachments whose message is not in the conversation (shown apart, not lost).
 pub fn assemble(mut messages: Vec<Message>, attachments: Vec<Attachment>) -> (Vec<Message>, Vec<Attachment>) {
-    messages.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // Each key once (parsing two timestamps), not once per comparison.
+    messages.sort_by_cached_key(|message| {
+        let (sent, created, id) = message.sort_key();
+        (sent, created, id.to_string())
+    });
     messages.dedup_by(|later, earlier| later.id == earlier.id);
     let mut orphans = Vec::new();
     for attachment in attachments {

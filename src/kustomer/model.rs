@@ -28,18 +28,19 @@ pub struct Resource {
 impl Resource {
     /// Reads one resource object; `None` when it has no usable id.
     pub fn from_value(value: &Value) -> Option<Resource> {
+        Resource::from_owned(value.clone())
+    }
+
+    /// [`Self::from_value`] without copying: the parts are moved out of `value`.
+    pub fn from_owned(mut value: Value) -> Option<Resource> {
         let id = match value.get("id")? {
             Value::String(id) if !id.is_empty() => id.clone(),
             Value::Number(number) => number.to_string(),
             _ => return None,
         };
-        Some(Resource {
-            id,
-            kind: str_at(value, "type").unwrap_or_default(),
-            attributes: value.get("attributes").cloned().unwrap_or(Value::Null),
-            relationships: value.get("relationships").cloned().unwrap_or(Value::Null),
-            links: value.get("links").cloned().unwrap_or(Value::Null),
-        })
+        let mut part = |key: &str| value.get_mut(key).map(Value::take).unwrap_or(Value::Null);
+        let (attributes, relationships, links) = (part("attributes"), part("relationships"), part("links"));
+        Some(Resource { id, kind: str_at(&value, "type").unwrap_or_default(), attributes, relationships, links })
     }
 
     /// The id a relationship points at, from `data.id` or else from the last segment
