@@ -8,7 +8,7 @@ import { serve, launch } from "../tests/e2e/support.mjs";
 
 const BUDGET_KB = 150;
 const RUNS = 5;
-const SIZES = [500, 2000, 5000];
+const SIZES = [500, 2000, 5000, 10000];
 
 async function sizes(folder) {
   const out = {};
@@ -46,6 +46,9 @@ for (const count of SIZES) {
     widgetAllMs: median(widget.map((r) => r.everything)),
     baselineAllMs: median(baseline.map((r) => r.everything)),
     rendered: widget[0].rendered,
+    // The page's size and its longest task while reading back (the worst of the runs).
+    maxNodes: Math.max(...widget.map((r) => r.maxNodes)),
+    longestTaskMs: Math.max(...widget.map((r) => r.longestTask)),
   });
 }
 const salesforce = await page.evaluate(() => window.countSalesforce());
@@ -73,6 +76,10 @@ for (const row of render) {
   console.log(
     `  ${String(row.messages).padStart(8)} | ${row.widgetFirstBatchMs.toFixed(1).padStart(17)} | ${row.baselineFirstBatchMs.toFixed(1).padStart(19)} | ${row.firstRatio.toFixed(2).padStart(5)} | ${row.widgetAllMs.toFixed(1).padStart(19)} | ${row.baselineAllMs.toFixed(1).padStart(21)} | ${row.allRatio.toFixed(2).padStart(5)}`,
   );
+}
+console.log("\nReading back through a long conversation (worst of the runs)");
+for (const row of render) {
+  console.log(`  ${String(row.messages).padStart(8)} messages: every one shown (${row.rendered}), at most ${row.maxNodes} elements in the page, ${row.longestTaskMs ? `longest task ${row.longestTaskMs.toFixed(0)} ms` : "no task over 50 ms"}`);
 }
 console.log("\nInsight Card, Salesforce requests");
 console.log(`  first load: ${salesforce.firstLoad}; the same customer again at once: ${salesforce.repeatedLoad}`);

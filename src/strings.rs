@@ -78,6 +78,14 @@ pub fn earlier_not_shown(count: usize) -> String {
     format!(" {count} earlier messages not shown")
 }
 
+pub fn show_newer(count: usize) -> String {
+    format!("Show {count} newer messages")
+}
+
+pub fn newer_not_shown(count: usize) -> String {
+    format!(" {count} newer messages not shown")
+}
+
 pub fn only_first_messages(count: usize) -> String {
     format!("Only the first {count} messages were loaded.")
 }

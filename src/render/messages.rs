@@ -251,6 +251,20 @@ pub fn earlier_html(next: usize, hidden: usize) -> String {
     html.finish()
 }
 
+/// "Show 100 newer messages", below the newest batch shown when newer ones left the page.
+pub fn newer_html(next: usize, hidden: usize) -> String {
+    let mut html = Html::new();
+    html.open("div", &[("class", Some("ksw-newer"))]);
+    html.element(
+        "button",
+        &[("type", Some("button")), ("class", Some("ksw-button")), ("data-action", Some("newer"))],
+        &strings::show_newer(next),
+    );
+    html.element("span", &[("class", Some("ksw-muted"))], &strings::newer_not_shown(hidden));
+    html.close("div");
+    html.finish()
+}
+
 /// Attachments whose message is not in the conversation, shown apart, not lost.
 pub fn unattached_html(list: &[Attachment]) -> String {
     let mut html = Html::new();

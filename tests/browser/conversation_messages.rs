@@ -172,14 +172,34 @@ async fn long_conversations_load_every_page_and_render_in_batches() {
         Some("64a1c0ded18144c001000280"),
         "the newest is last"
     );
-    for expected in [200, 300, 400, 500, 600, 640] {
+    let first_id = |element: &web_sys::HtmlElement| {
+        find(element, ".ksw-message").and_then(|m| m.get_attribute("data-message-id")).unwrap_or_default()
+    };
+    // Reading back: two batches at most in the page; the newest leaves as older ones come.
+    let mut days = 0;
+    for (expected, newer) in [(200, 0), (200, 100), (200, 200), (200, 300), (200, 400), (140, 500)] {
+        let before = first_id(&element);
         click(&element, ".ksw-earlier button");
-        wait_until(&element, "more messages", || find_all(&element, ".ksw-message").len() == expected).await;
+        wait_until(&element, "earlier messages", || first_id(&element) != before).await;
+        assert_eq!(find_all(&element, ".ksw-message").len(), expected);
+        assert_eq!(find(&element, ".ksw-newer").is_some(), newer > 0);
+        if newer > 0 {
+            assert!(text(&element).contains(&format!(" {newer} newer messages not shown")), "{}", text(&element));
+        }
+        days = days.max(find_all(&element, ".ksw-day").len());
     }
-    assert!(find(&element, ".ksw-earlier").is_none());
-    let first = find(&element, ".ksw-message").unwrap();
-    assert_eq!(first.get_attribute("data-message-id").as_deref(), Some("64a1c0ded18144c001000001"));
-    assert!(find_all(&element, ".ksw-day").len() >= 4, "the chat spans several days");
+    assert!(find(&element, ".ksw-earlier").is_none(), "the oldest message is shown");
+    assert_eq!(first_id(&element), "64a1c0ded18144c001000001");
+    assert!(days >= 2, "the chat spans several days");
+    // And forward again, to the newest.
+    for _ in 0..5 {
+        let before = first_id(&element);
+        click(&element, ".ksw-newer button");
+        wait_until(&element, "newer messages", || first_id(&element) != before).await;
+    }
+    assert!(find(&element, ".ksw-newer").is_none());
+    let last = find_all(&element, ".ksw-message").pop().unwrap();
+    assert_eq!(last.get_attribute("data-message-id").as_deref(), Some("64a1c0ded18144c001000280"));
 }
 
 #[wasm_bindgen_test]

@@ -10,12 +10,15 @@ use wasm_bindgen::prelude::*;
 
 use super::actions;
 use crate::conversation::Thread;
-use crate::render::messages::{earlier_html, messages_html, unattached_html, Formatters};
+use crate::render::messages::{earlier_html, messages_html, newer_html, unattached_html, Formatters};
 use crate::ui::states::{self, part};
 use crate::ui::EnvHandle;
 
 /// Messages rendered at first, and added by each "Show earlier messages".
 pub const BATCH: usize = 100;
+/// Batches in the page at once: reading further back drops the newest batch (brought back
+/// by "Show newer messages"), so that even 10,000 messages keep the page small and quick.
+pub const WINDOW: usize = 2;
 
 #[component]
 pub fn MessageList(env: EnvHandle, thread: Thread) -> impl IntoView {
@@ -23,7 +26,9 @@ pub fn MessageList(env: EnvHandle, thread: Thread) -> impl IntoView {
         return states::empty(strings::NO_MESSAGES);
     }
     let total = thread.messages.len();
-    let shown = RwSignal::new(BATCH.min(total));
+    let last_batch = total.div_ceil(BATCH) - 1;
+    // The batches in the page: from the newest shown to the oldest shown, inclusive.
+    let window = RwSignal::new((0usize, 0usize));
     let thread = StoredValue::new(thread);
     // Batch 0 is the newest hundred, batch 1 the hundred before, and so on.
     let batch_html = move |batch: usize| {
@@ -37,15 +42,34 @@ pub fn MessageList(env: EnvHandle, thread: Thread) -> impl IntoView {
             thread.with_value(|thread| messages_html(thread, start..end, &formatters))
         })
     };
-    let batches = move || (0..shown.get().div_ceil(BATCH)).rev().collect::<Vec<_>>();
-    let show_more = Callback::new(move |(action, _): (String, web_sys::Element)| {
-        if action == "earlier" {
-            shown.update(|n| *n = (*n + BATCH).min(total));
-        }
+    let batches = move || {
+        let (newest, oldest) = window.get();
+        (newest..=oldest).rev().collect::<Vec<_>>()
+    };
+    let step = Callback::new(move |(action, _): (String, web_sys::Element)| {
+        window.update(|(newest, oldest)| match action.as_str() {
+            "earlier" if *oldest < last_batch => {
+                *oldest += 1;
+                if *oldest - *newest >= WINDOW {
+                    *newest += 1;
+                }
+            }
+            "newer" if *newest > 0 => {
+                *newest -= 1;
+                if *oldest - *newest >= WINDOW {
+                    *oldest -= 1;
+                }
+            }
+            _ => {}
+        });
     });
     let earlier = move || {
-        let hidden = total - shown.get();
-        (hidden > 0).then(|| part("ksw-part", earlier_html(BATCH.min(hidden), hidden), Some(show_more)))
+        let hidden = total.saturating_sub((window.get().1 + 1) * BATCH);
+        (hidden > 0).then(|| part("ksw-part", earlier_html(BATCH.min(hidden), hidden), Some(step)))
+    };
+    let newer = move || {
+        let hidden = window.get().0 * BATCH;
+        (hidden > 0).then(|| part("ksw-part", newer_html(BATCH.min(hidden), hidden), Some(step)))
     };
     let unattached = thread.with_value(|thread| {
         (!thread.unattached.is_empty()).then(|| part("ksw-part", unattached_html(&thread.unattached), None))
@@ -66,6 +90,7 @@ pub fn MessageList(env: EnvHandle, thread: Thread) -> impl IntoView {
             <For each=batches key=|batch| *batch let:batch>
                 <div class="ksw-batch" inner_html=batch_html(batch)></div>
             </For>
+            {newer}
             {unattached}
         </div>
     }
