@@ -51,6 +51,17 @@ for (const count of SIZES) {
     longestTaskMs: Math.max(...widget.map((r) => r.longestTask)),
   });
 }
+const cardRuns = { widget: [], baseline: [] };
+for (let run = 0; run < RUNS; run++) {
+  cardRuns.widget.push(await page.evaluate(() => window.runCard()));
+  cardRuns.baseline.push(await page.evaluate(() => window.runCardBaseline()));
+}
+const card = {
+  records: cardRuns.widget[0].records,
+  widgetMs: median(cardRuns.widget.map((r) => r.ms)),
+  baselineMs: median(cardRuns.baseline.map((r) => r.ms)),
+};
+card.ratio = card.widgetMs / card.baselineMs;
 const salesforce = await page.evaluate(() => window.countSalesforce());
 // 500 agents each opening 200 cards a day, every one a first load in its browser: the
 // worst case, since a card reopened within 5 minutes is served from the browser.
@@ -81,6 +92,8 @@ console.log("\nReading back through a long conversation (worst of the runs)");
 for (const row of render) {
   console.log(`  ${String(row.messages).padStart(8)} messages: every one shown (${row.rendered}), at most ${row.maxNodes} elements in the page, ${row.longestTaskMs ? `longest task ${row.longestTaskMs.toFixed(0)} ms` : "no task over 50 ms"}`);
 }
+console.log(`\nInsight Card with ${card.records} records and the Case section, mount to ready (median of ${RUNS} runs)`);
+console.log(`  widget ${card.widgetMs.toFixed(1)} ms, plain DOM ${card.baselineMs.toFixed(1)} ms, ratio ${card.ratio.toFixed(2)}`);
 console.log("\nInsight Card, Salesforce requests");
 console.log(`  first load: ${salesforce.firstLoad}; the same customer again at once: ${salesforce.repeatedLoad}`);
 console.log(
@@ -89,5 +102,5 @@ console.log(
 await mkdir(new URL("../bench-results/", import.meta.url), { recursive: true });
 await writeFile(
   new URL("../bench-results/latest.json", import.meta.url),
-  JSON.stringify({ date: new Date().toISOString(), budgetKb: BUDGET_KB, release, preview, render, salesforce }, null, 2),
+  JSON.stringify({ date: new Date().toISOString(), budgetKb: BUDGET_KB, release, preview, render, card, salesforce }, null, 2),
 );
