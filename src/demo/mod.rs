@@ -51,14 +51,16 @@ impl DemoOrg {
             Scenario::SalesforceLimit if request.service == Service::Salesforce => {
                 return salesforce_data::limit_exceeded()
             }
-            Scenario::KustomerRateLimit if request.service == Service::Kustomer => {
-                if self.rate_limited.borrow_mut().insert(request.path.clone()) {
-                    let reset_s = (now_ms / 1000.0) as u64 + 1;
-                    return kustomer_error(429, "rate.limit", "Rate limit exceeded")
-                        .with_header("x-ratelimit-limit", "300")
-                        .with_header("x-ratelimit-remaining", "0")
-                        .with_header("x-ratelimit-reset", format!("{reset_s}"));
-                }
+            // Each path is limited once, then answers.
+            Scenario::KustomerRateLimit
+                if request.service == Service::Kustomer
+                    && self.rate_limited.borrow_mut().insert(request.path.clone()) =>
+            {
+                let reset_s = (now_ms / 1000.0) as u64 + 1;
+                return kustomer_error(429, "rate.limit", "Rate limit exceeded")
+                    .with_header("x-ratelimit-limit", "300")
+                    .with_header("x-ratelimit-remaining", "0")
+                    .with_header("x-ratelimit-reset", format!("{reset_s}"));
             }
             _ => {}
         }
