@@ -237,30 +237,29 @@ fn email(html: &mut Html, message_id: &str, source: &str) {
     html.close("div");
 }
 
-/// "Show 100 earlier messages", for the oldest batch shown.
-pub fn earlier_html(next: usize, hidden: usize) -> String {
-    let mut html = Html::new();
-    html.open("div", &[("class", Some("ksw-earlier"))]);
-    html.element(
-        "button",
-        &[("type", Some("button")), ("class", Some("ksw-button")), ("data-action", Some("earlier"))],
-        &strings::show_earlier(next),
-    );
-    html.element("span", &[("class", Some("ksw-muted"))], &strings::earlier_not_shown(hidden));
-    html.close("div");
-    html.finish()
+/// Which way through a long conversation a control reads.
+#[derive(Clone, Copy)]
+pub enum Step {
+    /// Above the oldest batch shown.
+    Earlier,
+    /// Below the newest batch shown, once newer ones have left the page.
+    Newer,
 }
 
-/// "Show 100 newer messages", below the newest batch shown when newer ones left the page.
-pub fn newer_html(next: usize, hidden: usize) -> String {
+/// "Show 100 earlier messages" (or newer), with how many are not shown.
+pub fn step_html(step: Step, next: usize, hidden: usize) -> String {
+    let (class, action, label, note) = match step {
+        Step::Earlier => ("ksw-earlier", "earlier", strings::show_earlier(next), strings::earlier_not_shown(hidden)),
+        Step::Newer => ("ksw-newer", "newer", strings::show_newer(next), strings::newer_not_shown(hidden)),
+    };
     let mut html = Html::new();
-    html.open("div", &[("class", Some("ksw-newer"))]);
+    html.open("div", &[("class", Some(class))]);
     html.element(
         "button",
-        &[("type", Some("button")), ("class", Some("ksw-button")), ("data-action", Some("newer"))],
-        &strings::show_newer(next),
+        &[("type", Some("button")), ("class", Some("ksw-button")), ("data-action", Some(action))],
+        &label,
     );
-    html.element("span", &[("class", Some("ksw-muted"))], &strings::newer_not_shown(hidden));
+    html.element("span", &[("class", Some("ksw-muted"))], &note);
     html.close("div");
     html.finish()
 }

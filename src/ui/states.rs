@@ -35,11 +35,11 @@ pub fn part(class: &'static str, html: String, on_action: Option<Action>) -> Any
     .into_any()
 }
 
-/// Calls `retry` for a click on a Retry button.
-pub fn on_retry(retry: Callback<()>) -> Action {
+/// Calls `run` for a click on a control whose `data-action` is `name`.
+pub fn on(name: &'static str, run: Callback<()>) -> Action {
     Callback::new(move |(action, _): (String, web_sys::Element)| {
-        if action == "retry" {
-            retry.run(());
+        if action == name {
+            run.run(());
         }
     })
 }
@@ -51,7 +51,7 @@ pub fn loading(label: &str) -> AnyView {
 /// A problem, with Retry when a second try could cure it.
 pub fn problem(problem: &Problem, retry: Callback<()>) -> AnyView {
     let html = states::error(&problem.message, problem.retry, problem.details.as_deref());
-    part("ksw-part", html, problem.retry.then(|| on_retry(retry)))
+    part("ksw-part", html, problem.retry.then(|| on("retry", retry)))
 }
 
 /// An error nothing can cure but a change of configuration.

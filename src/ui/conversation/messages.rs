@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 
 use super::actions;
 use crate::conversation::Thread;
-use crate::render::messages::{earlier_html, messages_html, newer_html, unattached_html, Formatters};
+use crate::render::messages::{messages_html, step_html, unattached_html, Formatters, Step};
 use crate::ui::states::{self, part};
 use crate::ui::EnvHandle;
 
@@ -65,11 +65,11 @@ pub fn MessageList(env: EnvHandle, thread: Thread) -> impl IntoView {
     });
     let earlier = move || {
         let hidden = total.saturating_sub((window.get().1 + 1) * BATCH);
-        (hidden > 0).then(|| part("ksw-part", earlier_html(BATCH.min(hidden), hidden), Some(step)))
+        (hidden > 0).then(|| part("ksw-part", step_html(Step::Earlier, BATCH.min(hidden), hidden), Some(step)))
     };
     let newer = move || {
         let hidden = window.get().0 * BATCH;
-        (hidden > 0).then(|| part("ksw-part", newer_html(BATCH.min(hidden), hidden), Some(step)))
+        (hidden > 0).then(|| part("ksw-part", step_html(Step::Newer, BATCH.min(hidden), hidden), Some(step)))
     };
     let unattached = thread.with_value(|thread| {
         (!thread.unattached.is_empty()).then(|| part("ksw-part", unattached_html(&thread.unattached), None))

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::load::Load;
-use super::states::{self, on_retry, part};
+use super::states::{self, on, part};
 use super::{EnvHandle, WidgetState};
 use crate::conversation::{load_thread, Problem, Thread};
 use crate::kustomer::KustomerClient;
@@ -64,7 +64,7 @@ pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoVie
                 Some(Ok(thread)) => {
                     let header = env.with_value(|env| header::header_html(env, &thread));
                     view! {
-                        {part("ksw-part", header, Some(on_retry(retry)))}
+                        {part("ksw-part", header, Some(on("retry", retry)))}
                         <messages::MessageList env thread />
                     }
                     .into_any()

@@ -125,13 +125,8 @@ fn card_body(env: EnvHandle, loaded: Loaded, on_refresh: Callback<()>, conversat
             &card_html(&loaded.card, &host, &Formatters { number: &number, money: &money, date: &date }),
         )
     });
-    let refresh = Callback::new(move |(action, _): (String, web_sys::Element)| {
-        if action == "refresh" {
-            on_refresh.run(());
-        }
-    });
     view! {
-        {part("ksw-part", markup, Some(refresh))}
+        {part("ksw-part", markup, Some(states::on("refresh", on_refresh)))}
         {conversation_id.map(|conversation_id| view! {
             <div class="ksw-card-body"><case_section::CaseSection env conversation_id contacts /></div>
         })}
