@@ -152,11 +152,24 @@ impl<'a> KustomerClient<'a> {
         let fallback = self.retry.default_wait_ms.saturating_mul(1 << attempt.min(8));
         let wait = response
             .header("x-ratelimit-reset")
-            .and_then(|reset| reset.trim().parse::<f64>().ok())
-            .map(|reset_s| (reset_s * 1000.0 - self.clock.now_ms()).max(250.0) as u32)
+            .and_then(|reset| seconds_as_ms(reset.trim()))
+            .map(|reset_ms| (reset_ms as f64 - self.clock.now_ms()).max(250.0) as u32)
             .unwrap_or(fallback);
         wait.min(self.retry.max_wait_ms)
     }
+}
+
+/// Epoch seconds (`1700000000`, or with a fraction: `1700000000.25`) in milliseconds.
+/// Read by hand: a float parser would bring its 10 KB of tables into the bundle for one
+/// header.
+fn seconds_as_ms(text: &str) -> Option<u64> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    let millis = fraction.bytes().chain(std::iter::repeat(b'0')).take(3).fold(0, |n, b| n * 10 + u64::from(b - b'0'));
+    whole.parse::<u64>().ok()?.checked_mul(1000)?.checked_add(millis)
 }
 
 /// `links.next` is usually relative (`/v1/…?page=2`), but an absolute URL is reduced to

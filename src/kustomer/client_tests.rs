@@ -140,3 +140,14 @@ fn ids_are_encoded_into_the_path() {
     let _ = block_on(client.conversation("../users/current"));
     assert_eq!(transport.requests.borrow()[0].path, "/v1/conversations/..%2Fusers%2Fcurrent");
 }
+
+#[test]
+fn reads_the_rate_limit_reset_as_epoch_seconds_with_or_without_a_fraction() {
+    assert_eq!(seconds_as_ms("1700000001"), Some(1_700_000_001_000));
+    assert_eq!(seconds_as_ms("1700000001.5"), Some(1_700_000_001_500));
+    assert_eq!(seconds_as_ms("1700000001.2509"), Some(1_700_000_001_250));
+    assert_eq!(seconds_as_ms("1700000001."), Some(1_700_000_001_000));
+    for bad in ["", ".5", "-1", "1e9", "soon", "1.2.3", "99999999999999999999"] {
+        assert_eq!(seconds_as_ms(bad), None, "{bad}");
+    }
+}
