@@ -124,7 +124,7 @@ impl<'a> Cache<'a> {
                 (key, saved)
             })
             .collect();
-        entries.sort_by(|a, b| a.1.total_cmp(&b.1));
+        crate::order::sort_by_key(&mut entries, |(_, saved)| (*saved as i64, 0, String::new()));
         entries
     }
 }

@@ -29,6 +29,7 @@ pub mod demo;
 pub mod insight;
 pub mod json;
 pub mod kustomer;
+pub mod order;
 pub mod problem;
 pub mod render;
 pub mod salesforce;

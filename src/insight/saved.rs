@@ -85,7 +85,9 @@ impl Fetched {
             }
         }
         for records in merged.records.iter_mut().flatten() {
-            records.sort_by_key(|record| str_at(record, "Name").unwrap_or_default().to_ascii_lowercase());
+            crate::order::sort_by_key(records, |record| {
+                (0, 0, str_at(record, "Name").unwrap_or_default().to_ascii_lowercase())
+            });
         }
         Some(merged)
     }

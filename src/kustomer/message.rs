@@ -252,7 +252,7 @@ pub fn human_size(bytes: u64) -> String {
 /// attachments whose message is not in the conversation (shown apart, not lost).
 pub fn assemble(mut messages: Vec<Message>, attachments: Vec<Attachment>) -> (Vec<Message>, Vec<Attachment>) {
     // Each key once (parsing two timestamps), not once per comparison.
-    messages.sort_by_cached_key(|message| {
+    crate::order::sort_by_key(&mut messages, |message| {
         let (sent, created, id) = message.sort_key();
         (sent, created, id.to_string())
     });

@@ -146,9 +146,8 @@ impl Account {
             _ => Vec::new(),
         };
         // The query orders them too; sorting again keeps the rule true whatever the org sends.
-        opportunities.sort_by(|a, b| {
-            (a.is_closed, a.close_date.as_deref().unwrap_or("9999"))
-                .cmp(&(b.is_closed, b.close_date.as_deref().unwrap_or("9999")))
+        crate::order::sort_by_key(&mut opportunities, |opportunity| {
+            (i64::from(opportunity.is_closed), 0, opportunity.close_date.clone().unwrap_or_else(|| "9999".into()))
         });
         Some(Account {
             id: str_at(record, "Id")?,
