@@ -13,7 +13,9 @@ type Fetcher<T> = Rc<dyn Fn() -> LocalFuture<'static, T>>;
 
 /// The latest result of `fetch` (`None` while it runs). `reload` starts it again; a
 /// result that arrives after a newer load began, or after the view was disposed, is
-/// dropped.
+/// dropped. `get` clones the result, so large results are kept behind an `Rc`: a
+/// conversation of 10,000 messages is read by the view and the state effect without
+/// being copied for either.
 pub struct Load<T: 'static> {
     value: RwSignal<Option<T>, LocalStorage>,
     generation: StoredValue<u32>,

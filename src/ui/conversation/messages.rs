@@ -3,6 +3,8 @@
 //! of messages never freeze the page. Controls inside the markup are handled by one
 //! delegated listener (see `actions`).
 
+use std::rc::Rc;
+
 use crate::strings;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -21,7 +23,7 @@ pub const BATCH: usize = 100;
 pub const WINDOW: usize = 2;
 
 #[component]
-pub fn MessageList(env: EnvHandle, thread: Thread) -> impl IntoView {
+pub fn MessageList(env: EnvHandle, thread: Rc<Thread>) -> impl IntoView {
     if thread.messages.is_empty() {
         return states::empty(strings::NO_MESSAGES);
     }
@@ -29,7 +31,7 @@ pub fn MessageList(env: EnvHandle, thread: Thread) -> impl IntoView {
     let last_batch = total.div_ceil(BATCH) - 1;
     // The batches in the page: from the newest shown to the oldest shown, inclusive.
     let window = RwSignal::new((0usize, 0usize));
-    let thread = StoredValue::new(thread);
+    let thread = StoredValue::new_local(thread);
     // Batch 0 is the newest hundred, batch 1 the hundred before, and so on.
     let batch_html = move |batch: usize| {
         let end = total.saturating_sub(batch * BATCH);

@@ -1,5 +1,7 @@
 //! The conversation view on a Salesforce Case page.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
 use super::load::Load;
@@ -37,7 +39,7 @@ pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoVie
             let client = KustomerClient::new(env.transport.as_ref(), env.clock.as_ref()).on_wait(&notify);
             let result: Result<Thread, Problem> = load_thread(&client, &id, &progress).await;
             waiting_ms.try_set(None);
-            result
+            result.map(Rc::new)
         }
     });
     Effect::new(move |_| {

@@ -3,6 +3,7 @@
 
 use crate::strings;
 use leptos::prelude::*;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -39,7 +40,7 @@ pub fn CaseSection(
             let salesforce = SalesforceClient::new(env.transport.as_ref(), &api_version);
             let result: Result<CasePreview, Problem> =
                 load_preview(&kustomer, &salesforce, &env.config, &id, contacts.as_deref()).await;
-            result
+            result.map(Rc::new)
         }
     });
     let retry = Callback::new(move |()| preview.reload());
@@ -57,7 +58,7 @@ pub fn CaseSection(
 }
 
 /// The Case the sync made, the fields it sends, and a control that copies the payload.
-fn case_body(env: EnvHandle, preview: CasePreview) -> AnyView {
+fn case_body(env: EnvHandle, preview: Rc<CasePreview>) -> AnyView {
     let host = env.with_value(|env| env.config.salesforce.as_ref().map(|s| s.lightning_host()).unwrap_or_default());
     let payload = serde_json::to_string_pretty(&serde_json::Value::Object(preview.payload())).unwrap_or_default();
     let copy = Callback::new(move |(action, control): (String, web_sys::Element)| {

@@ -2,6 +2,7 @@
 
 use crate::strings;
 use leptos::prelude::*;
+use std::rc::Rc;
 
 mod case_section;
 
@@ -58,7 +59,7 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
             let result: Result<Loaded, Problem> =
                 load(&client, storage.as_ref().map(|s| s as &dyn Storage), env.clock.now_ms(), &settings, &emails)
                     .await;
-            result
+            result.map(Rc::new)
         }
     });
     Effect::new(move |_| {
@@ -99,7 +100,7 @@ async fn customer_emails(env: &Env, customer_id: &str) -> Result<Vec<String>, Pr
 
 /// The records, with when they were read, a Refresh control and the notices; then the
 /// Case section when a conversation is in view.
-fn card_body(env: EnvHandle, loaded: Loaded, on_refresh: Callback<()>, conversation_id: Option<String>) -> AnyView {
+fn card_body(env: EnvHandle, loaded: Rc<Loaded>, on_refresh: Callback<()>, conversation_id: Option<String>) -> AnyView {
     let contacts = loaded.card.contacts.clone();
     let markup = env.with_value(|env| {
         let salesforce = env.config.salesforce.as_ref();
