@@ -69,7 +69,8 @@ async fn not_found_offers_no_retry() {
 }
 
 /// Ten pages of 100 messages for conversation `ten`; page 3 fails while `window[flag]`
-/// is set, page 1 takes `window[slow]` milliseconds when that is set.
+/// is set; `window[slow]`, when set, is JSON giving pages their delays in milliseconds
+/// (`{"1": 1500}`).
 fn ten_pages(record: &str, flag: &str, slow: &str) -> js_sys::Function {
     host_fetch(
         record,
@@ -86,7 +87,7 @@ fn ten_pages(record: &str, flag: &str, slow: &str) -> js_sys::Function {
              }});\n\
              const next = page < 10 ? '/v1/conversations/ten/messages?page=' + (page + 1) + '&pageSize=100' : null;\n\
              const answer = respond(200, {{ data, links: {{ next }} }});\n\
-             const delay = page === 1 ? Number(window['{slow}'] || 0) : 0;\n\
+             const delay = Number(JSON.parse(window['{slow}'] || '{{}}')[page] || 0);\n\
              return new Promise((resolve) => setTimeout(() => resolve(answer), delay));"
         ),
     )
@@ -116,7 +117,7 @@ async fn a_failure_on_page_3_of_10_keeps_the_first_pages_and_retry_reads_the_res
 
 #[wasm_bindgen_test]
 async fn a_slow_first_page_shows_loading_then_the_conversation() {
-    set_window("ten-slow-first", "1500");
+    set_window("ten-slow-first", r#"{"1": 1500}"#);
     let element = container();
     let _handle =
         mount(element.clone().into(), json(TEN), ten_pages("slow-calls", "never-set", "ten-slow-first").into())
@@ -127,6 +128,23 @@ async fn a_slow_first_page_shows_loading_then_the_conversation() {
     wait_for_state(&element, "ready").await;
     assert!(text(&element).contains("message 999"));
     assert_eq!(calls("slow-calls").len(), 12, "one request a page, none repeated");
+}
+
+#[wasm_bindgen_test]
+async fn a_slow_page_shows_how_many_messages_arrived_before_it() {
+    // Page 2 comes after 400 ms, page 3 after 1.5 s: while page 3 is awaited, the count
+    // shown includes page 2 (pages that arrive within a moment of each other are counted
+    // together, not redrawn one by one).
+    set_window("ten-slow-third", r#"{"2": 400, "3": 1500}"#);
+    let element = container();
+    let _handle =
+        mount(element.clone().into(), json(TEN), ten_pages("third-calls", "never-set", "ten-slow-third").into())
+            .unwrap();
+    wait_until(&element, "the count of the first two pages", || text(&element).contains("200 messages loaded")).await;
+    assert_eq!(calls("third-calls").len(), 4, "waiting on page 3");
+    assert_eq!(state(&element).as_deref(), Some("loading"));
+    wait_for_state(&element, "ready").await;
+    assert!(text(&element).contains("message 999"));
 }
 
 #[wasm_bindgen_test]

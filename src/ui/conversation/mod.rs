@@ -16,6 +16,9 @@ mod actions;
 mod header;
 mod messages;
 
+/// How often the count of messages read is redrawn while a long conversation loads.
+const PROGRESS_MS: f64 = 250.0;
+
 #[component]
 pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoView {
     let state = env.with_value(|env| env.state);
@@ -33,8 +36,17 @@ pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoVie
             let notify = move |ms: u32| {
                 let _ = waiting_ms.try_set(Some(ms));
             };
+            // A page read from memory takes well under a millisecond, and redrawing the
+            // count after each would cost more than reading: the count is redrawn at most
+            // every PROGRESS_MS.
+            let last_shown = std::cell::Cell::new(f64::NEG_INFINITY);
+            let clock = env.clock.clone();
             let progress = move |count: usize| {
-                let _ = loaded.try_set(count);
+                let now = clock.now_ms();
+                if now - last_shown.get() >= PROGRESS_MS {
+                    last_shown.set(now);
+                    let _ = loaded.try_set(count);
+                }
             };
             let client = KustomerClient::new(env.transport.as_ref(), env.clock.as_ref()).on_wait(&notify);
             let result: Result<Thread, Problem> = load_thread(&client, &id, &progress).await;
