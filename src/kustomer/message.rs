@@ -124,22 +124,26 @@ fn body(attrs: &Value) -> Body {
 }
 
 fn meta(attrs: &Value) -> Meta {
-    let call =
-        at(attrs, "meta.placedAt").or(at(attrs, "meta.answeredAt")).or(at(attrs, "meta.endedAt")).map(|_| Call {
-            status: str_at(attrs, "meta.status"),
-            placed_at: str_at(attrs, "meta.placedAt"),
-            answered_at: str_at(attrs, "meta.answeredAt"),
-            ended_at: str_at(attrs, "meta.endedAt"),
-            duration_s: int_at(attrs, "meta.duration"),
-            recording_url: str_at(attrs, "meta.externalRecordingUrl"),
-        });
+    let subject = || str_at(attrs, "subject");
+    // Chats and texts often have no `meta`: looked up once, not once per field.
+    let Some(meta) = attrs.get("meta").filter(|meta| meta.is_object()) else {
+        return Meta { subject: subject(), ..Meta::default() };
+    };
+    let call = at(meta, "placedAt").or(at(meta, "answeredAt")).or(at(meta, "endedAt")).map(|_| Call {
+        status: str_at(meta, "status"),
+        placed_at: str_at(meta, "placedAt"),
+        answered_at: str_at(meta, "answeredAt"),
+        ended_at: str_at(meta, "endedAt"),
+        duration_s: int_at(meta, "duration"),
+        recording_url: str_at(meta, "externalRecordingUrl"),
+    });
     Meta {
-        from: at(attrs, "meta.from").and_then(|value| addresses(value).into_iter().next()),
-        to: at(attrs, "meta.to").map(addresses).unwrap_or_default(),
-        cc: at(attrs, "meta.cc").map(addresses).unwrap_or_default(),
-        bcc: at(attrs, "meta.bcc").map(addresses).unwrap_or_default(),
-        subject: str_at(attrs, "meta.subject").or_else(|| str_at(attrs, "subject")),
-        permalink: str_at(attrs, "meta.permalink"),
+        from: at(meta, "from").and_then(|value| addresses(value).into_iter().next()),
+        to: at(meta, "to").map(addresses).unwrap_or_default(),
+        cc: at(meta, "cc").map(addresses).unwrap_or_default(),
+        bcc: at(meta, "bcc").map(addresses).unwrap_or_default(),
+        subject: str_at(meta, "subject").or_else(subject),
+        permalink: str_at(meta, "permalink"),
         call,
     }
 }
