@@ -17,7 +17,7 @@ use crate::config::{Config, ConfigError, Context, TransportConfig, View};
 use crate::transport::host::HostTransport;
 use crate::transport::proxy::ProxyTransport;
 use crate::transport::{Clock, Transport};
-use crate::ui::{ConfigProblem, Env, Widget, WidgetState, STYLES};
+use crate::ui::{ConfigProblem, Env, StateReport, Widget, WidgetState, STYLES};
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -177,8 +177,7 @@ pub fn mount(element: JsValue, config: JsValue, host_fetch: JsValue) -> Result<H
             let view = leptos::mount::mount_to(target, move || {
                 let context = RwSignal::new(Ok(initial));
                 *exported.borrow_mut() = Some(context);
-                let state = RwSignal::new(WidgetState::Loading);
-                Effect::new(move |_| set_state(&reported, state.get()));
+                let state = StateReport(Rc::new(move |state| set_state(&reported, state)));
                 let env = StoredValue::new_local(Env { state, ..env });
                 view! { <Widget env context /> }
             });
@@ -237,7 +236,8 @@ fn environment(config: Config, host_fetch: &JsValue) -> Result<Env, ConfigError>
     Intl::new(&config.locale, None).map_err(|message| problem("locale", message))?;
     let intl =
         Intl::new(&config.locale, config.time_zone.as_deref()).map_err(|message| problem("timeZone", message))?;
-    Ok(Env { config: Rc::new(config), transport, clock, intl, state: RwSignal::new(WidgetState::Loading) })
+    // The report is the mounted element's, set once the view is mounted.
+    Ok(Env { config: Rc::new(config), transport, clock, intl, state: StateReport(Rc::new(|_| {})) })
 }
 
 #[cfg(feature = "demo")]

@@ -6,9 +6,7 @@
 use std::rc::Rc;
 
 use crate::strings;
-use leptos::html::Div;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
 
 use super::actions;
 use crate::conversation::Thread;
@@ -76,18 +74,8 @@ pub fn MessageList(env: EnvHandle, thread: Rc<Thread>) -> impl IntoView {
     let unattached = thread.with_value(|thread| {
         (!thread.unattached.is_empty()).then(|| part("ksw-part", unattached_html(&thread.unattached), None))
     });
-    let container = NodeRef::<Div>::new();
-    // `load` does not bubble: email frames are sized from a capturing listener.
-    let sizing = StoredValue::new_local(None::<Closure<dyn Fn(web_sys::Event)>>);
-    Effect::new(move |_| {
-        if let Some(element) = container.get() {
-            let listener = Closure::<dyn Fn(web_sys::Event)>::new(actions::fit_frame);
-            let _ = element.add_event_listener_with_callback_and_bool("load", listener.as_ref().unchecked_ref(), true);
-            sizing.set_value(Some(listener));
-        }
-    });
     view! {
-        <div class="ksw-messages" node_ref=container on:click=move |event| thread.with_value(|thread| actions::handle(&event, thread))>
+        <div class="ksw-messages" on:load:capture=actions::fit_frame on:click=move |event| thread.with_value(|thread| actions::handle(&event, thread))>
             {earlier}
             <For each=batches key=|batch| *batch let:batch>
                 <div class="ksw-batch" inner_html=batch_html(batch)></div>

@@ -21,7 +21,6 @@ const PROGRESS_MS: f64 = 250.0;
 
 #[component]
 pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoView {
-    let state = env.with_value(|env| env.state);
     // Set while the client waits out Kustomer's rate limit, so the wait is explained.
     let waiting_ms = RwSignal::new(None::<u32>);
     // Messages read so far, for long conversations.
@@ -54,21 +53,23 @@ pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoVie
             result.map(Rc::new)
         }
     });
-    Effect::new(move |_| {
-        state.set(match thread.get() {
-            None => WidgetState::Loading,
-            Some(Ok(thread)) if thread.messages.is_empty() => WidgetState::Empty,
-            Some(Ok(_)) => WidgetState::Ready,
-            Some(Err(_)) => WidgetState::Error,
-        });
-    });
     let retry = Callback::new(move |()| thread.reload());
     view! {
         <section class="ksw-conversation" aria-label=strings::CONVERSATION_LABEL>
             {move || waiting_ms.get().map(|ms| {
                 part("ksw-part", render::states::notices(&[strings::rate_limit_wait(ms.div_ceil(1000))], false), None)
             })}
-            {move || match thread.get() {
+            {move || {
+                let result = thread.get();
+                // The host reads the state in the same task as the markup it describes.
+                let report = |state| env.with_value(|env| env.state.set(state));
+                report(match &result {
+                    None => WidgetState::Loading,
+                    Some(Ok(thread)) if thread.messages.is_empty() => WidgetState::Empty,
+                    Some(Ok(_)) => WidgetState::Ready,
+                    Some(Err(_)) => WidgetState::Error,
+                });
+                match result {
                 None => {
                     let count = loaded.get();
                     let progress = (count > 0).then(|| strings::messages_loaded(count));
@@ -83,7 +84,7 @@ pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoVie
                     }
                     .into_any()
                 }
-            }}
+            }}}
         </section>
     }
 }

@@ -21,10 +21,10 @@ use crate::salesforce::client::SalesforceClient;
 
 #[component]
 pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
-    let (visibility, state) = env.with_value(|env| (env.config.visibility, env.state));
+    let visibility = env.with_value(|env| env.config.visibility);
     if !visibility.card {
         // Switched off by the admin: no request is made.
-        state.set(WidgetState::Disabled);
+        env.with_value(|env| env.state.set(WidgetState::Disabled));
         return states::empty(strings::CARD_OFF);
     }
     let emails = context.customer_emails.clone();
@@ -62,14 +62,6 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
             result.map(Rc::new)
         }
     });
-    Effect::new(move |_| {
-        state.set(match card.get() {
-            None => WidgetState::Loading,
-            Some(Ok(loaded)) if loaded.card.is_empty() => WidgetState::Empty,
-            Some(Ok(_)) => WidgetState::Ready,
-            Some(Err(_)) => WidgetState::Error,
-        });
-    });
     let reload = Callback::new(move |()| {
         refresh.set_value(true);
         card.reload();
@@ -77,10 +69,21 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
     view! {
         <section class="ksw-insight" aria-label=strings::INSIGHT_CARD>
             <h2 class="ksw-card-title">{strings::SALESFORCE}</h2>
-            {move || match card.get() {
-                None => states::loading(strings::LOADING_RECORDS),
-                Some(Err(problem)) => states::problem(&problem, reload),
-                Some(Ok(loaded)) => card_body(env, loaded, reload, conversation_id.clone()),
+            {move || {
+                let result = card.get();
+                // The host reads the state in the same task as the markup it describes.
+                let report = |state| env.with_value(|env| env.state.set(state));
+                report(match &result {
+                    None => WidgetState::Loading,
+                    Some(Ok(loaded)) if loaded.card.is_empty() => WidgetState::Empty,
+                    Some(Ok(_)) => WidgetState::Ready,
+                    Some(Err(_)) => WidgetState::Error,
+                });
+                match result {
+                    None => states::loading(strings::LOADING_RECORDS),
+                    Some(Err(problem)) => states::problem(&problem, reload),
+                    Some(Ok(loaded)) => card_body(env, loaded, reload, conversation_id.clone()),
+                }
             }}
         </section>
     }
