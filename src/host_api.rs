@@ -91,7 +91,7 @@ struct Mounted {
     view: Box<dyn Any>,
     view_kind: View,
     /// `None` when the configuration was refused: there is no context to update.
-    context: Option<RwSignal<Result<Context, ConfigError>>>,
+    context: Option<ContextSignal>,
 }
 
 #[wasm_bindgen]
@@ -147,6 +147,9 @@ fn forget_detached() {
 
 /// Renders the widget into `element`. Throws only when there is no element to render
 /// into; every other problem is shown in the widget with `data-state="error"`.
+/// The signal `update` writes a new context to.
+type ContextSignal = RwSignal<Result<Context, ConfigError>>;
+
 #[wasm_bindgen]
 pub fn mount(element: JsValue, config: JsValue, host_fetch: JsValue) -> Result<Handle, JsError> {
     let element: HtmlElement =
@@ -171,7 +174,7 @@ pub fn mount(element: JsValue, config: JsValue, host_fetch: JsValue) -> Result<H
         Ok(env) => {
             let view_kind = env.config.view;
             let initial = env.config.context.clone();
-            let signals: Rc<RefCell<Option<RwSignal<Result<Context, ConfigError>>>>> = Rc::default();
+            let signals: Rc<RefCell<Option<ContextSignal>>> = Rc::default();
             let exported = signals.clone();
             let reported = element.clone();
             let view = leptos::mount::mount_to(target, move || {

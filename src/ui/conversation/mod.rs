@@ -56,9 +56,6 @@ pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoVie
     let retry = Callback::new(move |()| thread.reload());
     view! {
         <section class="ksw-conversation" aria-label=strings::CONVERSATION_LABEL>
-            {move || waiting_ms.get().map(|ms| {
-                part("ksw-part", render::states::notices(&[strings::rate_limit_wait(ms.div_ceil(1000))], false), None)
-            })}
             {move || {
                 let result = thread.get();
                 // The host reads the state in the same task as the markup it describes.
@@ -73,7 +70,13 @@ pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoVie
                 None => {
                     let count = loaded.get();
                     let progress = (count > 0).then(|| strings::messages_loaded(count));
-                    part("ksw-part", render::states::loading(strings::LOADING_CONVERSATION, progress.as_deref()), None)
+                    // A wait for Kustomer's rate limit is said above the loading state.
+                    let mut html = waiting_ms
+                        .get()
+                        .map(|ms| render::states::notices(&[strings::rate_limit_wait(ms.div_ceil(1000))], false))
+                        .unwrap_or_default();
+                    html.push_str(&render::states::loading(strings::LOADING_CONVERSATION, progress.as_deref()));
+                    part("ksw-part", html, None)
                 }
                 Some(Err(problem)) => states::problem(&problem, retry),
                 Some(Ok(thread)) => {
