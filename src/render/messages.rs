@@ -246,12 +246,22 @@ pub enum Step {
     Newer,
 }
 
+/// A step control's label ("Show 100 earlier messages") and note ("540 earlier messages
+/// not shown").
+pub fn step_texts(step: Step, next: usize, hidden: usize) -> (String, String) {
+    match step {
+        Step::Earlier => (strings::show_earlier(next), strings::earlier_not_shown(hidden)),
+        Step::Newer => (strings::show_newer(next), strings::newer_not_shown(hidden)),
+    }
+}
+
 /// "Show 100 earlier messages" (or newer), with how many are not shown.
 pub fn step_html(step: Step, next: usize, hidden: usize) -> String {
-    let (class, action, label, note) = match step {
-        Step::Earlier => ("ksw-earlier", "earlier", strings::show_earlier(next), strings::earlier_not_shown(hidden)),
-        Step::Newer => ("ksw-newer", "newer", strings::show_newer(next), strings::newer_not_shown(hidden)),
+    let (class, action) = match step {
+        Step::Earlier => ("ksw-earlier", "earlier"),
+        Step::Newer => ("ksw-newer", "newer"),
     };
+    let (label, note) = step_texts(step, next, hidden);
     let mut html = Html::new();
     html.open("div", &[("class", Some(class))]);
     html.element(

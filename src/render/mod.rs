@@ -9,3 +9,4 @@ pub mod html;
 pub mod insight;
 pub mod messages;
 pub mod states;
+pub mod window;

@@ -9,21 +9,14 @@ use crate::content::email::{frame_document, Rendering};
 use crate::conversation::Thread;
 use crate::kustomer::message::Body;
 
-/// Handles a click anywhere in the message list.
-pub fn handle(event: &web_sys::MouseEvent, thread: &Thread) {
-    let Some(button) = event
-        .target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .and_then(|t| t.closest("[data-action]").ok().flatten())
-    else {
-        return;
-    };
+/// Handles a click on a control (an element with a `data-action`) in the message list.
+pub fn handle(button: &Element, thread: &Thread) {
     let action = button.get_attribute("data-action").unwrap_or_default();
     match action.as_str() {
         "text-quote" => {
             if let Some(quoted) = button.next_element_sibling() {
                 let showing = flip(&quoted);
-                label(&button, showing, strings::HIDE_QUOTED, strings::SHOW_QUOTED);
+                label(button, showing, strings::HIDE_QUOTED, strings::SHOW_QUOTED);
             }
         }
         "preview" => {
@@ -35,7 +28,7 @@ pub fn handle(event: &web_sys::MouseEvent, thread: &Thread) {
                     }
                 }
                 let showing = flip(&image);
-                label(&button, showing, strings::HIDE_PREVIEW, strings::PREVIEW);
+                label(button, showing, strings::HIDE_PREVIEW, strings::PREVIEW);
             }
         }
         "remote" | "email-quote" => {
@@ -49,7 +42,7 @@ pub fn handle(event: &web_sys::MouseEvent, thread: &Thread) {
                     let _ = controls.set_attribute("hidden", "");
                 }
             } else {
-                label(&button, on, strings::HIDE_QUOTED, strings::SHOW_QUOTED);
+                label(button, on, strings::HIDE_QUOTED, strings::SHOW_QUOTED);
             }
             refresh_email(&email, thread);
         }

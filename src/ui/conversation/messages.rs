@@ -1,17 +1,23 @@
 //! The messages, oldest first, grouped by day. Their markup comes from `render`, one
 //! batch at a time: the newest batch first, earlier ones on request, so that thousands
-//! of messages never freeze the page. Controls inside the markup are handled by one
-//! delegated listener (see `actions`).
+//! of messages never freeze the page (see `render::window`). The list is one element
+//! whose batches and controls are added and removed directly, and whose controls are
+//! handled by one delegated listener (see `actions`): a step is two DOM insertions
+//! rather than a keyed list diffed by Leptos, and the step control keeps its focus.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
-use crate::strings;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 use super::actions;
 use crate::conversation::Thread;
-use crate::render::messages::{messages_html, step_html, unattached_html, Formatters, Step};
-use crate::ui::states::{self, part};
+use crate::render::messages::{messages_html, step_html, step_texts, unattached_html, Formatters, Step};
+use crate::render::window::Window;
+use crate::strings;
+use crate::ui::states;
 use crate::ui::EnvHandle;
 
 /// Messages rendered at first, and added by each "Show earlier messages".
@@ -25,64 +31,121 @@ pub fn MessageList(env: EnvHandle, thread: Rc<Thread>) -> impl IntoView {
     if thread.messages.is_empty() {
         return states::empty(strings::NO_MESSAGES);
     }
-    let total = thread.messages.len();
-    let last_batch = total.div_ceil(BATCH) - 1;
-    // The batches in the page: from the newest shown to the oldest shown, inclusive.
-    let window = RwSignal::new((0usize, 0usize));
-    let thread = StoredValue::new_local(thread);
-    // Batch 0 is the newest hundred, batch 1 the hundred before, and so on.
-    let batch_html = move |batch: usize| {
-        let end = total.saturating_sub(batch * BATCH);
-        let start = end.saturating_sub(BATCH);
-        env.with_value(|env| {
-            let intl = &env.intl;
-            let (time, date_time, day) =
-                (|iso: &str| intl.time(iso), |iso: &str| intl.date_time(iso), |iso: &str| intl.day(iso));
-            let formatters = Formatters { time: &time, date_time: &date_time, day: &day };
-            thread.with_value(|thread| messages_html(thread, start..end, &formatters))
-        })
+    let window = Rc::new(Cell::new(Window::new(thread.messages.len(), BATCH, WINDOW)));
+    let batch = {
+        let thread = thread.clone();
+        move |index: usize, window: &Window| batch_html(env, &thread, index, window)
     };
-    let batches = move || {
-        let (newest, oldest) = window.get();
-        (newest..=oldest).rev().collect::<Vec<_>>()
-    };
-    let step = Callback::new(move |(action, _): (String, web_sys::Element)| {
-        window.update(|(newest, oldest)| match action.as_str() {
-            "earlier" if *oldest < last_batch => {
-                *oldest += 1;
-                if *oldest - *newest >= WINDOW {
-                    *newest += 1;
-                }
-            }
-            "newer" if *newest > 0 => {
-                *newest -= 1;
-                if *oldest - *newest >= WINDOW {
-                    *oldest -= 1;
-                }
-            }
-            _ => {}
-        });
-    });
-    let earlier = move || {
-        let hidden = total.saturating_sub((window.get().1 + 1) * BATCH);
-        (hidden > 0).then(|| part("ksw-part", step_html(Step::Earlier, BATCH.min(hidden), hidden), Some(step)))
-    };
-    let newer = move || {
-        let hidden = window.get().0 * BATCH;
-        (hidden > 0).then(|| part("ksw-part", step_html(Step::Newer, BATCH.min(hidden), hidden), Some(step)))
-    };
-    let unattached = thread.with_value(|thread| {
-        (!thread.unattached.is_empty()).then(|| part("ksw-part", unattached_html(&thread.unattached), None))
-    });
-    view! {
-        <div class="ksw-messages" on:load:capture=actions::fit_frame on:click=move |event| thread.with_value(|thread| actions::handle(&event, thread))>
-            {earlier}
-            <For each=batches key=|batch| *batch let:batch>
-                <div class="ksw-batch" inner_html=batch_html(batch)></div>
-            </For>
-            {newer}
-            {unattached}
-        </div>
+    let mut initial = String::new();
+    push_step(&mut initial, Step::Earlier, &window.get());
+    initial.push_str(&batch(0, &window.get()));
+    if !thread.unattached.is_empty() {
+        initial.push_str(&unattached_html(&thread.unattached));
     }
-    .into_any()
+    let on_click = move |event: web_sys::MouseEvent| {
+        let control = event
+            .target()
+            .and_then(|target| target.dyn_into::<Element>().ok())
+            .and_then(|target| target.closest("[data-action]").ok().flatten());
+        let list = event.current_target().and_then(|target| target.dyn_into::<Element>().ok());
+        let (Some(control), Some(list)) = (control, list) else { return };
+        let mut shown = window.get();
+        let (change, older) = match control.get_attribute("data-action").as_deref() {
+            Some("earlier") => (shown.earlier(), true),
+            Some("newer") => (shown.newer(), false),
+            _ => return actions::handle(&control, &thread),
+        };
+        let Some(change) = change else { return };
+        window.set(shown);
+        step(&list, &batch(change.added, &shown), older, change.dropped, &shown);
+    };
+    // `load` does not bubble: email frames are sized from a capturing listener.
+    view! { <div class="ksw-messages" inner_html=initial on:load:capture=actions::fit_frame on:click=on_click></div> }
+        .into_any()
+}
+
+/// One batch's markup, in the viewer's locale.
+fn batch_html(env: EnvHandle, thread: &Thread, index: usize, window: &Window) -> String {
+    env.with_value(|env| {
+        let intl = &env.intl;
+        let (time, date_time, day) =
+            (|iso: &str| intl.time(iso), |iso: &str| intl.date_time(iso), |iso: &str| intl.day(iso));
+        let formatters = Formatters { time: &time, date_time: &date_time, day: &day };
+        let mut html = format!("<div class=\"ksw-batch\" data-batch=\"{index}\">");
+        html.push_str(&messages_html(thread, window.range(index), &formatters));
+        html.push_str("</div>");
+        html
+    })
+}
+
+/// A step's control, when it has messages to show.
+fn push_step(html: &mut String, step: Step, window: &Window) {
+    let (next, hidden) = counts(step, window);
+    if hidden > 0 {
+        html.push_str(&step_html(step, next, hidden));
+    }
+}
+
+/// How many messages a step would show, and how many are beyond the page on its side.
+fn counts(step: Step, window: &Window) -> (usize, usize) {
+    match step {
+        Step::Earlier => (window.next_earlier(), window.hidden_earlier()),
+        Step::Newer => (window.next_newer(), window.hidden_newer()),
+    }
+}
+
+/// Puts the added batch above the others (`older`) or below them, takes the dropped one
+/// out, and brings both step controls up to date.
+fn step(list: &Element, added: &str, older: bool, dropped: Option<usize>, window: &Window) {
+    let (first, last) = edge_batches(list);
+    let (anchor, position) = if older { (first, "beforebegin") } else { (last, "afterend") };
+    if let Some(anchor) = anchor {
+        let _ = anchor.insert_adjacent_html(position, added);
+    }
+    if let Some(dropped) = dropped {
+        if let Ok(Some(batch)) = list.query_selector(&format!(".ksw-batch[data-batch=\"{dropped}\"]")) {
+            batch.remove();
+        }
+    }
+    control(list, Step::Earlier, window);
+    control(list, Step::Newer, window);
+}
+
+/// The first (oldest) and last (newest) batch in the page.
+fn edge_batches(list: &Element) -> (Option<Element>, Option<Element>) {
+    let Ok(all) = list.query_selector_all(".ksw-batch") else { return (None, None) };
+    let element = |index: u32| all.item(index).and_then(|node| node.dyn_into::<Element>().ok());
+    (element(0), element(all.length().saturating_sub(1)))
+}
+
+/// Brings a step control up to date: its texts changed in place (so that a control
+/// that has focus keeps it), added when it has become needed, removed when not.
+fn control(list: &Element, step: Step, window: &Window) {
+    let selector = match step {
+        Step::Earlier => ".ksw-earlier",
+        Step::Newer => ".ksw-newer",
+    };
+    let (next, hidden) = counts(step, window);
+    match (list.query_selector(selector).ok().flatten(), hidden > 0) {
+        (Some(existing), false) => existing.remove(),
+        (Some(existing), true) => {
+            let (label, note) = step_texts(step, next, hidden);
+            for (part, text) in [("button", label), ("span", note)] {
+                if let Ok(Some(element)) = existing.query_selector(part) {
+                    element.set_text_content(Some(&text));
+                }
+            }
+        }
+        (None, true) => {
+            let html = step_html(step, next, hidden);
+            let _ = match step {
+                Step::Earlier => list.insert_adjacent_html("afterbegin", &html),
+                Step::Newer => match edge_batches(list).1 {
+                    Some(last) => last.insert_adjacent_html("afterend", &html),
+                    None => Ok(()),
+                },
+            };
+        }
+        (None, false) => {}
+    }
 }

@@ -1,0 +1,146 @@
+//! Which batches of a long conversation are in the page. Batch 0 is the newest hundred
+//! messages, batch 1 the hundred before, and so on. Reading back adds the batch before
+//! the oldest shown and, once more than `size` batches are in, drops the newest; reading
+//! forward does the reverse. The page thus holds at most `size` batches whatever the
+//! conversation's length.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    /// The newest batch in the page.
+    pub newest: usize,
+    /// The oldest batch in the page.
+    pub oldest: usize,
+    /// Messages in the conversation.
+    total: usize,
+    batch: usize,
+    size: usize,
+}
+
+/// What a step changed: the batch to add, and the batch to take out, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Change {
+    pub added: usize,
+    pub dropped: Option<usize>,
+}
+
+impl Window {
+    /// The newest batch alone, for `total` messages in batches of `batch`, at most `size`
+    /// batches in the page.
+    pub fn new(total: usize, batch: usize, size: usize) -> Window {
+        Window { newest: 0, oldest: 0, total, batch: batch.max(1), size: size.max(1) }
+    }
+
+    fn last_batch(&self) -> usize {
+        self.total.div_ceil(self.batch).saturating_sub(1)
+    }
+
+    /// The messages of batch `index`, oldest first.
+    pub fn range(&self, index: usize) -> Range<usize> {
+        let end = self.total.saturating_sub(index * self.batch);
+        end.saturating_sub(self.batch)..end
+    }
+
+    /// Messages older than the page.
+    pub fn hidden_earlier(&self) -> usize {
+        self.range(self.oldest).start
+    }
+
+    /// Messages newer than the page.
+    pub fn hidden_newer(&self) -> usize {
+        self.total - self.range(self.newest).end
+    }
+
+    /// How many messages the next step back, or forward, would show.
+    pub fn next_earlier(&self) -> usize {
+        self.hidden_earlier().min(self.batch)
+    }
+
+    pub fn next_newer(&self) -> usize {
+        self.hidden_newer().min(self.batch)
+    }
+
+    /// One batch further back, if there is one.
+    pub fn earlier(&mut self) -> Option<Change> {
+        if self.oldest >= self.last_batch() {
+            return None;
+        }
+        self.oldest += 1;
+        let dropped = (self.oldest - self.newest >= self.size).then(|| {
+            self.newest += 1;
+            self.newest - 1
+        });
+        Some(Change { added: self.oldest, dropped })
+    }
+
+    /// One batch forward again, if newer ones left the page.
+    pub fn newer(&mut self) -> Option<Change> {
+        if self.newest == 0 {
+            return None;
+        }
+        self.newest -= 1;
+        let dropped = (self.oldest - self.newest >= self.size).then(|| {
+            self.oldest -= 1;
+            self.oldest + 1
+        });
+        Some(Change { added: self.newest, dropped })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_conversation_is_one_batch_with_nothing_hidden() {
+        let mut window = Window::new(40, 100, 2);
+        assert_eq!(window.range(0), 0..40);
+        assert_eq!((window.hidden_earlier(), window.hidden_newer()), (0, 0));
+        assert_eq!(window.earlier(), None);
+        assert_eq!(window.newer(), None);
+    }
+
+    #[test]
+    fn reading_back_keeps_at_most_two_batches_and_reading_forward_returns() {
+        // 640 messages: batches 0..=6, the oldest holding 40.
+        let mut window = Window::new(640, 100, 2);
+        assert_eq!(window.range(0), 540..640);
+        assert_eq!(window.range(6), 0..40);
+        assert_eq!((window.hidden_earlier(), window.next_earlier()), (540, 100));
+        assert_eq!(window.earlier(), Some(Change { added: 1, dropped: None }));
+        assert_eq!((window.newest, window.oldest, window.hidden_newer()), (0, 1, 0));
+        assert_eq!(window.earlier(), Some(Change { added: 2, dropped: Some(0) }));
+        assert_eq!((window.hidden_earlier(), window.hidden_newer()), (340, 100));
+        for _ in 0..4 {
+            assert!(window.earlier().is_some());
+        }
+        assert_eq!((window.newest, window.oldest), (5, 6));
+        assert_eq!((window.hidden_earlier(), window.next_earlier()), (0, 0));
+        assert_eq!(window.earlier(), None, "the oldest message is shown");
+        assert_eq!(window.hidden_newer(), 500);
+        assert_eq!(window.newer(), Some(Change { added: 4, dropped: Some(6) }));
+        for _ in 0..4 {
+            assert!(window.newer().is_some());
+        }
+        assert_eq!((window.newest, window.oldest, window.hidden_newer()), (0, 1, 0));
+        assert_eq!(window.newer(), None);
+    }
+
+    #[test]
+    fn a_window_of_one_batch_swaps_batches() {
+        let mut window = Window::new(250, 100, 1);
+        assert_eq!(window.earlier(), Some(Change { added: 1, dropped: Some(0) }));
+        assert_eq!(window.earlier(), Some(Change { added: 2, dropped: Some(1) }));
+        assert_eq!(window.range(2), 0..50);
+        assert_eq!(window.newer(), Some(Change { added: 1, dropped: Some(2) }));
+    }
+
+    #[test]
+    fn an_empty_conversation_has_no_steps() {
+        let mut window = Window::new(0, 100, 2);
+        assert_eq!(window.range(0), 0..0);
+        assert_eq!(window.earlier(), None);
+        assert_eq!(window.newer(), None);
+    }
+}
