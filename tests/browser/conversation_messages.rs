@@ -176,9 +176,17 @@ async fn long_conversations_load_every_page_and_render_in_batches() {
         find(element, ".ksw-message").and_then(|m| m.get_attribute("data-message-id")).unwrap_or_default()
     };
     // Reading back: two batches at most in the page; the newest leaves as older ones come.
+    // The step control is the same element throughout, so a reader's focus stays on it.
+    let control: web_sys::HtmlElement = find(&element, ".ksw-earlier button").unwrap().dyn_into().unwrap();
+    control.focus().unwrap();
     let mut days = 0;
     for (expected, newer) in [(200, 0), (200, 100), (200, 200), (200, 300), (200, 400), (140, 500)] {
         let before = first_id(&element);
+        if expected == 140 {
+            let focused = shadow(&element).active_element().map(|focused| &focused == control.as_ref() as &web_sys::Element);
+            assert_eq!(focused, Some(true), "focus stayed on the control through five steps");
+            assert_eq!(control.text_content().as_deref(), Some("Show 40 earlier messages"));
+        }
         click(&element, ".ksw-earlier button");
         wait_until(&element, "earlier messages", || first_id(&element) != before).await;
         assert_eq!(find_all(&element, ".ksw-message").len(), expected);
