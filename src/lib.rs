@@ -38,6 +38,9 @@ pub mod time;
 pub mod transport;
 
 #[cfg(test)]
+#[path = "build/css.rs"]
+mod css_build;
+#[cfg(test)]
 mod property_tests;
 #[cfg(test)]
 mod test_support;

@@ -13,9 +13,9 @@ pub mod insight;
 pub mod load;
 pub mod states;
 
-/// The widget's stylesheet, placed inside its shadow root so it neither leaks out nor
-/// is restyled by the host page.
-pub const STYLES: &str = include_str!("styles.css");
+/// The widget's stylesheet (`styles.css`, minified by `build.rs`), placed inside its
+/// shadow root so it neither leaks out nor is restyled by the host page.
+pub const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/styles.min.css"));
 
 /// The state the host page reads from `data-state` on its element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -183,7 +183,8 @@ async fn long_conversations_load_every_page_and_render_in_batches() {
     for (expected, newer) in [(200, 0), (200, 100), (200, 200), (200, 300), (200, 400), (140, 500)] {
         let before = first_id(&element);
         if expected == 140 {
-            let focused = shadow(&element).active_element().map(|focused| &focused == control.as_ref() as &web_sys::Element);
+            let focused =
+                shadow(&element).active_element().map(|focused| &focused == control.as_ref() as &web_sys::Element);
             assert_eq!(focused, Some(true), "focus stayed on the control through five steps");
             assert_eq!(control.text_content().as_deref(), Some("Show 40 earlier messages"));
         }
