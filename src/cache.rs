@@ -84,7 +84,7 @@ impl<'a> Cache<'a> {
     /// removed.
     pub fn get(&self, key: &str, now_ms: f64, max_age_ms: f64) -> Option<Cached> {
         let text = self.storage.get(key)?;
-        let parsed: Option<(f64, Value)> = serde_json::from_str::<Value>(&text)
+        let parsed: Option<(f64, Value)> = crate::json::parse(&text)
             .ok()
             .and_then(|entry| Some((entry.get("savedAt")?.as_f64()?, entry.get("data")?.clone())));
         let Some((saved_at_ms, data)) = parsed else {
@@ -103,7 +103,7 @@ impl<'a> Cache<'a> {
 
     /// The last reading if it is younger than `max_age_ms`: `(used, limit)`.
     pub fn usage(&self, org: &str, now_ms: f64, max_age_ms: f64) -> Option<(u64, u64)> {
-        let entry: Value = serde_json::from_str(&self.storage.get(&usage_key(org))?).ok()?;
+        let entry: Value = crate::json::parse(&self.storage.get(&usage_key(org))?).ok()?;
         let at = entry.get("at")?.as_f64()?;
         (now_ms - at < max_age_ms).then_some((entry.get("used")?.as_u64()?, entry.get("limit")?.as_u64()?))
     }
@@ -118,7 +118,7 @@ impl<'a> Cache<'a> {
                 let saved = self
                     .storage
                     .get(&key)
-                    .and_then(|text| serde_json::from_str::<Value>(&text).ok())
+                    .and_then(|text| crate::json::parse(&text).ok())
                     .and_then(|entry| entry.get("savedAt")?.as_f64())
                     .unwrap_or(0.0);
                 (key, saved)

@@ -29,11 +29,11 @@ pub fn parse(template: &Value, name: &str) -> Result<Map<String, Value>, Diagnos
 }
 
 fn parse_text(text: &str, name: &str) -> Result<Map<String, Value>, Diagnostic> {
-    match serde_json::from_str::<Value>(text) {
+    match crate::json::parse(text) {
         Ok(Value::Object(map)) => Ok(map),
         Ok(_) => Err(Diagnostic::new(name, "expected a JSON object ({ … })")),
         Err(error) => {
-            let place = format!("{name}, line {}, column {}", error.line(), error.column());
+            let place = format!("{name}, line {}, column {}", error.line, error.column);
             let curly = text.chars().any(|c| matches!(c, '\u{201C}' | '\u{201D}' | '\u{2018}' | '\u{2019}'));
             let message = if curly {
                 "the template uses curly quotes (“ ” or ‘ ’); JSON needs straight double quotes (\")".to_string()

@@ -7,7 +7,7 @@ use super::ConfigError;
 
 /// Parses JSON text; `what` names the thing for the error (`""` for the whole config).
 pub fn json(text: &str, what: &str) -> Result<Value, ConfigError> {
-    serde_json::from_str(text).map_err(|error| ConfigError::new(what, format!("not valid JSON ({error})")))
+    crate::json::parse(text).map_err(|error| ConfigError::new(what, format!("not valid JSON ({error})")))
 }
 
 /// A JSON object at `path` whose keys must all be among `allowed`.

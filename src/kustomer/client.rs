@@ -141,7 +141,7 @@ impl<'a> KustomerClient<'a> {
             if !response.is_success() {
                 return Err(http_error(&response));
             }
-            return serde_json::from_str(&response.body)
+            return crate::json::parse(&response.body)
                 .map_err(|error| decode(&format!("the body of {path} is not JSON ({error})")));
         }
     }
@@ -217,7 +217,7 @@ fn decode(detail: &str) -> FetchError {
 /// Kustomer errors are JSON:API `{"errors":[{"code","title","detail"}]}`; some answers
 /// carry a plain `{"message"}` instead.
 fn http_error(response: &Response) -> FetchError {
-    let body: Value = serde_json::from_str(&response.body).unwrap_or(Value::Null);
+    let body: Value = crate::json::parse(&response.body).unwrap_or(Value::Null);
     let first = body.get("errors").and_then(|errors| errors.get(0)).unwrap_or(&Value::Null);
     FetchError::Http {
         service: Service::Kustomer,

@@ -67,7 +67,7 @@ impl<'a> SalesforceClient<'a> {
         if !response.is_success() {
             return Err(http_error(&response));
         }
-        serde_json::from_str(&response.body).map_err(|error| decode(&format!("the answer is not JSON ({error})")))
+        crate::json::parse(&response.body).map_err(|error| decode(&format!("the answer is not JSON ({error})")))
     }
 }
 
@@ -77,7 +77,7 @@ fn decode(detail: &str) -> FetchError {
 
 /// Salesforce errors are a JSON array of `{message, errorCode}`.
 pub fn http_error(response: &Response) -> FetchError {
-    let body: Value = serde_json::from_str(&response.body).unwrap_or(Value::Null);
+    let body: Value = crate::json::parse(&response.body).unwrap_or(Value::Null);
     let first = body.get(0).or(Some(&body)).unwrap_or(&Value::Null);
     FetchError::Http {
         service: Service::Salesforce,

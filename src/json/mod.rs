@@ -4,6 +4,10 @@
 
 use serde_json::Value;
 
+mod parse;
+
+pub use parse::{parse, ParseError};
+
 /// The value at a dotted path (`satisfactionLevel.score`), if every step exists.
 pub fn at<'a>(value: &'a Value, path: &str) -> Option<&'a Value> {
     // A byte scan for the dots: every message reads some twenty paths, so this is hot.

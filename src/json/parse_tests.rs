@@ -1,0 +1,146 @@
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+use super::*;
+
+fn error_of(text: &str) -> (String, usize, usize) {
+    let error = parse(text).unwrap_err();
+    (error.message.to_string(), error.line, error.column)
+}
+
+#[test]
+fn reads_every_kind_of_value() {
+    let text = r#" { "a": [1, -2, 3.5, 1e3, -0.25E-2, 18446744073709551615, -9223372036854775808],
+        "b": {"c": null, "d": true, "e": false}, "s": "x\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00 é", "": [] } "#;
+    let value = parse(text).unwrap();
+    assert_eq!(value, serde_json::from_str::<Value>(text).unwrap());
+    assert_eq!(value["a"][3], json!(1000.0));
+    assert_eq!(value["s"], json!("x\"\\/\u{8}\u{c}\n\r\t\u{e9}\u{1F600} é"));
+}
+
+#[test]
+fn integers_stay_integers_and_overflow_becomes_a_float() {
+    assert_eq!(parse("42").unwrap().as_u64(), Some(42));
+    assert_eq!(parse("-42").unwrap().as_i64(), Some(-42));
+    assert_eq!(parse("18446744073709551616").unwrap().as_f64(), Some(18446744073709551616.0));
+    assert!(parse("1.0").unwrap().is_f64());
+    assert!(parse("1e2").unwrap().is_f64(), "an exponent makes a float, as in serde_json");
+}
+
+#[test]
+fn decimals_are_the_nearest_double() {
+    for text in
+        ["0.1", "148800.5", "3.14159", "1e22", "1e-22", "123456789012345678", "0.000001", "9007199254740993", "2.5e-1"]
+    {
+        let ours = parse(text).unwrap().as_f64().unwrap();
+        let core: f64 = text.parse().unwrap();
+        assert_eq!(ours, core, "{text}");
+    }
+    // Beyond the exact range, within a few units in the last place.
+    for text in ["1.7976931348623157e308", "4.9e-324", "1e-300", "123456789012345678901234567890", "6.02214076e23"] {
+        let ours = parse(text).unwrap().as_f64().unwrap();
+        let core: f64 = text.parse().unwrap();
+        assert!(
+            (ours - core).abs() <= core.abs() * 1e-14 || core == 0.0 && ours.abs() < 1e-300,
+            "{text}: {ours} vs {core}"
+        );
+    }
+    assert_eq!(error_of("1e400"), ("number out of range".into(), 1, 6));
+}
+
+#[test]
+fn errors_say_what_was_expected_and_where() {
+    assert_eq!(error_of(""), ("EOF while parsing a value".into(), 1, 1));
+    assert_eq!(error_of("{\n  \"A\": \"x\"\n  \"B\": 1\n}"), ("expected `,` or `}`".into(), 3, 3));
+    assert_eq!(error_of("{ “a”: 1 }"), ("key must be a string".into(), 1, 3));
+    assert_eq!(error_of("[1 2]"), ("expected `,` or `]`".into(), 1, 4));
+    assert_eq!(error_of("{\"a\" 1}"), ("expected `:`".into(), 1, 6));
+    assert_eq!(error_of("[1,]"), ("expected value".into(), 1, 4));
+    assert_eq!(error_of("\"abc"), ("EOF while parsing a string".into(), 1, 5));
+    assert_eq!(
+        error_of("\"a\u{1}b\""),
+        ("control character (\\u0000-\\u001F) found while parsing a string".into(), 1, 3)
+    );
+    assert_eq!(error_of("\"\\x\""), ("invalid escape".into(), 1, 4));
+    assert_eq!(error_of("\"\\ud800\""), ("lone leading surrogate in hex escape".into(), 1, 8));
+    assert_eq!(error_of("tru"), ("EOF while parsing a value".into(), 1, 4));
+    assert_eq!(error_of("nul!"), ("expected ident".into(), 1, 4));
+    assert_eq!(error_of("1 2"), ("trailing characters".into(), 1, 3));
+    assert_eq!(error_of("-"), ("EOF while parsing a value".into(), 1, 2));
+    assert_eq!(error_of("1."), ("invalid number".into(), 1, 3));
+    assert_eq!(error_of("{\"a\":1"), ("EOF while parsing an object".into(), 1, 7));
+    assert_eq!(error_of("[1"), ("EOF while parsing a list".into(), 1, 3));
+    assert_eq!(parse("[").unwrap_err().to_string(), "EOF while parsing a value at line 1 column 2");
+}
+
+#[test]
+fn columns_count_characters_not_bytes() {
+    assert_eq!(error_of("[\"é\" 1]"), ("expected `,` or `]`".into(), 1, 6));
+}
+
+#[test]
+fn nesting_is_limited_rather_than_exhausting_the_stack() {
+    let deep = "[".repeat(100_000);
+    assert_eq!(error_of(&deep).0, "recursion limit exceeded");
+    let fine = format!("{}{}", "[".repeat(100), "]".repeat(100));
+    assert!(parse(&fine).is_ok());
+}
+
+#[test]
+fn a_repeated_key_keeps_its_last_value() {
+    assert_eq!(parse(r#"{"a": 1, "a": 2}"#).unwrap(), json!({ "a": 2 }));
+}
+
+/// Values equal, floats within a unit or two in the last place.
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) if x.is_f64() || y.is_f64() => {
+            let (x, y) = (x.as_f64().unwrap(), y.as_f64().unwrap());
+            x == y || (x - y).abs() <= x.abs().max(y.abs()) * 1e-15
+        }
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y)),
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|((kx, vx), (ky, vy))| kx == ky && same(vx, vy))
+        }
+        _ => a == b,
+    }
+}
+
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>().prop_map(|n| serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number)),
+        (-1_000_000_000i64..1_000_000_000, 0u32..6).prop_map(|(n, d)| json!(n as f64 / 10f64.powi(d as i32))),
+        any::<String>().prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map(any::<String>(), inner, 0..6)
+                .prop_map(|map| Value::Object(map.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #[test]
+    fn reads_what_serde_json_writes_as_serde_json_reads_it(value in any_json(), pretty in any::<bool>()) {
+        let text = if pretty { serde_json::to_string_pretty(&value).unwrap() } else { serde_json::to_string(&value).unwrap() };
+        let ours = parse(&text).unwrap();
+        let theirs: Value = serde_json::from_str(&text).unwrap();
+        prop_assert!(same(&ours, &theirs), "{text}");
+    }
+
+    #[test]
+    fn accepts_and_refuses_the_same_texts_as_serde_json(text in r#"[\[\]{}",:0-9a-z\\ .eE+\-]{0,24}"#) {
+        let ours = parse(&text);
+        let theirs = serde_json::from_str::<Value>(&text);
+        prop_assert_eq!(ours.is_ok(), theirs.is_ok(), "{} -> {:?} / {:?}", text, ours, theirs);
+        if let (Ok(ours), Ok(theirs)) = (ours, theirs) {
+            prop_assert!(same(&ours, &theirs), "{}", text);
+        }
+    }
+}
