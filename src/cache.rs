@@ -4,8 +4,9 @@
 //! the browser), and a full or missing storage never breaks the card: it only means no
 //! fallback.
 
+use crate::json::compact;
 use crate::strings;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 /// Version of the stored format: a change makes old entries unreadable, not wrong.
 pub const PREFIX: &str = "ksw:v2:";
@@ -56,7 +57,7 @@ impl<'a> Cache<'a> {
     /// [`MAX_ENTRIES`], and more of them if the storage is full. Returns whether it was
     /// kept.
     pub fn put(&self, key: &str, data: &Value, now_ms: f64) -> bool {
-        let entry = json!({ "savedAt": now_ms, "data": data }).to_string();
+        let entry = format!("{{\"savedAt\":{},\"data\":{}}}", compact(&Value::from(now_ms)), compact(data));
         for key in self.storage.keys() {
             if OLD_PREFIXES.iter().any(|old| key.starts_with(old)) {
                 self.storage.remove(&key);
@@ -98,7 +99,8 @@ impl<'a> Cache<'a> {
     /// The last API usage reading for the org, kept across mounts: a sidebar card is
     /// mounted again for every customer, but the quota is the org's.
     pub fn put_usage(&self, org: &str, used: u64, limit: u64, now_ms: f64) {
-        let _ = self.storage.set(&usage_key(org), &json!({ "used": used, "limit": limit, "at": now_ms }).to_string());
+        let entry = format!("{{\"used\":{used},\"limit\":{limit},\"at\":{}}}", compact(&Value::from(now_ms)));
+        let _ = self.storage.set(&usage_key(org), &entry);
     }
 
     /// The last reading if it is younger than `max_age_ms`: `(used, limit)`.

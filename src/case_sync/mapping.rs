@@ -64,7 +64,7 @@ pub fn default_mapping(inputs: &Inputs) -> (Vec<MappedField>, String) {
     if let Some(priority) = at(conversation, "priority").filter(|v| !v.is_null()) {
         let raw = match priority {
             Value::String(text) => text.clone(),
-            other => other.to_string(),
+            other => crate::json::compact(other),
         };
         let (value, how) = map_value("priority", &raw, inputs.value_maps);
         push("Priority", Some(Value::from(value)), format!("priority {raw} ({how})"));

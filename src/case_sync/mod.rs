@@ -41,7 +41,9 @@ pub fn eligibility(conversation: &Value, sync_attribute: &str) -> Eligibility {
     match crate::json::at(conversation, "custom").and_then(|custom| custom.get(sync_attribute)) {
         Some(Value::Bool(true)) => Eligibility::Syncs,
         Some(Value::Bool(false)) | Some(Value::Null) | None => Eligibility::NotSyncing(strings::SYNC_OFF.to_string()),
-        Some(other) => Eligibility::NotSyncing(strings::sync_attribute_odd(sync_attribute, &other.to_string())),
+        Some(other) => {
+            Eligibility::NotSyncing(strings::sync_attribute_odd(sync_attribute, &crate::json::compact(other)))
+        }
     }
 }
 

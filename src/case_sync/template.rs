@@ -115,7 +115,7 @@ fn lookup(path: &str, step: &Value) -> Result<Value, String> {
 fn as_text(value: &Value) -> String {
     match value {
         Value::String(text) => text.clone(),
-        other => other.to_string(),
+        other => crate::json::compact(other),
     }
 }
 
@@ -123,7 +123,7 @@ fn apply(function: &str, value: &Value, path: &str) -> Result<Value, String> {
     match function {
         "parseInt" => parse_int(value)
             .map(Value::from)
-            .ok_or_else(|| format!("parseInt cannot read {} (from {path}) as a number", value)),
+            .ok_or_else(|| format!("parseInt cannot read {} (from {path}) as a number", crate::json::compact(value))),
         other => Err(format!("there is no function `{other}` (known: parseInt)")),
     }
 }

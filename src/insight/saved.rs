@@ -3,10 +3,10 @@
 //! card opened with several emails is built from each email's saved part
 //! ([`Fetched::merge`]): the same person comes back with an email more or fewer.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::{Fields, Object, Refusal};
-use crate::json::str_at;
+use crate::json::{object, str_at};
 use crate::salesforce::limits::ApiUsage;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -94,15 +94,25 @@ impl Fetched {
 
     pub fn to_json(&self) -> Value {
         let list = |items: &[String]| Value::from(items.to_vec());
-        json!({
-            "records": self.records.iter().map(|r| r.clone().map(Value::from).unwrap_or(Value::Null)).collect::<Vec<_>>(),
-            "fields": { "contact": list(&self.fields.contact), "lead": list(&self.fields.lead),
-                        "account": list(&self.fields.account), "opportunity": list(&self.fields.opportunity) },
-            "dropped": self.dropped_fields.iter().map(|(object, reason)| json!([object, reason])).collect::<Vec<_>>(),
-            "refused": self.refused.iter()
-                .map(|r| json!([r.object.api_name(), r.notice, r.details]))
-                .collect::<Vec<_>>(),
-        })
+        let fields = object([
+            ("contact", list(&self.fields.contact)),
+            ("lead", list(&self.fields.lead)),
+            ("account", list(&self.fields.account)),
+            ("opportunity", list(&self.fields.opportunity)),
+        ]);
+        let records = self.records.iter().map(|r| r.clone().map(Value::Array).unwrap_or(Value::Null));
+        let dropped =
+            self.dropped_fields.iter().map(|(object, reason)| Value::from(vec![object.clone(), reason.clone()]));
+        let refused = self
+            .refused
+            .iter()
+            .map(|r| Value::Array(vec![r.object.api_name().into(), r.notice.clone().into(), r.details.clone().into()]));
+        object([
+            ("records", records.collect()),
+            ("fields", fields),
+            ("dropped", dropped.collect()),
+            ("refused", refused.collect()),
+        ])
     }
 
     /// Reads what [`Self::to_json`] wrote; `None` for anything else.

@@ -5,8 +5,16 @@
 use serde_json::Value;
 
 mod parse;
+mod write;
 
 pub use parse::{parse, ParseError};
+pub use write::{compact, pretty};
+
+/// An object from its entries, for values built in code (serde_json's `json!` goes
+/// through its serializer, which the bundle otherwise does without).
+pub fn object<'a>(entries: impl IntoIterator<Item = (&'a str, Value)>) -> Value {
+    Value::Object(entries.into_iter().map(|(key, value)| (key.to_string(), value)).collect())
+}
 
 /// The value at a dotted path (`satisfactionLevel.score`), if every step exists.
 pub fn at<'a>(value: &'a Value, path: &str) -> Option<&'a Value> {

@@ -45,7 +45,13 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn error(&self, message: &'static str) -> ParseError {
-        let before = &self.text[..self.pos.min(self.text.len())];
+        // The position may sit inside a character (after the first byte of an escape's
+        // letter, say): count from the start of that character.
+        let mut end = self.pos.min(self.text.len());
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let before = &self.text[..end];
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
         ParseError { message, line, column: before[line_start..].chars().count() + 1 }

@@ -74,6 +74,12 @@ fn errors_say_what_was_expected_and_where() {
 }
 
 #[test]
+fn an_error_inside_a_wide_character_is_placed_at_it() {
+    assert_eq!(error_of("\"\\🕴x\""), ("invalid escape".into(), 1, 3));
+    assert_eq!(error_of("[\"\\u12é\"]"), ("invalid escape".into(), 1, 7));
+}
+
+#[test]
 fn columns_count_characters_not_bytes() {
     assert_eq!(error_of("[\"é\" 1]"), ("expected `,` or `]`".into(), 1, 6));
 }
@@ -132,6 +138,11 @@ proptest! {
         let ours = parse(&text).unwrap();
         let theirs: Value = serde_json::from_str(&text).unwrap();
         prop_assert!(same(&ours, &theirs), "{text}");
+    }
+
+    #[test]
+    fn never_panics_and_agrees_with_serde_json_on_any_text(text in any::<String>()) {
+        prop_assert_eq!(parse(&text).is_ok(), serde_json::from_str::<Value>(&text).is_ok(), "{}", text);
     }
 
     #[test]

@@ -85,7 +85,7 @@ pub fn case_html(preview: &CasePreview, lightning_host: &str) -> String {
             html.element("p", &[("class", Some("ksw-upsert-url"))], &format!("PATCH {url}"));
         }
         if let Some(body) = &custom.body {
-            let pretty = serde_json::to_string_pretty(&Value::Object(body.clone())).unwrap_or_default();
+            let pretty = crate::json::pretty(&Value::Object(body.clone()));
             html.element("pre", &[("class", Some("ksw-custom-body"))], &pretty);
         }
         if !custom.diagnostics.is_empty() {
@@ -105,6 +105,6 @@ pub fn case_html(preview: &CasePreview, lightning_host: &str) -> String {
 fn text(value: &Value) -> String {
     match value {
         Value::String(text) => text.clone(),
-        other => other.to_string(),
+        other => crate::json::compact(other),
     }
 }

@@ -191,7 +191,7 @@ fn extras(html: &mut Html, extra: &Extra, formatters: &Formatters) {
             Value::String(text) => Some(text.clone()),
             Value::Bool(flag) => Some(if *flag { strings::YES } else { strings::NO }.to_string()),
             Value::Number(number) => number.as_f64().map(formatters.number),
-            other => Some(other.to_string()),
+            other => Some(crate::json::compact(other)),
         };
         field(html, name, shown.as_deref());
     }

@@ -60,7 +60,7 @@ pub fn CaseSection(
 /// The Case the sync made, the fields it sends, and a control that copies the payload.
 fn case_body(env: EnvHandle, preview: Rc<CasePreview>) -> AnyView {
     let host = env.with_value(|env| env.config.salesforce.as_ref().map(|s| s.lightning_host()).unwrap_or_default());
-    let payload = serde_json::to_string_pretty(&serde_json::Value::Object(preview.payload())).unwrap_or_default();
+    let payload = crate::json::pretty(&serde_json::Value::Object(preview.payload()));
     let copy = Callback::new(move |(action, control): (String, web_sys::Element)| {
         if action != "copy" {
             return;
