@@ -1,5 +1,5 @@
-//! Helpers for native tests: a clock that only moves when told, and a way to run the
-//! clients' futures without a browser.
+//! Helpers for native tests: a clock that only moves when told, a way to run the
+//! clients' futures without a browser, and arbitrary JSON for property tests.
 
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -104,4 +104,27 @@ impl Storage for Memory {
     fn keys(&self) -> Vec<String> {
         self.items.borrow().keys().cloned().collect()
     }
+}
+
+/// Any JSON value, up to four levels deep, with every kind of number and any text.
+pub fn any_json() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+    use proptest::prelude::*;
+    use serde_json::{json, Value};
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>().prop_map(|n| serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number)),
+        // Prices and rates, the decimals the widget mostly sees.
+        (-1_000_000_000i64..1_000_000_000, 0u32..6).prop_map(|(n, d)| json!(n as f64 / 10f64.powi(d as i32))),
+        any::<String>().prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map(any::<String>(), inner, 0..6)
+                .prop_map(|map| Value::Object(map.into_iter().collect())),
+        ]
+    })
 }
