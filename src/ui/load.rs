@@ -2,24 +2,27 @@
 //! machinery (suspense, transitions, serialisation) that a client-side widget does not
 //! use; this is the part it does use.
 
+use std::any::Any;
 use std::future::Future;
+use std::marker::PhantomData;
 use std::rc::Rc;
 
 use leptos::prelude::*;
 
 use crate::transport::LocalFuture;
 
-type Fetcher<T> = Rc<dyn Fn() -> LocalFuture<'static, T>>;
+/// A result of any type: the signal and the task behind every `Load` are one type, so
+/// Leptos's signal code is compiled once for all of them, not once per result type.
+type Erased = Rc<dyn Any>;
+type Fetcher = Rc<dyn Fn() -> LocalFuture<'static, Erased>>;
 
 /// The latest result of `fetch` (`None` while it runs). `reload` starts it again; a
 /// result that arrives after a newer load began, or after the view was disposed, is
 /// dropped. `get` clones the result, so large results are kept behind an `Rc`: a
-/// conversation of 10,000 messages is read by the view and the state effect without
-/// being copied for either.
+/// conversation of 10,000 messages is read by the view without being copied.
 pub struct Load<T: 'static> {
-    value: RwSignal<Option<T>, LocalStorage>,
-    generation: StoredValue<u32>,
-    fetch: StoredValue<Fetcher<T>, LocalStorage>,
+    slot: Slot,
+    result: PhantomData<fn() -> T>,
 }
 
 impl<T: 'static> Clone for Load<T> {
@@ -32,18 +35,38 @@ impl<T: 'static> Copy for Load<T> {}
 
 impl<T: Clone + 'static> Load<T> {
     pub fn new<Fut: Future<Output = T> + 'static>(fetch: impl Fn() -> Fut + 'static) -> Self {
-        let fetch: Fetcher<T> = Rc::new(move || Box::pin(fetch()));
-        let load = Load {
+        let fetch: Fetcher = Rc::new(move || {
+            let future = fetch();
+            Box::pin(async move { Rc::new(future.await) as Erased })
+        });
+        let slot = Slot {
             value: RwSignal::new_local(None),
             generation: StoredValue::new(0),
             fetch: StoredValue::new_local(fetch),
         };
-        load.reload();
-        load
+        slot.reload();
+        Load { slot, result: PhantomData }
     }
 
     pub fn reload(&self) {
-        let this = *self;
+        self.slot.reload();
+    }
+
+    /// The result, tracked: a view that reads it follows its changes.
+    pub fn get(&self) -> Option<T> {
+        self.slot.value.get().and_then(|value| value.downcast_ref::<T>().cloned())
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Slot {
+    value: RwSignal<Option<Erased>, LocalStorage>,
+    generation: StoredValue<u32>,
+    fetch: StoredValue<Fetcher, LocalStorage>,
+}
+
+impl Slot {
+    fn reload(self) {
         let Some(generation) = self.generation.try_update_value(|generation| {
             *generation += 1;
             *generation
@@ -54,14 +77,9 @@ impl<T: Clone + 'static> Load<T> {
         let Some(future) = self.fetch.try_with_value(|fetch| fetch()) else { return };
         leptos::task::spawn_local(async move {
             let result = future.await;
-            if this.generation.try_get_value() == Some(generation) {
-                this.value.try_set(Some(result));
+            if self.generation.try_get_value() == Some(generation) {
+                self.value.try_set(Some(result));
             }
         });
-    }
-
-    /// The result, tracked: a view or effect that reads it follows its changes.
-    pub fn get(&self) -> Option<T> {
-        self.value.get()
     }
 }
