@@ -107,7 +107,12 @@ pub fn default_mapping(inputs: &Inputs) -> (Vec<MappedField>, String) {
 
 /// The fields as the JSON body the sync sends.
 pub fn body(fields: &[MappedField]) -> Map<String, Value> {
-    fields.iter().map(|field| (field.field.to_string(), field.value.clone())).collect()
+    let mut body = Map::new();
+    for field in fields {
+        // A later field of the same name wins, as when the map was collected.
+        body.insert(field.field.to_string(), field.value.clone());
+    }
+    body
 }
 
 #[cfg(test)]

@@ -13,7 +13,12 @@ pub use write::{compact, pretty};
 /// An object from its entries, for values built in code (serde_json's `json!` goes
 /// through its serializer, which the bundle otherwise does without).
 pub fn object<'a>(entries: impl IntoIterator<Item = (&'a str, Value)>) -> Value {
-    Value::Object(entries.into_iter().map(|(key, value)| (key.to_string(), value)).collect())
+    // Inserted one by one: collecting into the map would sort first, and compile a sort.
+    let mut map = serde_json::Map::new();
+    for (key, value) in entries {
+        map.insert(key.to_string(), value);
+    }
+    Value::Object(map)
 }
 
 /// The value at a dotted path (`satisfactionLevel.score`), if every step exists.
