@@ -171,14 +171,14 @@ impl Reader<'_> {
         let mut out = String::new();
         loop {
             // Copy the run up to the next quote, escape or control character at once.
-            let run = self.bytes[self.pos..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
-            let Some(run) = run else {
-                self.pos = self.bytes.len();
+            let end = plain_run_end(self.bytes, self.pos);
+            if end == self.bytes.len() {
+                self.pos = end;
                 return Err(self.error("EOF while parsing a string"));
-            };
+            }
             // The run ends at an ASCII byte, so it ends on a character boundary.
-            out.push_str(&self.text[self.pos..self.pos + run]);
-            self.pos += run;
+            out.push_str(&self.text[self.pos..end]);
+            self.pos = end;
             match self.bytes[self.pos] {
                 b'"' => {
                     self.pos += 1;
@@ -319,6 +319,34 @@ impl Reader<'_> {
             None => Err(self.error("number out of range")),
         }
     }
+}
+
+/// Where the run of plain string bytes starting at `from` ends: at a quote, a backslash or
+/// a control byte, or at the end. Strings are most of a page of messages, so this looks at
+/// eight bytes at a time and only then byte by byte.
+fn plain_run_end(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte of `word` is zero: the classic test, exact for the first such byte.
+    let zero_byte = |word: u64| word.wrapping_sub(ONES) & !word & HIGH;
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+        let quote = zero_byte(word ^ (ONES * u64::from(b'"')));
+        let backslash = zero_byte(word ^ (ONES * u64::from(b'\\')));
+        let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+        if quote | backslash | control != 0 {
+            break;
+        }
+        at += 8;
+    }
+    while let Some(&byte) = bytes.get(at) {
+        if byte == b'"' || byte == b'\\' || byte < 0x20 {
+            break;
+        }
+        at += 1;
+    }
+    at
 }
 
 /// `integer.fraction × 10^exponent` as the nearest f64 where the decimal has at most 19

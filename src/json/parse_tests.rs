@@ -137,3 +137,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_run_of_plain_bytes_ends_at_the_first_quote_backslash_or_control_byte() {
+    // Each special byte at each offset of two words, after text that includes bytes of
+    // multi-byte characters (high bytes are never special).
+    for special in [b'"', b'\\', 0x00, 0x1f, b'\n'] {
+        for offset in 0..20 {
+            let mut bytes: Vec<u8> = "aé€🕴zzzzzzzzzzzzzzzzzzzzzzzz".bytes().take(offset).collect();
+            while bytes.len() < offset {
+                bytes.push(b'z');
+            }
+            bytes.push(special);
+            bytes.extend_from_slice(b"tail\"");
+            assert_eq!(plain_run_end(&bytes, 0), offset, "special {special:#x} at {offset}");
+        }
+    }
+    assert_eq!(plain_run_end(b"no end here at all", 3), 18);
+    assert_eq!(plain_run_end(b"", 0), 0);
+}
