@@ -26,7 +26,7 @@ preview: tools fetch
 
 # The release module hosts install, without the demo org.
 build: tools fetch
-	trunk build www/module.html --release
+	trunk build www/module.html --release --dist dist
 	@# Trunk's own minifier cannot read wasm-bindgen's module glue; terser can (44 -> 20 KB).
 	terser dist/kustomer-salesforce-widget.js --module --compress --mangle -o dist/kustomer-salesforce-widget.js
 	@test -f dist/kustomer-salesforce-widget.js && test -f dist/kustomer-salesforce-widget_bg.wasm

@@ -40,3 +40,15 @@ test("the Kustomer package is the card page with its module, ready to host", asy
     assert.ok(files.includes(file), `${file} in ${files.join(", ")}`);
   }
 });
+
+test("make preview builds into its own folder, never over the release module in dist/", async () => {
+  // `trunk serve` builds Trunk.toml's target (the preview, with the demo org) into the
+  // [build] dist; were that dist/, a preview would leave the demo build where hosts and
+  // `make package` take the release module from.
+  const trunk = await readFile(new URL("../../Trunk.toml", import.meta.url), "utf8");
+  const build = trunk.split(/^\[/m).find((section) => section.startsWith("build]"));
+  assert.match(build, /^target = "www\/index.html"$/m);
+  assert.match(build, /^dist = "dist-preview"$/m);
+  const makefile = await readFile(new URL("../../Makefile", import.meta.url), "utf8");
+  assert.match(makefile, /trunk build www\/module\.html --release --dist dist\n/, "make build names dist/ itself");
+});
