@@ -162,9 +162,10 @@ pub fn mount(element: JsValue, config: JsValue, host_fetch: JsValue) -> Result<H
     set_state(&element, WidgetState::Loading);
     MOUNTING.with_borrow_mut(|mounting| *mounting = Some((element.clone(), target.clone())));
 
-    let setup = json_text(&config, "config")
-        .and_then(|json| Config::from_json(&json))
-        .and_then(|config| environment(config, &host_fetch));
+    let setup = json_text(&config, "config").and_then(|json| Config::from_json(&json)).and_then(|config| {
+        let reported = element.clone();
+        environment(config, &host_fetch, StateReport(Rc::new(move |state| set_state(&reported, state))))
+    });
     let mounted = match setup {
         Err(error) => {
             set_state(&element, WidgetState::Error);
@@ -176,12 +177,10 @@ pub fn mount(element: JsValue, config: JsValue, host_fetch: JsValue) -> Result<H
             let initial = env.config.context.clone();
             let signals: Rc<RefCell<Option<ContextSignal>>> = Rc::default();
             let exported = signals.clone();
-            let reported = element.clone();
             let view = leptos::mount::mount_to(target, move || {
                 let context = RwSignal::new(Ok(initial));
                 *exported.borrow_mut() = Some(context);
-                let state = StateReport(Rc::new(move |state| set_state(&reported, state)));
-                let env = StoredValue::new_local(Env { state, ..env });
+                let env = StoredValue::new_local(env);
                 view! { <Widget env context /> }
             });
             let context = signals.borrow_mut().take();
@@ -216,7 +215,7 @@ pub fn demo_conversations() -> JsValue {
 }
 
 /// Builds what the views share; a state signal is filled in at mount.
-fn environment(config: Config, host_fetch: &JsValue) -> Result<Env, ConfigError> {
+fn environment(config: Config, host_fetch: &JsValue, state: StateReport) -> Result<Env, ConfigError> {
     let clock: Rc<dyn Clock> = Rc::new(BrowserClock);
     let problem = |key: &str, message: String| ConfigError { key: key.to_string(), message };
     let transport: Rc<dyn Transport> = match &config.transport {
@@ -239,8 +238,7 @@ fn environment(config: Config, host_fetch: &JsValue) -> Result<Env, ConfigError>
     Intl::new(&config.locale, None).map_err(|message| problem("locale", message))?;
     let intl =
         Intl::new(&config.locale, config.time_zone.as_deref()).map_err(|message| problem("timeZone", message))?;
-    // The report is the mounted element's, set once the view is mounted.
-    Ok(Env { config: Rc::new(config), transport, clock, intl, state: StateReport(Rc::new(|_| {})) })
+    Ok(Env { config: Rc::new(config), transport, clock, intl, state })
 }
 
 #[cfg(feature = "demo")]

@@ -27,6 +27,21 @@ pub struct Formatters<'a> {
 /// the message before, even across batches).
 pub fn messages_html(thread: &Thread, range: Range<usize>, formatters: &Formatters) -> String {
     let mut html = Html::new();
+    messages_into(&mut html, thread, range, formatters);
+    html.finish()
+}
+
+/// Batch `index` of a long conversation (the messages in `range`), in the element the
+/// view adds and removes as a whole.
+pub fn batch_html(thread: &Thread, index: usize, range: Range<usize>, formatters: &Formatters) -> String {
+    let mut html = Html::new();
+    html.open("div", &[("class", Some("ksw-batch")), ("data-batch", Some(&index.to_string()))]);
+    messages_into(&mut html, thread, range, formatters);
+    html.close("div");
+    html.finish()
+}
+
+fn messages_into(html: &mut Html, thread: &Thread, range: Range<usize>, formatters: &Formatters) {
     let day_of = |message: &Message| {
         let stamp = stamp(message);
         if stamp.is_empty() {
@@ -42,9 +57,8 @@ pub fn messages_html(thread: &Thread, range: Range<usize>, formatters: &Formatte
             html.element("h3", &[("class", Some("ksw-day"))], &day);
             previous_day = Some(day);
         }
-        message_html(&mut html, message, &thread.sender_name(message), formatters);
+        message_html(html, message, &thread.sender_name(message), formatters);
     }
-    html.finish()
 }
 
 fn stamp(message: &Message) -> String {

@@ -48,6 +48,11 @@ fn day_headings_appear_when_the_day_changes_even_across_batches() {
         messages_html(&thread, 0..100, &formatters) + &messages_html(&thread, 100..thread.messages.len(), &formatters);
     assert_eq!(split, all, "batches join seamlessly");
     assert_eq!(messages_html(&thread, 700..800, &formatters), "", "out of range is empty, not a panic");
+    let batch = batch_html(&thread, 3, 100..200, &formatters);
+    assert_eq!(
+        batch,
+        format!("<div class=\"ksw-batch\" data-batch=\"3\">{}</div>", messages_html(&thread, 100..200, &formatters))
+    );
 }
 
 #[test]

@@ -28,6 +28,17 @@ pub enum WidgetState {
 }
 
 impl WidgetState {
+    /// The state a load puts the view in: loading while it runs, then ready, empty (when
+    /// `is_empty` says the result has nothing to show) or error.
+    pub fn of<T>(result: Option<&Result<T, crate::problem::Problem>>, is_empty: impl Fn(&T) -> bool) -> WidgetState {
+        match result {
+            None => WidgetState::Loading,
+            Some(Ok(loaded)) if is_empty(loaded) => WidgetState::Empty,
+            Some(Ok(_)) => WidgetState::Ready,
+            Some(Err(_)) => WidgetState::Error,
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             WidgetState::Loading => "loading",
@@ -65,6 +76,11 @@ pub struct Env {
 /// A copyable handle to the [`Env`], usable inside view closures.
 pub type EnvHandle = StoredValue<Env, LocalStorage>;
 
+/// Tells the host page `state`; views call it from the closure that renders that state.
+pub fn report(env: EnvHandle, state: WidgetState) {
+    env.with_value(|env| env.state.set(state));
+}
+
 /// The mounted widget: the view the config asks for, on the current context.
 #[component]
 pub fn Widget(env: EnvHandle, context: RwSignal<Result<Context, ConfigError>>) -> impl IntoView {
@@ -74,7 +90,7 @@ pub fn Widget(env: EnvHandle, context: RwSignal<Result<Context, ConfigError>>) -
         <div class="ksw-root" data-theme=theme data-scheme=scheme>
             {move || match context.get() {
                 Err(error) => {
-                    env.with_value(|env| env.state.set(WidgetState::Error));
+                    report(env, WidgetState::Error);
                     states::error(&error.to_string())
                 }
                 Ok(context) => match view_kind {

@@ -14,7 +14,7 @@ use web_sys::Element;
 
 use super::actions;
 use crate::conversation::Thread;
-use crate::render::messages::{messages_html, step_html, step_texts, unattached_html, Formatters, Step};
+use crate::render::messages::{batch_html, step_html, step_texts, unattached_html, Formatters, Step};
 use crate::render::window::Window;
 use crate::strings;
 use crate::ui::states;
@@ -34,7 +34,7 @@ pub fn MessageList(env: EnvHandle, thread: Rc<Thread>) -> impl IntoView {
     let window = Rc::new(Cell::new(Window::new(thread.messages.len(), BATCH, WINDOW)));
     let batch = {
         let thread = thread.clone();
-        move |index: usize, window: &Window| batch_html(env, &thread, index, window)
+        move |index: usize, window: &Window| batch_in_locale(env, &thread, index, window)
     };
     let mut initial = String::new();
     push_step(&mut initial, Step::Earlier, &window.get());
@@ -65,16 +65,13 @@ pub fn MessageList(env: EnvHandle, thread: Rc<Thread>) -> impl IntoView {
 }
 
 /// One batch's markup, in the viewer's locale.
-fn batch_html(env: EnvHandle, thread: &Thread, index: usize, window: &Window) -> String {
+fn batch_in_locale(env: EnvHandle, thread: &Thread, index: usize, window: &Window) -> String {
     env.with_value(|env| {
         let intl = &env.intl;
         let (time, date_time, day) =
             (|iso: &str| intl.time(iso), |iso: &str| intl.date_time(iso), |iso: &str| intl.day(iso));
         let formatters = Formatters { time: &time, date_time: &date_time, day: &day };
-        let mut html = format!("<div class=\"ksw-batch\" data-batch=\"{index}\">");
-        html.push_str(&messages_html(thread, window.range(index), &formatters));
-        html.push_str("</div>");
-        html
+        batch_html(thread, index, window.range(index), &formatters)
     })
 }
 

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::load::Load;
 use super::states::{self, on, part};
-use super::{EnvHandle, WidgetState};
+use super::{report, EnvHandle, WidgetState};
 use crate::conversation::{load_thread, Problem, Thread};
 use crate::kustomer::KustomerClient;
 use crate::render;
@@ -59,13 +59,7 @@ pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoVie
             {move || {
                 let result = thread.get();
                 // The host reads the state in the same task as the markup it describes.
-                let report = |state| env.with_value(|env| env.state.set(state));
-                report(match &result {
-                    None => WidgetState::Loading,
-                    Some(Ok(thread)) if thread.messages.is_empty() => WidgetState::Empty,
-                    Some(Ok(_)) => WidgetState::Ready,
-                    Some(Err(_)) => WidgetState::Error,
-                });
+                report(env, WidgetState::of(result.as_ref(), |thread| thread.messages.is_empty()));
                 match result {
                 None => {
                     let count = loaded.get();

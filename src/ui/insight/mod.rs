@@ -8,7 +8,7 @@ mod case_section;
 
 use super::load::Load;
 use super::states::{self, part};
-use super::{Env, EnvHandle, WidgetState};
+use super::{report, Env, EnvHandle, WidgetState};
 use crate::browser::storage::LocalStorage;
 use crate::cache::Storage;
 use crate::config::Context;
@@ -24,7 +24,7 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
     let visibility = env.with_value(|env| env.config.visibility);
     if !visibility.card {
         // Switched off by the admin: no request is made.
-        env.with_value(|env| env.state.set(WidgetState::Disabled));
+        report(env, WidgetState::Disabled);
         return states::empty(strings::CARD_OFF);
     }
     let emails = context.customer_emails.clone();
@@ -72,13 +72,7 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
             {move || {
                 let result = card.get();
                 // The host reads the state in the same task as the markup it describes.
-                let report = |state| env.with_value(|env| env.state.set(state));
-                report(match &result {
-                    None => WidgetState::Loading,
-                    Some(Ok(loaded)) if loaded.card.is_empty() => WidgetState::Empty,
-                    Some(Ok(_)) => WidgetState::Ready,
-                    Some(Err(_)) => WidgetState::Error,
-                });
+                report(env, WidgetState::of(result.as_ref(), |loaded| loaded.card.is_empty()));
                 match result {
                     None => states::loading(strings::LOADING_RECORDS),
                     Some(Err(problem)) => states::problem(&problem, reload),
