@@ -4,3 +4,4 @@
 pub mod clock;
 pub mod intl;
 pub mod storage;
+pub mod text;

@@ -7,7 +7,7 @@ use serde_json::Value;
 mod parse;
 mod write;
 
-pub use parse::{parse, ParseError};
+pub use parse::{list_page, parse, Data, Item, ListPage, ParseError};
 pub use write::{compact, pretty};
 
 /// An object from its entries, for values built in code (serde_json's `json!` goes

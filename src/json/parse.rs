@@ -36,6 +36,79 @@ pub fn parse(text: &str) -> Result<Value, ParseError> {
     Ok(value)
 }
 
+/// A page of a list response (`{"data": [...], "links": ...}`), read in one pass: each
+/// item of `data` is checked but not built, and only the values at `item_paths` are read
+/// from it; of the rest of the page, the values at `page_paths`. The whole text is
+/// checked as [`parse`] checks it. A conversation's thousands of messages are indexed
+/// this way and each is built only when it is shown.
+pub fn list_page(text: &str, page_paths: &[&str], item_paths: &[&str]) -> Result<ListPage, ParseError> {
+    let page_wanted: Vec<(usize, &str)> = page_paths.iter().copied().enumerate().collect();
+    let item_wanted: Vec<(usize, &str)> = item_paths.iter().copied().enumerate().collect();
+    let mut page = ListPage { fields: vec![None; page_paths.len()], data: Data::Missing };
+    let mut reader = Reader { text, bytes: text.as_bytes(), pos: 0, depth: 0 };
+    reader.skip_whitespace();
+    if reader.peek() == Some(b'{') {
+        reader.nested(|reader| {
+            reader.members(|reader, key| {
+                if key != "data" {
+                    return reader.pick_member(key, &page_wanted, &mut page.fields);
+                }
+                reader.skip_whitespace();
+                page.data = match reader.peek() {
+                    Some(b'[') => Data::Items(reader.nested(|reader| {
+                        let mut items = Vec::new();
+                        reader.items(|reader| {
+                            reader.skip_whitespace();
+                            let start = reader.pos;
+                            let mut fields = vec![None; item_wanted.len()];
+                            match reader.peek() {
+                                Some(b'{') => reader.nested(|reader| reader.pick(&item_wanted, &mut fields))?,
+                                _ => reader.skip()?,
+                            }
+                            items.push(Item { span: start..reader.pos, fields });
+                            Ok(())
+                        })?;
+                        Ok(items)
+                    })?),
+                    Some(b'n') => reader.value().map(|_| Data::Missing)?,
+                    _ => reader.skip().map(|()| Data::NotArray)?,
+                };
+                Ok(())
+            })
+        })?;
+    } else {
+        reader.skip()?;
+    }
+    reader.skip_whitespace();
+    if reader.pos < reader.bytes.len() {
+        return Err(reader.error("trailing characters"));
+    }
+    Ok(page)
+}
+
+/// What [`list_page`] read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListPage {
+    /// The values at the page paths, in their order.
+    pub fields: Vec<Option<Value>>,
+    pub data: Data,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Data {
+    /// No `data`, or `null`, or a page that is not an object.
+    Missing,
+    NotArray,
+    Items(Vec<Item>),
+}
+
+/// One item of `data`: where its text is in the page, and the values at the item paths.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub span: std::ops::Range<usize>,
+    pub fields: Vec<Option<Value>>,
+}
+
 struct Reader<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -73,7 +146,10 @@ impl Reader<'_> {
             None => Err(self.error("EOF while parsing a value")),
             Some(b'{') => self.nested(Self::object),
             Some(b'[') => self.nested(Self::array),
-            Some(b'"') => self.string().map(Value::String),
+            Some(b'"') => {
+                let mut text = String::new();
+                self.string(Some(&mut text)).map(|()| Value::String(text))
+            }
             Some(b'-' | b'0'..=b'9') => self.number(),
             Some(b't') => self.word("true", Value::Bool(true)),
             Some(b'f') => self.word("false", Value::Bool(false)),
@@ -82,7 +158,7 @@ impl Reader<'_> {
         }
     }
 
-    fn nested(&mut self, read: fn(&mut Self) -> Result<Value, ParseError>) -> Result<Value, ParseError> {
+    fn nested<T>(&mut self, read: impl FnOnce(&mut Self) -> Result<T, ParseError>) -> Result<T, ParseError> {
         if self.depth == MAX_DEPTH {
             return Err(self.error("recursion limit exceeded"));
         }
@@ -107,11 +183,34 @@ impl Reader<'_> {
     /// After `{`.
     fn object(&mut self) -> Result<Value, ParseError> {
         let mut map = Map::new();
+        self.members(|reader, key| {
+            let value = reader.value()?;
+            // A repeated key keeps its last value, as serde_json does.
+            map.insert(key.to_string(), value);
+            Ok(())
+        })?;
+        Ok(Value::Object(map))
+    }
+
+    /// After `[`.
+    fn array(&mut self) -> Result<Value, ParseError> {
+        let mut items = Vec::new();
+        self.items(|reader| {
+            items.push(reader.value()?);
+            Ok(())
+        })?;
+        Ok(Value::Array(items))
+    }
+
+    /// After `{`: each member's key to `member`, which reads its value.
+    fn members(&mut self, mut member: impl FnMut(&mut Self, &str) -> Result<(), ParseError>) -> Result<(), ParseError> {
         self.skip_whitespace();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Value::Object(map));
+            return Ok(());
         }
+        // One buffer for every key of the object.
+        let mut key = String::new();
         loop {
             self.skip_whitespace();
             match self.peek() {
@@ -119,22 +218,21 @@ impl Reader<'_> {
                 None => return Err(self.error("EOF while parsing an object")),
                 Some(_) => return Err(self.error("key must be a string")),
             }
-            let key = self.string()?;
+            key.clear();
+            self.string(Some(&mut key))?;
             self.skip_whitespace();
             match self.peek() {
                 Some(b':') => self.pos += 1,
                 None => return Err(self.error("EOF while parsing an object")),
                 Some(_) => return Err(self.error("expected `:`")),
             }
-            let value = self.value()?;
-            // A repeated key keeps its last value, as serde_json does.
-            map.insert(key, value);
+            member(self, &key)?;
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Value::Object(map));
+                    return Ok(());
                 }
                 None => return Err(self.error("EOF while parsing an object")),
                 Some(_) => return Err(self.error("expected `,` or `}`")),
@@ -142,22 +240,21 @@ impl Reader<'_> {
         }
     }
 
-    /// After `[`.
-    fn array(&mut self) -> Result<Value, ParseError> {
-        let mut items = Vec::new();
+    /// After `[`: `item` reads each item.
+    fn items(&mut self, mut item: impl FnMut(&mut Self) -> Result<(), ParseError>) -> Result<(), ParseError> {
         self.skip_whitespace();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Value::Array(items));
+            return Ok(());
         }
         loop {
-            items.push(self.value()?);
+            item(self)?;
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(Value::Array(items));
+                    return Ok(());
                 }
                 None => return Err(self.error("EOF while parsing a list")),
                 Some(_) => return Err(self.error("expected `,` or `]`")),
@@ -165,10 +262,59 @@ impl Reader<'_> {
         }
     }
 
-    /// At the opening `"`.
-    fn string(&mut self) -> Result<String, ParseError> {
+    /// Checks a value as [`Self::value`] would read it, building nothing.
+    fn skip(&mut self) -> Result<(), ParseError> {
+        self.skip_whitespace();
+        match self.peek() {
+            Some(b'{') => self.nested(|reader| reader.members(|reader, _| reader.skip())),
+            Some(b'[') => self.nested(|reader| reader.items(Self::skip)),
+            Some(b'"') => self.string(None),
+            _ => self.value().map(drop),
+        }
+    }
+
+    /// After `{`: the values at the dotted paths of `wanted` (below this object) go to
+    /// their slots of `found`; the rest is only checked. Paths go through objects only.
+    fn pick(&mut self, wanted: &[(usize, &str)], found: &mut [Option<Value>]) -> Result<(), ParseError> {
+        self.members(|reader, key| reader.pick_member(key, wanted, found))
+    }
+
+    /// The value of member `key` of an object being picked from.
+    fn pick_member(
+        &mut self,
+        key: &str,
+        wanted: &[(usize, &str)],
+        found: &mut [Option<Value>],
+    ) -> Result<(), ParseError> {
+        let below: Vec<(usize, &str)> = wanted
+            .iter()
+            .filter_map(|&(slot, path)| Some((slot, path.strip_prefix(key)?.strip_prefix('.')?)))
+            .collect();
+        // A repeated key replaces what the first one gave, as in a parsed object.
+        for &(slot, _) in &below {
+            found[slot] = None;
+        }
+        if wanted.iter().any(|(_, path)| *path == key) {
+            // Wanted whole: built, and whatever is wanted below it read from it.
+            let value = self.value()?;
+            for &(slot, path) in &below {
+                found[slot] = path.split('.').try_fold(&value, |value, key| value.as_object()?.get(key)).cloned();
+            }
+            for &(slot, _) in wanted.iter().filter(|(_, path)| *path == key) {
+                found[slot] = Some(value.clone());
+            }
+            return Ok(());
+        }
+        self.skip_whitespace();
+        if below.is_empty() || self.peek() != Some(b'{') {
+            return self.skip();
+        }
+        self.nested(|reader| reader.pick(&below, found))
+    }
+
+    /// At the opening `"`: reads the string into `out`, or only checks it without one.
+    fn string(&mut self, mut out: Option<&mut String>) -> Result<(), ParseError> {
         self.pos += 1;
-        let mut out = String::new();
         loop {
             // Copy the run up to the next quote, escape or control character at once.
             let end = plain_run_end(self.bytes, self.pos);
@@ -177,16 +323,21 @@ impl Reader<'_> {
                 return Err(self.error("EOF while parsing a string"));
             }
             // The run ends at an ASCII byte, so it ends on a character boundary.
-            out.push_str(&self.text[self.pos..end]);
+            if let Some(out) = out.as_deref_mut() {
+                out.push_str(&self.text[self.pos..end]);
+            }
             self.pos = end;
             match self.bytes[self.pos] {
                 b'"' => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(());
                 }
                 b'\\' => {
                     self.pos += 1;
-                    self.escape(&mut out)?;
+                    let plain = self.escape()?;
+                    if let Some(out) = out.as_deref_mut() {
+                        out.push(plain);
+                    }
                 }
                 _ => return Err(self.error("control character (\\u0000-\\u001F) found while parsing a string")),
             }
@@ -194,7 +345,7 @@ impl Reader<'_> {
     }
 
     /// After a backslash.
-    fn escape(&mut self, out: &mut String) -> Result<(), ParseError> {
+    fn escape(&mut self) -> Result<char, ParseError> {
         let Some(byte) = self.peek() else { return Err(self.error("EOF while parsing a string")) };
         self.pos += 1;
         let plain = match byte {
@@ -227,8 +378,7 @@ impl Reader<'_> {
             }
             _ => return Err(self.error("invalid escape")),
         };
-        out.push(plain);
-        Ok(())
+        Ok(plain)
     }
 
     fn hex4(&mut self) -> Result<u32, ParseError> {

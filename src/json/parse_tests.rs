@@ -156,3 +156,108 @@ fn a_run_of_plain_bytes_ends_at_the_first_quote_backslash_or_control_byte() {
     assert_eq!(plain_run_end(b"no end here at all", 3), 18);
     assert_eq!(plain_run_end(b"", 0), 0);
 }
+
+const ITEM_PATHS: [&str; 5] = ["id", "a", "a.b", "b.a.id", "a.id"];
+
+#[test]
+fn a_list_page_gives_each_items_place_and_only_the_fields_asked_for() {
+    let text = r#"{"links": {"next": "/p2", "self": "/p1"},
+        "data": [
+            {"id": "m1", "a": {"b": "x\n", "c": [1, {"b": 2}]}, "b": {"a": {"id": 7}}},
+            "not an object",
+            {"a": null, "id": "m3", "a": {"id": "later"}}
+        ], "meta": {"total": 3}}"#;
+    let page = list_page(text, &["links.next", "meta"], &ITEM_PATHS).unwrap();
+    assert_eq!(page.fields, vec![Some(json!("/p2")), Some(json!({"total": 3}))]);
+    let Data::Items(items) = page.data else { panic!("items expected") };
+    assert_eq!(items.len(), 3);
+    let whole = parse(text).unwrap();
+    for (index, item) in items.iter().enumerate() {
+        assert_eq!(parse(&text[item.span.clone()]).unwrap(), whole["data"][index], "item {index}'s text");
+    }
+    assert_eq!(
+        items[0].fields,
+        vec![
+            Some(json!("m1")),
+            Some(json!({"b": "x\n", "c": [1, {"b": 2}]})),
+            Some(json!("x\n")),
+            Some(json!(7)),
+            None
+        ]
+    );
+    assert_eq!(items[1].fields, vec![None; 5], "an item that is not an object has no fields");
+    assert_eq!(
+        items[2].fields,
+        vec![Some(json!("m3")), Some(json!({"id": "later"})), None, None, Some(json!("later"))],
+        "a repeated key keeps its last value, as in a parsed object"
+    );
+}
+
+#[test]
+fn a_list_page_without_a_data_array_says_so() {
+    for (text, data) in [
+        (r#"{"data": null}"#, Data::Missing),
+        (r#"{"links": {}}"#, Data::Missing),
+        (r#"[1, 2]"#, Data::Missing),
+        (r#"{"data": {"id": "x"}}"#, Data::NotArray),
+        (r#"{"data": []}"#, Data::Items(Vec::new())),
+    ] {
+        assert_eq!(list_page(text, &["links.next"], &ITEM_PATHS).unwrap().data, data, "{text}");
+    }
+    let error = list_page(r#"{"data": [{"id": "x"}, {"id": }]}"#, &[], &ITEM_PATHS).unwrap_err();
+    assert_eq!(error, parse(r#"{"data": [{"id": "x"}, {"id": }]}"#).unwrap_err());
+}
+
+/// JSON whose object keys are few, so that item paths often lead somewhere.
+fn keyed_json() -> impl Strategy<Value = Value> {
+    any_json().prop_recursive(3, 32, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::vec((prop::sample::select(vec!["id", "a", "b"]), inner), 0..4).prop_map(|members| {
+                Value::Object(members.into_iter().map(|(key, value)| (key.to_string(), value)).collect())
+            }),
+        ]
+    })
+}
+
+proptest! {
+    #[test]
+    fn a_list_page_reads_what_a_full_parse_reads(items in prop::collection::vec(keyed_json(), 0..5), next in keyed_json(), pretty in any::<bool>()) {
+        let document = json!({"links": {"next": next}, "data": items});
+        let text = if pretty { serde_json::to_string_pretty(&document).unwrap() } else { document.to_string() };
+        let page = list_page(&text, &["links.next", "links.next.a"], &ITEM_PATHS).unwrap();
+        let whole = parse(&text).unwrap();
+        // `at` also steps into arrays by index; item paths have no numeric steps.
+        let through_objects = |value: &Value, path: &str| {
+            path.split('.').try_fold(value, |value, key| value.as_object()?.get(key)).cloned()
+        };
+        prop_assert_eq!(&page.fields, &vec![through_objects(&whole, "links.next"), through_objects(&whole, "links.next.a")]);
+        let Data::Items(read) = page.data else { panic!("items expected") };
+        let expected = whole["data"].as_array().unwrap();
+        prop_assert_eq!(read.len(), expected.len());
+        for (item, value) in read.iter().zip(expected) {
+            prop_assert!(same(&parse(&text[item.span.clone()]).unwrap(), value));
+            let fields: Vec<Option<Value>> = ITEM_PATHS.iter().map(|path| through_objects(value, path)).collect();
+            prop_assert_eq!(item.fields.len(), fields.len());
+            for (ours, theirs) in item.fields.iter().zip(&fields) {
+                let agree = match (ours, theirs) {
+                    (Some(x), Some(y)) => same(x, y),
+                    (None, None) => true,
+                    _ => false,
+                };
+                prop_assert!(agree, "{:?} / {:?}", ours, theirs);
+            }
+        }
+    }
+
+    #[test]
+    fn a_list_page_refuses_what_a_full_parse_refuses_with_the_same_error(text in r#"\{"data": ?\[[\[\]{}",:0-9a-z\\ .eE+\-]{0,24}"#) {
+        let page = list_page(&text, &["links.next"], &ITEM_PATHS);
+        prop_assert_eq!(page.err(), parse(&text).err(), "{}", text);
+    }
+
+    #[test]
+    fn a_list_page_never_panics_and_agrees_with_a_full_parse_on_any_text(text in any::<String>()) {
+        prop_assert_eq!(list_page(&text, &["links.next"], &ITEM_PATHS).err(), parse(&text).err());
+    }
+}

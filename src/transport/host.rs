@@ -65,8 +65,7 @@ fn read_response(value: &JsValue) -> Result<Response, FetchError> {
     let body = if body_value.is_undefined() || body_value.is_null() {
         String::new()
     } else {
-        body_value
-            .as_string()
+        crate::browser::text::string(&body_value)
             .ok_or_else(|| broken(format!("body must be the raw text, got {}", type_of(&body_value))))?
     };
     let mut headers = Vec::new();

@@ -56,7 +56,11 @@ impl Transport for ProxyTransport {
                     }
                 }
                 let body = JsFuture::from(answer.text().map_err(network)?).await.map_err(network)?;
-                Ok(Response { status: answer.status(), headers, body: body.as_string().unwrap_or_default() })
+                Ok(Response {
+                    status: answer.status(),
+                    headers,
+                    body: crate::browser::text::string(&body).unwrap_or_default(),
+                })
             });
             let after_ms = self.config.timeout_ms;
             match before(work, BrowserClock.sleep(after_ms)).await {
