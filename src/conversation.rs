@@ -4,7 +4,7 @@
 //! loaded.
 
 use crate::kustomer::errors::{explain, Reading};
-use crate::kustomer::message::{assemble, Attachment, Message, Sender};
+use crate::kustomer::message::{Attachment, Message, Messages, Sender, INDEX_PATHS};
 use crate::kustomer::model::Resource;
 use crate::kustomer::{Conversation, Customer, KustomerClient};
 use crate::strings;
@@ -26,7 +26,7 @@ pub struct Thread {
     /// Every agent that appears, by user id.
     pub agents: Vec<(String, String)>,
     /// Oldest first.
-    pub messages: Vec<Message>,
+    pub messages: Messages,
     /// Attachments whose message is not in the conversation.
     pub unattached: Vec<Attachment>,
     /// Partial failures, one sentence each.
@@ -65,24 +65,18 @@ pub async fn load_thread(
     let id = encode_segment(&conversation.id);
     let first_page = format!("/v1/conversations/{id}/messages?page=1&pageSize={PAGE_SIZE}");
     let listing = client
-        .list_with_progress(&first_page, MAX_PAGES, on_progress)
+        .list_with_progress(&first_page, MAX_PAGES, &INDEX_PATHS, on_progress)
         .await
         .map_err(|error| problem(error, Reading::Messages))?;
     let mut notices = Vec::new();
     let mut retry = false;
     if listing.truncated {
-        notices.push(strings::only_first_messages(listing.resources.len()));
+        notices.push(strings::only_first_messages(listing.items.len()));
     }
     if let Some(error) = &listing.stopped_by {
         retry |= error.retry_can_help();
-        notices.push(strings::messages_missing(
-            listing.resources.len(),
-            listing.pages,
-            &explain(error, Reading::Messages),
-        ));
+        notices.push(strings::messages_missing(listing.items.len(), listing.pages, &explain(error, Reading::Messages)));
     }
-    let resources = listing.resources;
-    let messages: Vec<Message> = resources.iter().map(Message::from_resource).collect();
 
     let attachments = match client
         .list(&format!("/v1/conversations/{id}/attachments?page=1&pageSize={PAGE_SIZE}"), MAX_PAGES)
@@ -95,7 +89,7 @@ pub async fn load_thread(
             Vec::new()
         }
     };
-    let (messages, unattached) = assemble(messages, attachments);
+    let (messages, unattached) = Messages::assemble(listing.items, attachments);
 
     let customer = match &conversation.customer_id {
         Some(customer_id) => match client.customer(customer_id).await {
@@ -111,11 +105,9 @@ pub async fn load_thread(
 
     // Each agent once: the assignees first, then whoever wrote a message.
     let mut agent_ids = conversation.assigned_user_ids.clone();
-    for message in &messages {
-        if let Sender::Agent(agent) = &message.sender {
-            if !agent_ids.contains(agent) {
-                agent_ids.push(agent.clone());
-            }
+    for agent in messages.agents() {
+        if !agent_ids.iter().any(|known| known == agent) {
+            agent_ids.push(agent.to_string());
         }
     }
     let mut agents = Vec::new();

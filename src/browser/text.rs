@@ -17,17 +17,13 @@ extern "C" {
     fn encode(this: &TextEncoder, text: &JsValue) -> js_sys::Uint8Array;
 }
 
-thread_local! {
-    static ENCODER: TextEncoder = TextEncoder::new();
-}
-
 /// The string's text, or `None` if it is not a string. Lone surrogates become U+FFFD,
 /// as they do in wasm-bindgen's conversion.
 pub fn string(value: &JsValue) -> Option<String> {
     if !value.is_string() {
         return None;
     }
-    let bytes = ENCODER.with(|encoder| encoder.encode(value)).to_vec();
-    // The encoder writes UTF-8 only; the check is cheap next to the copy.
-    Some(String::from_utf8(bytes).unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned()))
+    let bytes = TextEncoder::new().encode(value).to_vec();
+    // The encoder writes UTF-8 only, so the check passes; it is cheap next to the copy.
+    String::from_utf8(bytes).ok()
 }

@@ -45,7 +45,12 @@ pub fn at<'a>(value: &'a Value, path: &str) -> Option<&'a Value> {
 
 /// A non-empty string (numbers are not strings here: an id must not be guessed).
 pub fn str_at(value: &Value, path: &str) -> Option<String> {
-    match at(value, path)? {
+    str_of(at(value, path)?)
+}
+
+/// [`str_at`] of a value already found.
+pub fn str_of(value: &Value) -> Option<String> {
+    match value {
         Value::String(text) if !text.trim().is_empty() => Some(text.clone()),
         _ => None,
     }
@@ -61,7 +66,12 @@ pub fn int_at(value: &Value, path: &str) -> Option<i64> {
 }
 
 pub fn bool_at(value: &Value, path: &str) -> Option<bool> {
-    match at(value, path)? {
+    bool_of(at(value, path)?)
+}
+
+/// [`bool_at`] of a value already found.
+pub fn bool_of(value: &Value) -> Option<bool> {
+    match value {
         Value::Bool(flag) => Some(*flag),
         Value::String(text) if text.eq_ignore_ascii_case("true") => Some(true),
         Value::String(text) if text.eq_ignore_ascii_case("false") => Some(false),

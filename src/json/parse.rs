@@ -49,7 +49,7 @@ pub fn list_page(text: &str, page_paths: &[&str], item_paths: &[&str]) -> Result
     reader.skip_whitespace();
     if reader.peek() == Some(b'{') {
         reader.nested(|reader| {
-            reader.members(|reader, key| {
+            reader.members(&mut |reader, key| {
                 if key != "data" {
                     return reader.pick_member(key, &page_wanted, &mut page.fields);
                 }
@@ -57,7 +57,7 @@ pub fn list_page(text: &str, page_paths: &[&str], item_paths: &[&str]) -> Result
                 page.data = match reader.peek() {
                     Some(b'[') => Data::Items(reader.nested(|reader| {
                         let mut items = Vec::new();
-                        reader.items(|reader| {
+                        reader.items(&mut |reader| {
                             reader.skip_whitespace();
                             let start = reader.pos;
                             let mut fields = vec![None; item_wanted.len()];
@@ -183,7 +183,7 @@ impl Reader<'_> {
     /// After `{`.
     fn object(&mut self) -> Result<Value, ParseError> {
         let mut map = Map::new();
-        self.members(|reader, key| {
+        self.members(&mut |reader, key| {
             let value = reader.value()?;
             // A repeated key keeps its last value, as serde_json does.
             map.insert(key.to_string(), value);
@@ -195,7 +195,7 @@ impl Reader<'_> {
     /// After `[`.
     fn array(&mut self) -> Result<Value, ParseError> {
         let mut items = Vec::new();
-        self.items(|reader| {
+        self.items(&mut |reader| {
             items.push(reader.value()?);
             Ok(())
         })?;
@@ -203,7 +203,8 @@ impl Reader<'_> {
     }
 
     /// After `{`: each member's key to `member`, which reads its value.
-    fn members(&mut self, mut member: impl FnMut(&mut Self, &str) -> Result<(), ParseError>) -> Result<(), ParseError> {
+    /// One loop for every caller (`dyn`): it is compiled once, not once per caller.
+    fn members(&mut self, member: &mut dyn FnMut(&mut Self, &str) -> Result<(), ParseError>) -> Result<(), ParseError> {
         self.skip_whitespace();
         if self.peek() == Some(b'}') {
             self.pos += 1;
@@ -241,7 +242,7 @@ impl Reader<'_> {
     }
 
     /// After `[`: `item` reads each item.
-    fn items(&mut self, mut item: impl FnMut(&mut Self) -> Result<(), ParseError>) -> Result<(), ParseError> {
+    fn items(&mut self, item: &mut dyn FnMut(&mut Self) -> Result<(), ParseError>) -> Result<(), ParseError> {
         self.skip_whitespace();
         if self.peek() == Some(b']') {
             self.pos += 1;
@@ -266,8 +267,8 @@ impl Reader<'_> {
     fn skip(&mut self) -> Result<(), ParseError> {
         self.skip_whitespace();
         match self.peek() {
-            Some(b'{') => self.nested(|reader| reader.members(|reader, _| reader.skip())),
-            Some(b'[') => self.nested(|reader| reader.items(Self::skip)),
+            Some(b'{') => self.nested(|reader| reader.members(&mut |reader, _| reader.skip())),
+            Some(b'[') => self.nested(|reader| reader.items(&mut Self::skip)),
             Some(b'"') => self.string(None),
             _ => self.value().map(drop),
         }
@@ -276,7 +277,7 @@ impl Reader<'_> {
     /// After `{`: the values at the dotted paths of `wanted` (below this object) go to
     /// their slots of `found`; the rest is only checked. Paths go through objects only.
     fn pick(&mut self, wanted: &[(usize, &str)], found: &mut [Option<Value>]) -> Result<(), ParseError> {
-        self.members(|reader, key| reader.pick_member(key, wanted, found))
+        self.members(&mut |reader, key| reader.pick_member(key, wanted, found))
     }
 
     /// The value of member `key` of an object being picked from.
@@ -286,15 +287,18 @@ impl Reader<'_> {
         wanted: &[(usize, &str)],
         found: &mut [Option<Value>],
     ) -> Result<(), ParseError> {
-        let below: Vec<(usize, &str)> = wanted
-            .iter()
-            .filter_map(|&(slot, path)| Some((slot, path.strip_prefix(key)?.strip_prefix('.')?)))
-            .collect();
+        let exact = wanted.iter().any(|(_, path)| *path == key);
+        // Most members are wanted neither whole nor below: checked and passed over at once.
+        if !exact && !wanted.iter().any(|(_, path)| below_key(path, key).is_some()) {
+            return self.skip();
+        }
+        let below: Vec<(usize, &str)> =
+            wanted.iter().filter_map(|&(slot, path)| Some((slot, below_key(path, key)?))).collect();
         // A repeated key replaces what the first one gave, as in a parsed object.
         for &(slot, _) in &below {
             found[slot] = None;
         }
-        if wanted.iter().any(|(_, path)| *path == key) {
+        if exact {
             // Wanted whole: built, and whatever is wanted below it read from it.
             let value = self.value()?;
             for &(slot, path) in &below {
@@ -306,7 +310,7 @@ impl Reader<'_> {
             return Ok(());
         }
         self.skip_whitespace();
-        if below.is_empty() || self.peek() != Some(b'{') {
+        if self.peek() != Some(b'{') {
             return self.skip();
         }
         self.nested(|reader| reader.pick(&below, found))
@@ -469,6 +473,11 @@ impl Reader<'_> {
             None => Err(self.error("number out of range")),
         }
     }
+}
+
+/// The rest of a dotted `path` that goes through member `key`: `b.c` of `a.b.c` for `a`.
+fn below_key<'p>(path: &'p str, key: &str) -> Option<&'p str> {
+    path.strip_prefix(key)?.strip_prefix('.')
 }
 
 /// Where the run of plain string bytes starting at `from` ends: at a quote, a backslash or

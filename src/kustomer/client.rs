@@ -2,10 +2,13 @@
 //! request is a GET. A `429` waits for `x-ratelimit-reset` and retries, a bounded number
 //! of times.
 
+use std::ops::Range;
+use std::rc::Rc;
+
 use serde_json::Value;
 
 use super::model::{Conversation, Customer, Resource, User};
-use crate::json::str_at;
+use crate::json::{list_page, str_at, Data};
 use crate::transport::{encode_segment, Clock, FetchError, Request, Response, Service, Transport};
 
 /// How long to wait on a `429`.
@@ -80,20 +83,23 @@ impl<'a> KustomerClient<'a> {
     /// A `next` that repeats a page already read ends the walk instead of looping. Any
     /// failing page fails the whole list.
     pub async fn list(&self, first_path: &str, max_pages: usize) -> Result<Vec<Resource>, FetchError> {
-        let listing = self.list_with_progress(first_path, max_pages, &|_| {}).await?;
+        let listing = self.list_with_progress(first_path, max_pages, &[], &|_| {}).await?;
         match listing.stopped_by {
             Some(error) => Err(error),
-            None => Ok(listing.resources),
+            None => Ok(listing.items.iter().filter_map(Listed::resource).collect()),
         }
     }
 
-    /// [`Self::list`], telling `on_page` how many resources have arrived after each page.
-    /// Only a failing first page is an error: a later one ends the walk with what was
-    /// read so far and the error that stopped it, so a long conversation keeps its pages.
+    /// The items of a list endpoint as their pages gave them, with the values at
+    /// `paths` read from each (see [`Listed`]), telling `on_page` how many items have
+    /// arrived after each page. Only a failing first page is an error: a later one ends
+    /// the walk with what was read so far and the error that stopped it, so a long
+    /// conversation keeps its pages.
     pub async fn list_with_progress(
         &self,
         first_path: &str,
         max_pages: usize,
+        paths: &[&str],
         on_page: &dyn Fn(usize),
     ) -> Result<Listing, FetchError> {
         let mut listing = Listing::default();
@@ -107,24 +113,31 @@ impl<'a> KustomerClient<'a> {
                 listing.truncated = true;
                 break;
             }
-            let document = match self.get_json(&path).await.and_then(|document| page_items(document, &mut listing)) {
-                Ok(document) => document,
+            let page = match self.get_text(&path).await.and_then(|text| read_page(&path, text, paths)) {
+                Ok(page) => page,
                 Err(error) if visited.is_empty() => return Err(error),
                 Err(error) => {
                     listing.stopped_by = Some(error);
                     break;
                 }
             };
+            listing.items.extend(page.0);
             visited.push(path);
             listing.pages = visited.len();
-            on_page(listing.resources.len());
-            next = str_at(&document, "links.next").map(|link| relative_path(&link));
+            on_page(listing.items.len());
+            next = page.1.as_deref().map(relative_path);
         }
         Ok(listing)
     }
 
     /// GETs a path and parses the JSON body, retrying on `429`.
     pub async fn get_json(&self, path: &str) -> Result<Value, FetchError> {
+        let text = self.get_text(path).await?;
+        crate::json::parse(&text).map_err(|error| not_json(path, error))
+    }
+
+    /// GETs a path, retrying on `429`; the body of a success.
+    async fn get_text(&self, path: &str) -> Result<String, FetchError> {
         let request = Request::new(Service::Kustomer, path);
         let mut attempt = 0;
         loop {
@@ -141,8 +154,7 @@ impl<'a> KustomerClient<'a> {
             if !response.is_success() {
                 return Err(http_error(&response));
             }
-            return crate::json::parse(&response.body)
-                .map_err(|error| decode(&format!("the body of {path} is not JSON ({error})")));
+            return Ok(response.body);
         }
     }
 
@@ -187,7 +199,7 @@ fn relative_path(link: &str) -> String {
 /// What a paged list read.
 #[derive(Debug, Default)]
 pub struct Listing {
-    pub resources: Vec<Resource>,
+    pub items: Vec<Listed>,
     /// Pages read.
     pub pages: usize,
     /// `max_pages` ended the walk.
@@ -196,14 +208,41 @@ pub struct Listing {
     pub stopped_by: Option<FetchError>,
 }
 
-/// Moves a page's items into the listing, giving the rest of the page back for its `links`.
-fn page_items(mut document: Value, listing: &mut Listing) -> Result<Value, FetchError> {
-    match document.get_mut("data").map(Value::take) {
-        Some(Value::Array(items)) => listing.resources.extend(items.into_iter().filter_map(Resource::from_owned)),
-        Some(Value::Null) | None => {}
-        Some(_) => return Err(decode("a list response whose data is not an array")),
+/// An item of a list as its page gave it: checked as JSON, but built only when asked
+/// for. A long conversation's messages are kept this way, each read in full when shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listed {
+    page: Rc<str>,
+    span: Range<usize>,
+    /// The values at the paths the list was read with, in their order.
+    pub fields: Vec<Option<Value>>,
+}
+
+impl Listed {
+    /// The item as a resource; `None` when it has no usable id.
+    pub fn resource(&self) -> Option<Resource> {
+        crate::json::parse(&self.page[self.span.clone()]).ok().and_then(Resource::from_owned)
     }
-    Ok(document)
+}
+
+/// A list page's items, with the values at `paths` read from each, and its
+/// `links.next`.
+pub fn read_page(path: &str, text: String, paths: &[&str]) -> Result<(Vec<Listed>, Option<String>), FetchError> {
+    let page = list_page(&text, &["links.next"], paths).map_err(|error| not_json(path, error))?;
+    let next = page.fields.into_iter().next().flatten().as_ref().and_then(crate::json::str_of);
+    let text: Rc<str> = Rc::from(text);
+    let items = match page.data {
+        Data::Items(items) => {
+            items.into_iter().map(|item| Listed { page: text.clone(), span: item.span, fields: item.fields }).collect()
+        }
+        Data::Missing => Vec::new(),
+        Data::NotArray => return Err(decode("a list response whose data is not an array")),
+    };
+    Ok((items, next))
+}
+
+fn not_json(path: &str, error: crate::json::ParseError) -> FetchError {
+    decode(&format!("the body of {path} is not JSON ({error})"))
 }
 
 fn single(document: &Value) -> Result<Resource, FetchError> {

@@ -2,8 +2,11 @@
 
 use serde_json::Value;
 
-use super::model::{Channel, Resource, EXCERPT_FIELD, HTML_BODY_FIELDS, TEXT_BODY_FIELDS};
-use crate::json::{at, bool_at, int_at, str_at};
+use super::client::Listed;
+use super::model::{
+    related_id, related_kind, resource_id, Channel, Resource, EXCERPT_FIELD, HTML_BODY_FIELDS, TEXT_BODY_FIELDS,
+};
+use crate::json::{at, bool_at, bool_of, int_at, str_at, str_of};
 use crate::time::parse_iso_ms;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,21 +78,12 @@ pub struct Message {
 impl Message {
     pub fn from_resource(resource: &Resource) -> Message {
         let attrs = &resource.attributes;
-        let direction = match str_at(attrs, "direction").as_deref() {
-            Some("in") => Direction::In,
-            Some("out") => Direction::Out,
-            _ => Direction::Unknown,
-        };
-        let auto = bool_at(attrs, "auto").unwrap_or(false);
-        let agent = resource
-            .related_id("createdBy")
-            .filter(|_| resource.related_kind("createdBy").as_deref() != Some("customer"));
-        let sender = match (direction, auto, agent) {
-            (Direction::In, _, _) => Sender::Customer,
-            (_, true, _) => Sender::Automated,
-            (_, false, Some(id)) => Sender::Agent(id),
-            (_, false, None) => Sender::UnknownAgent,
-        };
+        let direction = Direction::parse(str_at(attrs, "direction").as_deref());
+        let sender = sender(
+            direction,
+            bool_at(attrs, "auto").unwrap_or(false),
+            resource.relationships.get("createdBy").and_then(author),
+        );
         Message {
             id: resource.id.clone(),
             channel: Channel::parse(&str_at(attrs, "channel").unwrap_or_default()),
@@ -103,13 +97,131 @@ impl Message {
             attachments: Vec::new(),
         }
     }
+}
 
-    /// Server order is not to be trusted: by `sentAt`, then `createdAt`, then id. A
-    /// message without a readable `sentAt` sorts by its `createdAt`.
-    fn sort_key(&self) -> (i64, i64, &str) {
-        let created = self.created_at.as_deref().and_then(parse_iso_ms);
-        let sent = self.sent_at.as_deref().and_then(parse_iso_ms).or(created);
-        (sent.unwrap_or(i64::MAX), created.unwrap_or(i64::MAX), &self.id)
+impl Direction {
+    fn parse(direction: Option<&str>) -> Direction {
+        match direction {
+            Some("in") => Direction::In,
+            Some("out") => Direction::Out,
+            _ => Direction::Unknown,
+        }
+    }
+}
+
+/// Who wrote a message, from its direction, its `auto` flag and the agent its `createdBy`
+/// names.
+fn sender(direction: Direction, auto: bool, agent: Option<String>) -> Sender {
+    match (direction, auto, agent) {
+        (Direction::In, _, _) => Sender::Customer,
+        (_, true, _) => Sender::Automated,
+        (_, false, Some(id)) => Sender::Agent(id),
+        (_, false, None) => Sender::UnknownAgent,
+    }
+}
+
+/// The user a `createdBy` relationship names, unless it names the customer.
+fn author(created_by: &Value) -> Option<String> {
+    related_id(created_by).filter(|_| related_kind(created_by).as_deref() != Some("customer"))
+}
+
+/// Server order is not to be trusted: by `sentAt`, then `createdAt` (then id). A message
+/// without a readable `sentAt` sorts by its `createdAt`.
+fn order(sent_at: Option<&str>, created_at: Option<&str>) -> (i64, i64) {
+    let created = created_at.and_then(parse_iso_ms);
+    let sent = sent_at.and_then(parse_iso_ms).or(created);
+    (sent.unwrap_or(i64::MAX), created.unwrap_or(i64::MAX))
+}
+
+/// What a listed message is read with: enough to order it and to name its sender.
+pub const INDEX_PATHS: [&str; 6] = [
+    "id",
+    "attributes.sentAt",
+    "attributes.createdAt",
+    "attributes.direction",
+    "attributes.auto",
+    "relationships.createdBy",
+];
+
+/// A conversation's messages, oldest first. Each is kept as its page gave it, with only
+/// what ordering and the agents list need read out, and is built in full when asked for:
+/// a conversation of 10,000 messages shows its newest hundred without building the rest.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Messages {
+    entries: Vec<Entry>,
+    /// Attachments whose message is among the entries.
+    attachments: Vec<Attachment>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Entry {
+    listed: Listed,
+    id: String,
+    /// The agent who wrote it, if one did.
+    agent: Option<String>,
+}
+
+impl Messages {
+    /// Orders the messages listed with [`INDEX_PATHS`] (dropping repeats of one id and
+    /// items without one) and joins each attachment to its message; returns the
+    /// attachments whose message is not in the conversation (shown apart, not lost).
+    pub fn assemble(listed: Vec<Listed>, attachments: Vec<Attachment>) -> (Messages, Vec<Attachment>) {
+        let mut keyed: Vec<(i64, i64, Entry)> = listed
+            .into_iter()
+            .filter_map(|listed| {
+                let field = |index: usize| listed.fields[index].as_ref();
+                let id = resource_id(field(0)?)?;
+                let (sent, created) = (field(1).and_then(str_of), field(2).and_then(str_of));
+                let (sent, created) = order(sent.as_deref(), created.as_deref());
+                let direction = Direction::parse(field(3).and_then(Value::as_str));
+                let auto = field(4).and_then(bool_of).unwrap_or(false);
+                let agent = match sender(direction, auto, field(5).and_then(author)) {
+                    Sender::Agent(agent) => Some(agent),
+                    _ => None,
+                };
+                Some((sent, created, Entry { listed, id, agent }))
+            })
+            .collect();
+        // Each key once (two timestamps parsed per message), not once per comparison.
+        crate::order::sort_by_key(&mut keyed, |(sent, created, entry)| (*sent, *created, entry.id.clone()));
+        let mut entries: Vec<Entry> = keyed.into_iter().map(|(_, _, entry)| entry).collect();
+        entries.dedup_by(|later, earlier| later.id == earlier.id);
+        let (attachments, orphans) = attachments.into_iter().partition(|attachment: &Attachment| {
+            attachment.message_id.as_deref().is_some_and(|id| entries.iter().any(|entry| entry.id == id))
+        });
+        (Messages { entries, attachments }, orphans)
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The message at `index`, built now.
+    pub fn get(&self, index: usize) -> Option<Message> {
+        let entry = self.entries.get(index)?;
+        let mut message = Message::from_resource(&entry.listed.resource()?);
+        message.attachments =
+            self.attachments.iter().filter(|a| a.message_id.as_deref() == Some(&entry.id)).cloned().collect();
+        Some(message)
+    }
+
+    /// The message of that id, built now.
+    pub fn find(&self, id: &str) -> Option<Message> {
+        self.get(self.entries.iter().position(|entry| entry.id == id)?)
+    }
+
+    /// The agents who wrote messages, in order, with repeats.
+    pub fn agents(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().filter_map(|entry| entry.agent.as_deref())
+    }
+
+    /// Every message, built.
+    pub fn to_vec(&self) -> Vec<Message> {
+        (0..self.len()).filter_map(|index| self.get(index)).collect()
     }
 }
 
@@ -250,26 +362,6 @@ pub fn human_size(bytes: u64) -> String {
     } else {
         format!("{}.{} {}", tenths / 10, tenths % 10, UNITS[unit])
     }
-}
-
-/// Attaches each attachment to its message, sorts the messages, and returns the
-/// attachments whose message is not in the conversation (shown apart, not lost).
-pub fn assemble(mut messages: Vec<Message>, attachments: Vec<Attachment>) -> (Vec<Message>, Vec<Attachment>) {
-    // Each key once (parsing two timestamps), not once per comparison.
-    crate::order::sort_by_key(&mut messages, |message| {
-        let (sent, created, id) = message.sort_key();
-        (sent, created, id.to_string())
-    });
-    messages.dedup_by(|later, earlier| later.id == earlier.id);
-    let mut orphans = Vec::new();
-    for attachment in attachments {
-        let target = attachment.message_id.as_deref().and_then(|id| messages.iter_mut().find(|m| m.id == id));
-        match target {
-            Some(message) => message.attachments.push(attachment),
-            None => orphans.push(attachment),
-        }
-    }
-    (messages, orphans)
 }
 
 #[cfg(test)]

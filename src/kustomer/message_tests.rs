@@ -6,6 +6,11 @@ fn message(value: serde_json::Value) -> Message {
     Message::from_resource(&Resource::from_value(&value).unwrap())
 }
 
+/// Messages as a list page gives them.
+fn listed(messages: Vec<serde_json::Value>) -> Vec<Listed> {
+    super::super::client::read_page("/v1/test", json!({ "data": messages }).to_string(), &INDEX_PATHS).unwrap().0
+}
+
 #[test]
 fn the_observed_message_shape_reads_fully() {
     let m = message(json!({
@@ -77,7 +82,7 @@ fn messages_sort_by_sent_then_created_then_id_whatever_the_server_order() {
         if let Some(sent) = sent {
             attrs["sentAt"] = json!(sent);
         }
-        message(json!({ "id": id, "attributes": attrs }))
+        json!({ "id": id, "attributes": attrs })
     };
     let messages = vec![
         m("d", Some("2026-01-01T10:00:00Z"), "2026-01-01T10:00:05Z"),
@@ -87,14 +92,15 @@ fn messages_sort_by_sent_then_created_then_id_whatever_the_server_order() {
         m("e", Some("2026-01-01T10:00:00Z"), "2026-01-01T10:00:01Z"),
         m("c", Some("2026-01-01T10:00:00Z"), "2026-01-01T10:00:01Z"),
     ];
-    let (sorted, _) = assemble(messages, Vec::new());
+    let (sorted, _) = Messages::assemble(listed(messages), Vec::new());
+    let sorted = sorted.to_vec();
     let ids: Vec<&str> = sorted.iter().map(|m| m.id.as_str()).collect();
     assert_eq!(ids, vec!["a", "b", "c", "e", "d"], "a duplicate from overlapping pages is dropped");
 }
 
 #[test]
 fn attachments_join_their_messages_and_orphans_are_kept() {
-    let messages = vec![message(json!({ "id": "m1", "attributes": {} }))];
+    let messages = listed(vec![json!({ "id": "m1", "attributes": {} }), json!({ "id": "m2" })]);
     let attachment =
         |id: &str, message_link: &str| {
             Attachment::from_resource(&Resource::from_value(&json!({
@@ -104,8 +110,10 @@ fn attachments_join_their_messages_and_orphans_are_kept() {
         })).unwrap())
         };
     let (messages, orphans) =
-        assemble(messages, vec![attachment("a1", "/v1/messages/m1"), attachment("a2", "/v1/messages/gone")]);
+        Messages::assemble(messages, vec![attachment("a1", "/v1/messages/m1"), attachment("a2", "/v1/messages/gone")]);
+    let messages = messages.to_vec();
     assert_eq!(messages[0].attachments.len(), 1);
+    assert!(messages[1].attachments.is_empty());
     assert_eq!(messages[0].attachments[0].size, Some(48213));
     assert_eq!(orphans.len(), 1);
 }

@@ -33,34 +33,48 @@ impl Resource {
 
     /// [`Self::from_value`] without copying: the parts are moved out of `value`.
     pub fn from_owned(mut value: Value) -> Option<Resource> {
-        let id = match value.get("id")? {
-            Value::String(id) if !id.is_empty() => id.clone(),
-            Value::Number(number) => number.to_string(),
-            _ => return None,
-        };
+        let id = resource_id(value.get("id")?)?;
         let mut part = |key: &str| value.get_mut(key).map(Value::take).unwrap_or(Value::Null);
         let (attributes, relationships, links) = (part("attributes"), part("relationships"), part("links"));
         Some(Resource { id, kind: str_at(&value, "type").unwrap_or_default(), attributes, relationships, links })
     }
 
-    /// The id a relationship points at, from `data.id` or else from the last segment
-    /// of `links.self` (attachments are seen with links only). The relationship's `type`
-    /// is not checked: Kustomer writes both "customer" and "customers".
+    /// The id a relationship points at: see [`related_id`].
     pub fn related_id(&self, name: &str) -> Option<String> {
-        let relationship = self.relationships.get(name)?;
-        if let Some(id) = str_at(relationship, "data.id") {
-            return Some(id);
-        }
-        let link = str_at(relationship, "links.self")?;
-        let last = link.split('?').next()?.rsplit('/').next()?;
-        (!last.is_empty()).then(|| last.to_string())
+        related_id(self.relationships.get(name)?)
     }
 
-    /// The `type` of a relationship's target, lower-cased and without a plural `s`.
+    /// The kind a relationship points at: see [`related_kind`].
     pub fn related_kind(&self, name: &str) -> Option<String> {
-        let kind = str_at(self.relationships.get(name)?, "data.type")?.to_ascii_lowercase();
-        Some(kind.strip_suffix('s').map(str::to_string).unwrap_or(kind))
+        related_kind(self.relationships.get(name)?)
     }
+}
+
+/// A resource's `id`: a non-empty string, or a number written out.
+pub fn resource_id(id: &Value) -> Option<String> {
+    match id {
+        Value::String(id) if !id.is_empty() => Some(id.clone()),
+        Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
+}
+
+/// The id a relationship points at, from `data.id` or else from the last segment of
+/// `links.self` (attachments are seen with links only). The relationship's `type` is not
+/// checked: Kustomer writes both "customer" and "customers".
+pub fn related_id(relationship: &Value) -> Option<String> {
+    if let Some(id) = str_at(relationship, "data.id") {
+        return Some(id);
+    }
+    let link = str_at(relationship, "links.self")?;
+    let last = link.split('?').next()?.rsplit('/').next()?;
+    (!last.is_empty()).then(|| last.to_string())
+}
+
+/// The `type` of a relationship's target, lower-cased and without a plural `s`.
+pub fn related_kind(relationship: &Value) -> Option<String> {
+    let kind = str_at(relationship, "data.type")?.to_ascii_lowercase();
+    Some(kind.strip_suffix('s').map(str::to_string).unwrap_or(kind))
 }
 
 /// A message channel. Unknown channels are kept by name and shown generically.

@@ -50,14 +50,15 @@ fn messages_into(html: &mut Html, thread: &Thread, range: Range<usize>, formatte
             (formatters.day)(&stamp)
         }
     };
-    let mut previous_day = range.start.checked_sub(1).and_then(|idx| thread.messages.get(idx)).map(day_of);
-    for message in thread.messages.get(range).unwrap_or_default() {
-        let day = day_of(message);
+    // Only these messages (and the one before, for its day) are built.
+    let mut previous_day = range.start.checked_sub(1).and_then(|idx| thread.messages.get(idx)).map(|m| day_of(&m));
+    for message in range.filter_map(|index| thread.messages.get(index)) {
+        let day = day_of(&message);
         if previous_day.as_ref() != Some(&day) {
             html.element("h3", &[("class", Some("ksw-day"))], &day);
             previous_day = Some(day);
         }
-        message_html(html, message, &thread.sender_name(message), formatters);
+        message_html(html, &message, &thread.sender_name(&message), formatters);
     }
 }
 

@@ -57,9 +57,13 @@ fn day_headings_appear_when_the_day_changes_even_across_batches() {
 
 #[test]
 fn text_messages_keep_markup_as_text_and_quotes_behind_a_toggle() {
-    let mut thread = thread(kustomer_data::FACEBOOK);
-    thread.messages[0].body = Body::Text("<b>hi</b> https://x.example/a.\n\nOn Monday Sam wrote:\n> old".into());
-    let html = render(&thread);
+    let mut message = thread(kustomer_data::FACEBOOK).messages.get(0).unwrap();
+    message.body = Body::Text("<b>hi</b> https://x.example/a.\n\nOn Monday Sam wrote:\n> old".into());
+    let time = |iso: &str| iso[11..16].to_string();
+    let formatters = Formatters { time: &time, date_time: &time, day: &time };
+    let mut html = Html::new();
+    message_html(&mut html, &message, "Sam", &formatters);
+    let html = html.finish();
     assert!(html.contains("&lt;b&gt;hi&lt;/b&gt; <a class=\"ksw-text-link\" href=\"https://x.example/a\" target=\"_blank\" rel=\"noopener noreferrer\">https://x.example/a</a>."));
     assert!(html.contains("data-action=\"text-quote\""));
     assert!(html

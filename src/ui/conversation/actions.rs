@@ -53,11 +53,11 @@ pub fn handle(button: &Element, thread: &Thread) {
 /// Rewrites an email frame's document for the reader's choices.
 fn refresh_email(email: &Element, thread: &Thread) {
     let id = email.get_attribute("data-message-id").unwrap_or_default();
-    let Some(Body::Html(source)) = thread.messages.iter().find(|m| m.id == id).map(|m| &m.body) else { return };
+    let Some(Body::Html(source)) = thread.messages.find(&id).map(|m| m.body) else { return };
     let rendering =
         Rendering { remote_content: email.has_attribute("data-remote"), quoted: email.has_attribute("data-quoted") };
     if let Some(frame) = email.query_selector("iframe").ok().flatten() {
-        let _ = frame.set_attribute("srcdoc", &frame_document(source, rendering));
+        let _ = frame.set_attribute("srcdoc", &frame_document(&source, rendering));
     }
 }
 
