@@ -15,7 +15,10 @@ pub fn linkify(text: &str) -> Vec<Piece> {
     let mut plain_start = 0;
     let mut idx = 0;
     let lower = text.to_ascii_lowercase();
-    while idx < text.len() {
+    // Only where an `h` or an `m` stands can a scheme start: the text between is passed
+    // over in one search rather than looked at character by character.
+    while let Some(offset) = lower[idx..].find(['h', 'm']) {
+        idx += offset;
         let rest = &lower[idx..];
         // Any non-ASCII letter counts as part of a word, which spares the Unicode tables.
         let at_boundary = idx == 0 || !text[..idx].ends_with(|c: char| c.is_ascii_alphanumeric() || !c.is_ascii());
@@ -33,7 +36,8 @@ pub fn linkify(text: &str) -> Vec<Piece> {
                 continue;
             }
         }
-        idx += text[idx..].chars().next().map_or(1, char::len_utf8);
+        // `h` and `m` are one byte long.
+        idx += 1;
     }
     if plain_start < text.len() {
         pieces.push(Piece::Text(text[plain_start..].to_string()));
@@ -148,5 +152,52 @@ mod tests {
             linkify("Danke 🙏 https://x.example/ü — é"),
             vec![text("Danke 🙏 "), link("https://x.example/ü"), text(" — é")]
         );
+    }
+
+    /// Where links start, found the slow way: at every character, the scheme test that
+    /// `linkify` makes only where an `h` or an `m` stands.
+    fn link_starts_one_by_one(text: &str) -> Vec<usize> {
+        let lower = text.to_ascii_lowercase();
+        let mut starts = Vec::new();
+        let mut idx = 0;
+        while idx < text.len() {
+            let at_boundary = idx == 0 || !text[..idx].ends_with(|c: char| c.is_ascii_alphanumeric() || !c.is_ascii());
+            let scheme = ["https://", "http://", "mailto:"].into_iter().find(|s| lower[idx..].starts_with(s));
+            if let (true, Some(scheme)) = (at_boundary, scheme) {
+                let end = link_end(text, idx);
+                if end > idx + scheme.len() {
+                    starts.push(idx);
+                    idx = end;
+                    continue;
+                }
+            }
+            idx += text[idx..].chars().next().map_or(1, char::len_utf8);
+        }
+        starts
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn links_start_where_a_character_by_character_scan_finds_them(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec!["https://", "http://", "mailto:", "HTTPS://", "h", "m", "ht", "x", "é", " ", ".", "<", "1", "a.b"]),
+                0..16,
+            )
+        ) {
+            let text = parts.concat();
+            let mut at = 0;
+            let mut starts = Vec::new();
+            for piece in linkify(&text) {
+                let length = match piece {
+                    Piece::Text(text) => text.len(),
+                    Piece::Link { label, .. } => {
+                        starts.push(at);
+                        label.len()
+                    }
+                };
+                at += length;
+            }
+            proptest::prop_assert_eq!(starts, link_starts_one_by_one(&text), "{}", text);
+        }
     }
 }
