@@ -168,8 +168,10 @@ impl Messages {
     pub fn assemble(listed: Vec<Listed>, attachments: Vec<Attachment>) -> (Messages, Vec<Attachment>) {
         let mut keyed: Vec<(i64, i64, Entry)> = listed
             .into_iter()
-            .filter_map(|listed| {
-                let field = |index: usize| listed.fields[index].as_ref();
+            .filter_map(|mut listed| {
+                // Read once here, then let go: a long thread keeps its pages, not these.
+                let fields = std::mem::take(&mut listed.fields);
+                let field = |index: usize| fields[index].as_ref();
                 let id = resource_id(field(0)?)?;
                 let (sent, created) = (field(1).and_then(str_of), field(2).and_then(str_of));
                 let (sent, created) = order(sent.as_deref(), created.as_deref());
