@@ -26,6 +26,7 @@ pub mod content;
 pub mod conversation;
 #[cfg(feature = "demo")]
 pub mod demo;
+pub mod escape;
 pub mod insight;
 pub mod json;
 pub mod kustomer;

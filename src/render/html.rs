@@ -53,24 +53,14 @@ impl Html {
 
 /// Escapes for both text and double- or single-quoted attribute values.
 fn escape_into(out: &mut String, text: &str) {
-    // Runs between the five special characters are copied whole: a message is mostly
-    // plain text, and copying it a character at a time was the writer's hottest loop.
-    let mut run_start = 0;
-    for (at, byte) in text.bytes().enumerate() {
-        let entity = match byte {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        // The special characters are ASCII, so `at` is on a character boundary.
-        out.push_str(&text[run_start..at]);
-        out.push_str(entity);
-        run_start = at + 1;
-    }
-    out.push_str(&text[run_start..]);
+    crate::escape::escape_into(out, text, |byte| match byte {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#39;"),
+        _ => None,
+    });
 }
 
 #[cfg(test)]
