@@ -24,13 +24,20 @@ export TRUNK_SKIP_VERSION_CHECK := true
 preview: tools fetch
 	trunk serve --open=false
 
-# The release module hosts install, without the demo org.
+# The release modules hosts install, without the demo org: one per host, each with the one
+# view its host mounts, so that neither page downloads the other's code.
+# dist/conversation/: the Salesforce Case page. dist/insight/: the Kustomer sidebar.
+RELEASE_VIEWS := conversation insight
+
 build: tools fetch
-	trunk build www/module.html --release --dist dist
-	@# Trunk's own minifier cannot read wasm-bindgen's module glue; terser can (44 -> 20 KB).
-	terser dist/kustomer-salesforce-widget.js --module --compress --mangle -o dist/kustomer-salesforce-widget.js
-	@test -f dist/kustomer-salesforce-widget.js && test -f dist/kustomer-salesforce-widget_bg.wasm
-	@grep -q 'export function mount' dist/kustomer-salesforce-widget.js
+	rm -rf dist
+	@for view in $(RELEASE_VIEWS); do \
+		trunk build www/module.html --release --dist dist/$$view --no-default-features --features $$view && \
+		terser dist/$$view/kustomer-salesforce-widget.js --module --compress --mangle -o dist/$$view/kustomer-salesforce-widget.js && \
+		test -f dist/$$view/kustomer-salesforce-widget_bg.wasm && \
+		grep -q 'export function mount' dist/$$view/kustomer-salesforce-widget.js || exit 1; \
+	done
+	@# (terser: Trunk's own minifier cannot read wasm-bindgen's module glue; 44 -> 20 KB.)
 
 # What each platform's admin installs: package/salesforce (Salesforce DX source, with the
 # KustomerWidget static resource made from dist/) and package/kustomer (the card page to
@@ -43,9 +50,9 @@ package: build
 	rm -rf package/salesforce/frame package/salesforce/jest.config.cjs package/salesforce/eslint.config.cjs package/salesforce/force-app/main/default/lwc/*/__tests__
 	mkdir -p $(SF_RESOURCE)
 	cp www/hosts/salesforce/frame/frame.html www/hosts/salesforce/frame/frame.js $(SF_RESOURCE)/
-	cp dist/kustomer-salesforce-widget.js dist/kustomer-salesforce-widget_bg.wasm $(SF_RESOURCE)/
+	cp dist/conversation/kustomer-salesforce-widget.js dist/conversation/kustomer-salesforce-widget_bg.wasm $(SF_RESOURCE)/
 	cp www/hosts/kustomer/* package/kustomer/
-	cp dist/kustomer-salesforce-widget.js dist/kustomer-salesforce-widget_bg.wasm package/kustomer/
+	cp dist/insight/kustomer-salesforce-widget.js dist/insight/kustomer-salesforce-widget_bg.wasm package/kustomer/
 	@echo "package/salesforce: deploy with the Salesforce CLI; package/kustomer: host, then register app.json"
 
 # The preview page and the module with the demo org, as `make preview` serves them.

@@ -21,7 +21,8 @@ async function sizes(folder) {
 
 const median = (values) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-const release = await sizes("dist");
+// Each host loads one release module: the conversation view's or the Insight Card's.
+const release = { conversation: await sizes("dist/conversation"), insight: await sizes("dist/insight") };
 const preview = await sizes("dist-preview");
 const total = (set) => Object.values(set).reduce((sum, file) => sum + file.gzip, 0);
 
@@ -73,12 +74,19 @@ await server.close();
 
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 console.log("Bundle (gzip -9)");
-for (const [name, set] of [["release module (dist/)", release], ["preview with demo org (dist-preview/)", preview]]) {
+const modules = [
+  ["release module, conversation view (dist/conversation/, Salesforce Case page)", release.conversation],
+  ["release module, Insight Card (dist/insight/, Kustomer sidebar)", release.insight],
+  ["preview with both views and the demo org (dist-preview/)", preview],
+];
+for (const [name, set] of modules) {
   const files = Object.entries(set).map(([file, s]) => `${file} ${kb(s.raw)} KB raw, ${kb(s.gzip)} KB gzip`).join("; ");
   console.log(`  ${name}: ${files}; total ${kb(total(set))} KB gzip`);
 }
-const verdict = total(release) / 1024 <= BUDGET_KB ? "within" : "OVER";
-console.log(`  release total ${kb(total(release))} KB against a budget of ${BUDGET_KB} KB: ${verdict}`);
+for (const [view, set] of Object.entries(release)) {
+  const verdict = total(set) / 1024 <= BUDGET_KB ? "within" : "OVER";
+  console.log(`  ${view} module total ${kb(total(set))} KB against a budget of ${BUDGET_KB} KB: ${verdict}`);
+}
 console.log(`\nConversation view, median of ${RUNS} runs (ms)`);
 console.log("  messages | widget: first 100 | baseline: first 100 | ratio | widget: all batches | baseline: all batches | ratio");
 for (const row of render) {

@@ -35,6 +35,26 @@ pub enum View {
     Insight,
 }
 
+impl View {
+    /// Whether this build carries the view (the `conversation` and `insight` features).
+    pub fn in_build(self) -> bool {
+        match self {
+            View::Conversation => cfg!(feature = "conversation"),
+            View::Insight => cfg!(feature = "insight"),
+        }
+    }
+
+    /// The error for a view this build leaves out, naming the module that has it: a host
+    /// that installed the other host's module learns so at once, not from a blank widget.
+    pub fn not_in_build(self) -> ConfigError {
+        let (asked, module) = match self {
+            View::Conversation => ("the conversation view", "the Salesforce Case page's module (dist/conversation/)"),
+            View::Insight => ("the Insight Card", "the Kustomer sidebar's module (dist/insight/)"),
+        };
+        ConfigError::new("view", format!("this module does not carry {asked}: it is in {module}"))
+    }
+}
+
 /// What the widget is looking at. The host swaps it with `Handle.update` when the agent
 /// moves to another conversation or customer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -282,6 +302,9 @@ impl Config {
 
     /// The rules that go beyond each key's own type.
     pub fn validate(&self) -> Result<(), ConfigError> {
+        if !self.view.in_build() {
+            return Err(self.view.not_in_build());
+        }
         match &self.salesforce {
             Some(salesforce) => {
                 validate_subdomain(&salesforce.subdomain)?;

@@ -283,3 +283,18 @@ fn the_kustomer_link_cannot_be_turned_into_another_site_or_a_script() {
         "https://acme-2.kustomerapp.com/app/conversations/..%2F..%2Fx%3Fy%3D1%23z"
     );
 }
+
+/// Each host's release module carries one view (`make build`); the tests carry both. A view
+/// left out is refused by name, with the module that has it, before anything mounts.
+#[test]
+fn a_view_left_out_of_the_build_is_refused_naming_the_module_that_has_it() {
+    assert!(View::Conversation.in_build() && View::Insight.in_build(), "the tests build both views");
+    let error = View::Insight.not_in_build();
+    assert_eq!(error.key, "view");
+    assert_eq!(
+        error.to_string(),
+        "Configuration error in `view`: this module does not carry the Insight Card: it is in the Kustomer sidebar's module (dist/insight/)"
+    );
+    let error = View::Conversation.not_in_build();
+    assert!(error.message.contains("the conversation view") && error.message.contains("dist/conversation/"), "{}", error.message);
+}

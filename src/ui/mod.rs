@@ -5,7 +5,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::browser::intl::Intl;
-use crate::config::{Config, ConfigError, Context, View};
+use crate::config::{Config, ConfigError, Context};
 use crate::transport::{Clock, Transport};
 
 pub mod conversation;
@@ -94,11 +94,21 @@ pub fn Widget(env: EnvHandle, context: RwSignal<Result<Context, ConfigError>>) -
                     states::error(&error.to_string())
                 }
                 Ok(context) => match view_kind {
-                    View::Conversation => {
+                    #[cfg(feature = "conversation")]
+                    crate::config::View::Conversation => {
                         let id = context.conversation_id.unwrap_or_default();
                         view! { <conversation::ConversationView env conversation_id=id /> }.into_any()
                     }
-                    View::Insight => view! { <insight::InsightView env context /> }.into_any(),
+                    #[cfg(feature = "insight")]
+                    crate::config::View::Insight => view! { <insight::InsightView env context /> }.into_any(),
+                    // Refused by `Config::validate` before anything mounts; kept as an error,
+                    // never a blank widget, should a path ever get here.
+                    #[allow(unreachable_patterns)]
+                    other => {
+                        let _ = &context;
+                        report(env, WidgetState::Error);
+                        states::error(&other.not_in_build().to_string())
+                    }
                 },
             }}
         </div>

@@ -119,16 +119,42 @@ test("the proxy transport reads through a proxy and times out on one that hangs"
   assert.equal(await page.locator("#two .ksw-error button").count(), 1, "a Retry button");
 });
 
-test("the release module has no demo org, and says so", async () => {
+test("the release modules have no demo org, and say so", async () => {
   const page = await hostPage();
   await page.evaluate(() => {
-    window.widget.mount(document.getElementById("one"), {
+    window.modules.conversation.mount(document.getElementById("one"), {
       view: "conversation", context: { conversationId: "c1" }, transport: { kind: "demo" },
     });
+    window.modules.insight.mount(document.getElementById("two"), {
+      view: "insight", context: { customerEmails: ["a@b.co"] }, transport: { kind: "demo" }, salesforce: { subdomain: "acme" },
+    });
+  });
+  for (const id of ["#one", "#two"]) {
+    await waitForState(page, id, "error");
+    await assertText(page.locator(`${id} .ksw-error-message`), /this build has no demo org/);
+  }
+  const exported = await page.evaluate(() => Object.values(window.modules).map((module) => typeof module.demoConversations));
+  assert.deepEqual(exported, ["undefined", "undefined"]);
+});
+
+test("each host's module carries its own view and names the module with the other", async () => {
+  const page = await hostPage();
+  await page.evaluate(() => {
+    const hostFetch = async () => new Promise(() => {});
+    window.modules.conversation.mount(document.getElementById("one"), {
+      view: "insight", context: { customerEmails: ["a@b.co"] }, transport: { kind: "host" }, salesforce: { subdomain: "acme" },
+    }, hostFetch);
+    window.modules.insight.mount(document.getElementById("two"), {
+      view: "conversation", context: { conversationId: "c1" }, transport: { kind: "host" },
+    }, hostFetch);
   });
   await waitForState(page, "#one", "error");
-  await assertText(page.locator("#one .ksw-error-message"), /this build has no demo org/);
-  assert.equal(await page.evaluate(() => typeof window.widget.demoConversations), "undefined");
+  await assertText(page.locator("#one .ksw-error-message"),
+    "Configuration error in `view`: this module does not carry the Insight Card: it is in the Kustomer sidebar's module (dist/insight/)");
+  await waitForState(page, "#two", "error");
+  await assertText(page.locator("#two .ksw-error-message"),
+    "Configuration error in `view`: this module does not carry the conversation view: it is in the Salesforce Case page's module (dist/conversation/)");
+  assert.deepEqual(page.problems, []);
 });
 
 test("the preview page mounts both views on the demo org", async () => {

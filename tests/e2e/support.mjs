@@ -18,9 +18,9 @@ const TYPES = {
 };
 
 /**
- * Serves dist/ (the release module) at /, dist-preview/ (the preview, with the demo org)
- * at /preview/, tests/e2e/pages/ at /e2e/ and bench/pages/ at /bench/; resolves to
- * {url, close}.
+ * Serves dist/ (the release modules: dist/conversation/, dist/insight/) at /, dist-preview/
+ * (the preview, with the demo org) at /preview/, tests/e2e/pages/ at /e2e/ and
+ * bench/pages/ at /bench/; resolves to {url, close}.
  */
 export async function serve() {
   const hanging = new Set();
@@ -36,8 +36,8 @@ export async function serve() {
       ["/e2e/", ["tests/e2e/pages"]],
       ["/bench/", ["bench/pages"]],
       ["/preview/", ["dist-preview"]],
-      ["/hosts/salesforce/frame/", ["www/hosts/salesforce/frame", "dist"]],
-      ["/hosts/kustomer/", ["www/hosts/kustomer", "dist"]],
+      ["/hosts/salesforce/frame/", ["www/hosts/salesforce/frame", "dist/conversation"]],
+      ["/hosts/kustomer/", ["www/hosts/kustomer", "dist/insight"]],
       ["/", ["dist"]],
     ];
     const [prefix, folders] = mounts.find(([prefix]) => path.startsWith(prefix));

@@ -50,5 +50,24 @@ test("make preview builds into its own folder, never over the release module in 
   assert.match(build, /^target = "www\/index.html"$/m);
   assert.match(build, /^dist = "dist-preview"$/m);
   const makefile = await readFile(new URL("../../Makefile", import.meta.url), "utf8");
-  assert.match(makefile, /trunk build www\/module\.html --release --dist dist\n/, "make build names dist/ itself");
+  assert.match(makefile, /trunk build www\/module\.html --release --dist dist\/\$\$view /, "make build names dist/ itself");
+});
+
+test("each package carries its host's module: the conversation view's for Salesforce, the Insight Card's for Kustomer", async () => {
+  const dist = new URL("../../dist/", import.meta.url);
+  for (const [view, folder] of [["conversation", resource], ["insight", new URL("kustomer/", root)]]) {
+    for (const file of ["kustomer-salesforce-widget.js", "kustomer-salesforce-widget_bg.wasm"]) {
+      const shipped = await readFile(new URL(file, folder));
+      const built = await readFile(new URL(`${view}/${file}`, dist));
+      assert.ok(shipped.equals(built), `${folder.pathname}${file} is dist/${view}/${file}`);
+    }
+  }
+  // A text of each view's own code: the email frame's notice, the Salesforce limit code.
+  const holds = async (view, text) => (await readFile(new URL(`${view}/kustomer-salesforce-widget_bg.wasm`, dist))).includes(text);
+  assert.deepEqual(
+    [await holds("conversation", "Remote images and styles are blocked"), await holds("conversation", "REQUEST_LIMIT_EXCEEDED")],
+    [true, false], "the conversation module leaves the Insight Card out");
+  assert.deepEqual(
+    [await holds("insight", "Remote images and styles are blocked"), await holds("insight", "REQUEST_LIMIT_EXCEEDED")],
+    [false, true], "the Insight Card module leaves the conversation view out");
 });
