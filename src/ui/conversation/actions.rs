@@ -63,7 +63,28 @@ fn refresh_email(email: &Element, thread: &Thread) {
 
 /// Sizes an email frame to its document once it has loaded.
 pub fn fit_frame(event: web_sys::Event) {
-    let Some(frame) = event.target().and_then(|t| t.dyn_into::<HtmlIFrameElement>().ok()) else { return };
+    if let Some(frame) = event.target().and_then(|t| t.dyn_into::<HtmlIFrameElement>().ok()) {
+        fit(&frame);
+    }
+}
+
+/// Sizes again the email frames of a batch that has come into sight: one that loaded while
+/// its batch was out of sight was measured in a document the browser had not laid out.
+pub fn refit_frames(event: web_sys::Event) {
+    let skipped = js_sys::Reflect::get(&event, &"skipped".into()).ok().and_then(|value| value.as_bool());
+    let Some(batch) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    if skipped != Some(false) {
+        return;
+    }
+    let Ok(frames) = batch.query_selector_all("iframe.ksw-email-frame") else { return };
+    for index in 0..frames.length() {
+        if let Some(frame) = frames.get(index).and_then(|node| node.dyn_into::<HtmlIFrameElement>().ok()) {
+            fit(&frame);
+        }
+    }
+}
+
+fn fit(frame: &HtmlIFrameElement) {
     let height = frame.content_document().and_then(|doc| root_element(&doc)).map(|root| root.scroll_height());
     if let Some(height) = height {
         let _ = frame.set_attribute("style", &format!("height: {}px", height.max(24) + 4));

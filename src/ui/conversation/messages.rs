@@ -59,9 +59,19 @@ pub fn MessageList(env: EnvHandle, thread: Rc<Thread>) -> impl IntoView {
         window.set(shown);
         step(&list, &batch(change.added, &shown), older, change.dropped, &shown);
     };
-    // `load` does not bubble: email frames are sized from a capturing listener.
-    view! { <div class="ksw-messages" inner_html=initial on:load:capture=actions::fit_frame on:click=on_click></div> }
-        .into_any()
+    // `load` does not bubble: email frames are sized from a capturing listener. A batch out
+    // of sight is not laid out (`content-visibility: auto`), so a frame that loads there is
+    // measured again when its batch comes into sight.
+    view! {
+        <div
+            class="ksw-messages"
+            inner_html=initial
+            on:load:capture=actions::fit_frame
+            on:contentvisibilityautostatechange:capture=actions::refit_frames
+            on:click=on_click
+        ></div>
+    }
+    .into_any()
 }
 
 /// One batch's markup, in the viewer's locale.
