@@ -54,7 +54,7 @@ async fn inbound_and_outbound_are_apart_with_senders_and_times() {
         find_all(&element, ".ksw-sender").iter().map(|e| e.text_content().unwrap_or_default()).collect();
     assert_eq!(senders, vec!["Luis Ortega", "Luis Ortega", "Dana Kim", "Automated"]);
     // 2026-11-19T08:12:00Z in UTC.
-    assert_eq!(text_of(&element, ".ksw-message time"), "8:12 AM");
+    assert_eq!(text_of(&element, ".ksw-message .ksw-time"), "8:12 AM");
     assert_eq!(text_of(&element, ".ksw-day"), "Thursday, November 19, 2026");
 }
 
