@@ -42,6 +42,28 @@ fn split_offset(rest: &str) -> Option<(&str, i64)> {
     Some((clock, sign * (hours.parse::<i64>().ok()? * 60 + minutes.parse::<i64>().ok()?)))
 }
 
+/// The UTC minute of a timestamp written as Kustomer writes them, `2026-11-19T08:12:05.000Z`
+/// giving `2026-11-19T08:12`; `None` for any other form. Every time zone is a whole number
+/// of minutes from UTC, so the timestamps of one UTC minute show one local time.
+pub fn utc_minute(iso: &str) -> Option<&str> {
+    let b = iso.as_bytes();
+    let shape = b.len() >= 20
+        && iso.ends_with('Z')
+        && [(4, b'-'), (7, b'-'), (10, b'T'), (13, b':'), (16, b':')].iter().all(|&(at, c)| b[at] == c)
+        && [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18].iter().all(|&at| b[at].is_ascii_digit())
+        && b[17] < b'6';
+    (shape && parse_iso_ms(iso).is_some()).then(|| &iso[..16])
+}
+
+/// The UTC quarter hour of such a timestamp, as its hour (`2026-11-19T08`) and quarter
+/// (0 to 3). Time zones since the 1970s are whole quarter hours from UTC and change their
+/// offset at quarter-hour instants, so the timestamps of one quarter hour fall on one local day.
+pub fn utc_quarter_hour(iso: &str) -> Option<(&str, u8)> {
+    let minute = utc_minute(iso)?.as_bytes();
+    let minutes = (minute[14] - b'0') * 10 + (minute[15] - b'0');
+    Some((&iso[..13], minutes / 15))
+}
+
 /// Formats as `2021-04-01T19:48:43.851Z`.
 pub fn iso_from_ms(ms: i64) -> String {
     let days = ms.div_euclid(86_400_000);
@@ -82,6 +104,21 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn utc_minute_and_quarter_hour_only_for_utc_timestamps_in_kustomer_form() {
+        assert_eq!(super::utc_minute("2026-11-19T08:12:05.000Z"), Some("2026-11-19T08:12"));
+        assert_eq!(super::utc_minute("2026-11-19T08:12:59Z"), Some("2026-11-19T08:12"));
+        for other in ["2026-11-19T08:12:05+02:00", "2026-11-19 08:12:05Z", "2026-11-19T08:12Z", "2026-11-19T08:12:60Z",
+            "2026-11-19T24:12:05Z", "2026-13-19T08:12:05Z", "x026-11-19T08:12:05Z", "2026-11-19T08:12:05.000"]
+        {
+            assert_eq!(super::utc_minute(other), None, "{other}");
+        }
+        assert_eq!(super::utc_quarter_hour("2026-11-19T08:14:59.999Z"), Some(("2026-11-19T08", 0)));
+        assert_eq!(super::utc_quarter_hour("2026-11-19T08:15:00.000Z"), Some(("2026-11-19T08", 1)));
+        assert_eq!(super::utc_quarter_hour("2026-11-19T08:59:00.000Z"), Some(("2026-11-19T08", 3)));
+        assert_eq!(super::utc_quarter_hour("2026-11-19T08:59:00+01:00"), None);
+    }
+
     use super::*;
 
     #[test]

@@ -2,6 +2,8 @@
 //! `data-action`, which the view handles with one delegated listener.
 
 use crate::strings;
+use crate::time::{utc_minute, utc_quarter_hour};
+use std::cell::RefCell;
 use std::ops::Range;
 
 use super::html::Html;
@@ -41,7 +43,35 @@ pub fn batch_html(thread: &Thread, index: usize, range: Range<usize>, formatters
     html.finish()
 }
 
+/// `format`, asked again only when `key` changes: messages come in time order, and the
+/// browser's date formatting is the largest single cost of writing a batch (three calls a
+/// message). A timestamp without a key is always formatted.
+fn remembering<'a>(
+    format: &'a dyn Fn(&str) -> String,
+    key: fn(&str) -> Option<(&str, u8)>,
+) -> impl Fn(&str) -> String + 'a {
+    let last: RefCell<Option<(String, u8, String)>> = RefCell::new(None);
+    move |iso| {
+        let Some((key, part)) = key(iso) else { return format(iso) };
+        if let Some((last_key, last_part, text)) = &*last.borrow() {
+            if last_key == key && *last_part == part {
+                return text.clone();
+            }
+        }
+        let text = format(iso);
+        *last.borrow_mut() = Some((key.to_string(), part, text.clone()));
+        text
+    }
+}
+
 fn messages_into(html: &mut Html, thread: &Thread, range: Range<usize>, formatters: &Formatters) {
+    // A local time is the same through a UTC minute, a local day through a UTC quarter hour.
+    let (time, date_time, day) = (
+        remembering(formatters.time, |iso| utc_minute(iso).map(|minute| (minute, 0))),
+        remembering(formatters.date_time, |iso| utc_minute(iso).map(|minute| (minute, 0))),
+        remembering(formatters.day, utc_quarter_hour),
+    );
+    let formatters = &Formatters { time: &time, date_time: &date_time, day: &day };
     let day_of = |message: &Message| {
         let stamp = stamp(message);
         if stamp.is_empty() {

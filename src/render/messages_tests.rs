@@ -115,3 +115,32 @@ fn a_chat_batch_is_made_of_the_elements_the_fast_html_path_reads() {
     let slow: Vec<&&str> = tags.iter().filter(|tag| !FAST.contains(tag)).collect();
     assert!(slow.is_empty(), "elements off the fast path: {slow:?}");
 }
+
+/// The browser's date formatting is asked again only when the answer can differ: the time
+/// when the UTC minute changes, the day when the UTC quarter hour does.
+#[test]
+fn dates_are_formatted_once_a_minute_and_days_once_a_quarter_hour() {
+    use std::cell::Cell;
+    let thread = thread(kustomer_data::LONG_CHAT);
+    let (times, days) = (Cell::new(0), Cell::new(0));
+    let time = |iso: &str| {
+        times.set(times.get() + 1);
+        format!("at {}", &iso[11..16])
+    };
+    let day = |iso: &str| {
+        days.set(days.get() + 1);
+        iso[..10].to_string()
+    };
+    let formatters = Formatters { time: &time, date_time: &time, day: &day };
+    let count = thread.messages.len();
+    let html = messages_html(&thread, 0..count, &formatters);
+    let stamps: Vec<String> = (0..count).map(|index| thread.messages.get(index).unwrap().sent_at.unwrap()).collect();
+    for stamp in &stamps {
+        assert!(html.contains(&format!(">at {}<", &stamp[11..16])), "the time of {stamp}");
+    }
+    let minutes: std::collections::BTreeSet<&str> = stamps.iter().map(|s| &s[..16]).collect();
+    let quarters: std::collections::BTreeSet<_> = stamps.iter().map(|s| crate::time::utc_quarter_hour(s).unwrap()).collect();
+    assert_eq!(times.get(), 2 * minutes.len(), "time and title, once a minute each");
+    assert_eq!(days.get(), quarters.len());
+    assert!(days.get() < count / 5, "{} day formats for {count} messages", days.get());
+}
