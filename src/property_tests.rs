@@ -148,6 +148,21 @@ fn read_soql_literal(literal: &str) -> Option<String> {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
+    /// Timestamps in Kustomer's own form take a shorter path; it must agree with the
+    /// general reader on every such text, valid or not.
+    #[test]
+    fn the_short_path_for_timestamps_agrees_with_the_general_reader(
+        year in 0_u32..10_000, month in 0_u32..14, day in 0_u32..33,
+        hour in 0_u32..26, minute in 0_u32..62, second in 0_u32..62, millis in 0_u32..1000,
+        swap in prop::option::of((0_usize..24, any::<char>())),
+    ) {
+        let mut text = format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}.{millis:03}Z");
+        if let Some((at, c)) = swap {
+            text.replace_range(at..at + 1, &c.to_string());
+        }
+        prop_assert_eq!(parse_iso_ms(&text), crate::time::parse_any_form(&text), "{}", text);
+    }
+
     #[test]
     fn text_written_as_markup_reads_back_and_is_never_markup(text in ".*", value in ".*") {
         let mut html = Html::new();

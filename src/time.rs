@@ -5,6 +5,36 @@
 /// Parses `2021-04-01T19:48:43.851Z`, with or without fractional seconds, with `Z` or a
 /// `±hh:mm` offset. `None` for anything else.
 pub fn parse_iso_ms(text: &str) -> Option<i64> {
+    utc_millis_form(text.as_bytes()).or_else(|| any_form(text))
+}
+
+/// `2021-04-01T19:48:43.851Z` exactly, as Kustomer writes every timestamp: read in place.
+/// Ordering a long conversation reads two for every message, and the general reader's
+/// splitting and number parsing were a tenth of its first view.
+fn utc_millis_form(b: &[u8]) -> Option<i64> {
+    let separators = [(4, b'-'), (7, b'-'), (10, b'T'), (13, b':'), (16, b':'), (19, b'.'), (23, b'Z')];
+    if b.len() != 24 || separators.iter().any(|&(at, c)| b[at] != c) {
+        return None;
+    }
+    let number = |from: usize, to: usize| {
+        b[from..to].iter().try_fold(0_i64, |value, &c| c.is_ascii_digit().then(|| value * 10 + i64::from(c - b'0')))
+    };
+    let (year, month, day) = (number(0, 4)?, number(5, 7)?, number(8, 10)?);
+    let (hour, minute, second, millis) = (number(11, 13)?, number(14, 16)?, number(17, 19)?, number(20, 23)?);
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    let days = days_from_civil(year, month as u32, day as u32);
+    Some(((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + millis)
+}
+
+/// The general reader alone, for the property test of the short path.
+#[cfg(test)]
+pub fn parse_any_form(text: &str) -> Option<i64> {
+    any_form(text)
+}
+
+fn any_form(text: &str) -> Option<i64> {
     let text = text.trim();
     let (date, rest) = text.split_once('T')?;
     let mut date_parts = date.splitn(3, '-');
@@ -26,7 +56,8 @@ pub fn parse_iso_ms(text: &str) -> Option<i64> {
     if hour > 23 || minute > 59 || second > 60 || !fraction.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    let millis: i64 = format!("{:0<3}", &fraction[..fraction.len().min(3)]).parse().unwrap_or(0);
+    // The first three digits, as milliseconds: ".85" is 850.
+    let millis = fraction.bytes().chain(std::iter::repeat(b'0')).take(3).fold(0, |ms, c| ms * 10 + i64::from(c - b'0'));
     let days = days_from_civil(year, month, day);
     Some(((days * 24 + hour) * 60 + minute - offset_minutes) * 60_000 + second * 1000 + millis)
 }
