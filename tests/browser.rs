@@ -38,3 +38,6 @@ mod quoted_history;
 
 #[path = "browser/every_agent.rs"]
 mod every_agent;
+
+#[path = "browser/strings_in.rs"]
+mod strings_in;
