@@ -41,3 +41,6 @@ mod every_agent;
 
 #[path = "browser/strings_in.rs"]
 mod strings_in;
+
+#[path = "browser/intl.rs"]
+mod intl;
