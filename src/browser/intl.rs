@@ -16,6 +16,9 @@ extern "C" {
     fn number_format(locales: &JsValue, options: &JsValue) -> Result<JsValue, JsValue>;
 }
 
+/// A currency (`None` for plain numbers) and its format, `None` if the browser refused it.
+type NumberFormat = (Option<String>, Option<JsValue>);
+
 /// Formatters for one locale and time zone. Making one costs the browser a few tenths of a
 /// millisecond, so each is made once: the calendar date's and the numbers' when first
 /// asked for (the conversation view never asks), a number format per currency.
@@ -25,7 +28,7 @@ pub struct Intl {
     date: JsValue,
     time: JsValue,
     calendar: Rc<OnceCell<Option<JsValue>>>,
-    numbers: Rc<RefCell<Vec<(Option<String>, Option<JsValue>)>>>,
+    numbers: Rc<RefCell<Vec<NumberFormat>>>,
     locale: String,
 }
 

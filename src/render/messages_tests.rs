@@ -107,7 +107,7 @@ fn a_chat_batch_is_made_of_the_elements_the_fast_html_path_reads() {
         .split('<')
         .skip(1)
         .filter(|part| !part.starts_with('/'))
-        .map(|part| part.split(|c: char| c == ' ' || c == '>').next().unwrap_or(""))
+        .map(|part| part.split([' ', '>']).next().unwrap_or(""))
         .collect();
     tags.sort_unstable();
     tags.dedup();
