@@ -135,22 +135,29 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn utc_minute_and_quarter_hour_only_for_utc_timestamps_in_kustomer_form() {
-        assert_eq!(super::utc_minute("2026-11-19T08:12:05.000Z"), Some("2026-11-19T08:12"));
-        assert_eq!(super::utc_minute("2026-11-19T08:12:59Z"), Some("2026-11-19T08:12"));
-        for other in ["2026-11-19T08:12:05+02:00", "2026-11-19 08:12:05Z", "2026-11-19T08:12Z", "2026-11-19T08:12:60Z",
-            "2026-11-19T24:12:05Z", "2026-13-19T08:12:05Z", "x026-11-19T08:12:05Z", "2026-11-19T08:12:05.000"]
-        {
-            assert_eq!(super::utc_minute(other), None, "{other}");
+        assert_eq!(utc_minute("2026-11-19T08:12:05.000Z"), Some("2026-11-19T08:12"));
+        assert_eq!(utc_minute("2026-11-19T08:12:59Z"), Some("2026-11-19T08:12"));
+        for other in [
+            "2026-11-19T08:12:05+02:00",
+            "2026-11-19 08:12:05Z",
+            "2026-11-19T08:12Z",
+            "2026-11-19T08:12:60Z",
+            "2026-11-19T24:12:05Z",
+            "2026-13-19T08:12:05Z",
+            "x026-11-19T08:12:05Z",
+            "2026-11-19T08:12:05.000",
+        ] {
+            assert_eq!(utc_minute(other), None, "{other}");
         }
-        assert_eq!(super::utc_quarter_hour("2026-11-19T08:14:59.999Z"), Some(("2026-11-19T08", 0)));
-        assert_eq!(super::utc_quarter_hour("2026-11-19T08:15:00.000Z"), Some(("2026-11-19T08", 1)));
-        assert_eq!(super::utc_quarter_hour("2026-11-19T08:59:00.000Z"), Some(("2026-11-19T08", 3)));
-        assert_eq!(super::utc_quarter_hour("2026-11-19T08:59:00+01:00"), None);
+        assert_eq!(utc_quarter_hour("2026-11-19T08:14:59.999Z"), Some(("2026-11-19T08", 0)));
+        assert_eq!(utc_quarter_hour("2026-11-19T08:15:00.000Z"), Some(("2026-11-19T08", 1)));
+        assert_eq!(utc_quarter_hour("2026-11-19T08:59:00.000Z"), Some(("2026-11-19T08", 3)));
+        assert_eq!(utc_quarter_hour("2026-11-19T08:59:00+01:00"), None);
     }
-
-    use super::*;
 
     #[test]
     fn known_instants() {

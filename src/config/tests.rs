@@ -296,5 +296,9 @@ fn a_view_left_out_of_the_build_is_refused_naming_the_module_that_has_it() {
         "Configuration error in `view`: this module does not carry the Insight Card: it is in the Kustomer sidebar's module (dist/insight/)"
     );
     let error = View::Conversation.not_in_build();
-    assert!(error.message.contains("the conversation view") && error.message.contains("dist/conversation/"), "{}", error.message);
+    assert!(
+        error.message.contains("the conversation view") && error.message.contains("dist/conversation/"),
+        "{}",
+        error.message
+    );
 }

@@ -92,7 +92,7 @@ fn messages_into(html: &mut Html, thread: &Thread, range: Range<usize>, formatte
     }
 }
 
-/// A day heading. Messages are written with the elements that Chromium's fast path for
+/// A heading in the message list: a day, or the attachments without a message. Messages are written with the elements that Chromium's fast path for
 /// `innerHTML` reads (`div`, `span`, `a`, `button`…), their meaning given by ARIA roles:
 /// `h3`, `article`, `header` and `time` send a whole batch to the full HTML parser, which
 /// took twice as long to read a hundred messages.
@@ -330,7 +330,7 @@ pub fn step_html(step: Step, next: usize, hidden: usize) -> String {
 pub fn unattached_html(list: &[Attachment]) -> String {
     let mut html = Html::new();
     html.open("section", &[("class", Some("ksw-unattached")), ("aria-label", Some(strings::OTHER_ATTACHMENTS))]);
-    html.element("h3", &[("class", Some("ksw-day"))], strings::OTHER_ATTACHMENTS_HEADING);
+    html.element("div", DAY_HEADING, strings::OTHER_ATTACHMENTS_HEADING);
     attachments(&mut html, list);
     html.close("section");
     html.finish()

@@ -98,7 +98,10 @@ fn redacted_voice_and_unknown_channels() {
 /// element anywhere in the batch sends all of it to the full parser.
 #[test]
 fn a_chat_batch_is_made_of_the_elements_the_fast_html_path_reads() {
-    const FAST: &[&str] = &["a", "b", "br", "button", "div", "footer", "i", "img", "input", "label", "li", "ol", "option", "p", "select", "span", "strong", "ul"];
+    const FAST: &[&str] = &[
+        "a", "b", "br", "button", "div", "footer", "i", "img", "input", "label", "li", "ol", "option", "p", "select",
+        "span", "strong", "ul",
+    ];
     let thread = thread(kustomer_data::LONG_CHAT);
     let day = |iso: &str| iso[..10].to_string();
     let formatters = Formatters { time: &day, date_time: &day, day: &day };
@@ -139,7 +142,8 @@ fn dates_are_formatted_once_a_minute_and_days_once_a_quarter_hour() {
         assert!(html.contains(&format!(">at {}<", &stamp[11..16])), "the time of {stamp}");
     }
     let minutes: std::collections::BTreeSet<&str> = stamps.iter().map(|s| &s[..16]).collect();
-    let quarters: std::collections::BTreeSet<_> = stamps.iter().map(|s| crate::time::utc_quarter_hour(s).unwrap()).collect();
+    let quarters: std::collections::BTreeSet<_> =
+        stamps.iter().map(|s| crate::time::utc_quarter_hour(s).unwrap()).collect();
     assert_eq!(times.get(), 2 * minutes.len(), "time and title, once a minute each");
     assert_eq!(days.get(), quarters.len());
     assert!(days.get() < count / 5, "{} day formats for {count} messages", days.get());

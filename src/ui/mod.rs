@@ -105,7 +105,7 @@ pub fn Widget(env: EnvHandle, context: RwSignal<Result<Context, ConfigError>>) -
                     // never a blank widget, should a path ever get here.
                     #[allow(unreachable_patterns)]
                     other => {
-                        let _ = &context;
+                        let _ = &context; // read by no arm in a build without views
                         report(env, WidgetState::Error);
                         states::error(&other.not_in_build().to_string())
                     }

@@ -143,7 +143,8 @@ async fn an_email_that_clobbers_its_document_is_still_sized_to_its_content() {
     let frame: HtmlIFrameElement = find(&element, "iframe.ksw-email-frame").unwrap().dyn_into().unwrap();
     // Earlier tests' widgets stay in the page above this one: bring it into sight.
     frame.scroll_into_view();
-    wait_until(&element, "forty lines to need more than 400px", || frame.get_bounding_client_rect().height() > 400.0).await;
+    wait_until(&element, "forty lines to need more than 400px", || frame.get_bounding_client_rect().height() > 400.0)
+        .await;
 }
 
 /// A batch out of sight is not laid out, so an email frame that loads there cannot be
@@ -177,6 +178,7 @@ async fn an_email_that_loads_out_of_sight_is_sized_when_it_comes_into_sight() {
     .await;
     sleep(100).await;
     frame.scroll_into_view();
-    wait_until(&element, "forty lines to need more than 400px", || frame.get_bounding_client_rect().height() > 400.0).await;
+    wait_until(&element, "forty lines to need more than 400px", || frame.get_bounding_client_rect().height() > 400.0)
+        .await;
     spacer.remove();
 }
