@@ -1,6 +1,7 @@
 //! Untrusted email HTML: no script, no form, no navigation, no remote load until asked,
 //! and no effect on the widget's or the page's styles.
 
+use kustomer_salesforce_widget::host_api::Handle;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::HtmlIFrameElement;
@@ -119,28 +120,35 @@ async fn the_frame_is_sized_to_its_content() {
     assert!(frame.offset_height() >= inner_height, "{} < {inner_height}", frame.offset_height());
 }
 
+/// Mounts, in `element`, a conversation of one inbound email with `html_body` (in single
+/// quotes in a JS literal), and gives back its handle and the email's frame once ready.
+async fn one_email(element: &web_sys::HtmlElement, id: &str, html_body: &str) -> (Handle, HtmlIFrameElement) {
+    let bodies = format!(
+        r#"{{
+          "/v1/conversations/{id}": {{ data: {{ id: "{id}", attributes: {{ name: "One email", assignedUsers: [] }} }} }},
+          "/v1/conversations/{id}/messages?page=1&pageSize=100": {{ data: [
+            {{ id: "m1", attributes: {{ channel: "email", direction: "in", htmlBody: '{html_body}' }} }}
+          ] }},
+          "/v1/conversations/{id}/attachments?page=1&pageSize=100": {{ data: [] }}
+        }}"#
+    );
+    let config =
+        format!(r#"{{"view":"conversation","context":{{"conversationId":"{id}"}},"transport":{{"kind":"host"}}}}"#);
+    let fetch = kustomer_stub(&format!("{id}-calls"), &bodies);
+    let handle =
+        kustomer_salesforce_widget::host_api::mount(element.clone().into(), json(&config), fetch.into()).unwrap();
+    wait_for_state(element, "ready").await;
+    let frame = find(element, "iframe.ksw-email-frame").unwrap().dyn_into().unwrap();
+    (handle, frame)
+}
+
 /// An email that names its elements after the document's own properties (DOM
 /// clobbering) must still be measured: its frame grows to show all of it.
 #[wasm_bindgen_test]
 async fn an_email_that_clobbers_its_document_is_still_sized_to_its_content() {
-    let tall = "<p>line</p>".repeat(40);
-    let bodies = format!(
-        r#"{{
-          "/v1/conversations/cl": {{ data: {{ id: "cl", attributes: {{ name: "Clobber", assignedUsers: [] }} }} }},
-          "/v1/conversations/cl/messages?page=1&pageSize=100": {{ data: [
-            {{ id: "m1", attributes: {{ channel: "email", direction: "in",
-               htmlBody: '<img name="documentElement"><img name="documentElement"><form name="body"></form><form name="scrollingElement"></form>{tall}' }} }}
-          ] }},
-          "/v1/conversations/cl/attachments?page=1&pageSize=100": {{ data: [] }}
-        }}"#
-    );
+    let clobbering = r#"<img name="documentElement"><img name="documentElement"><form name="body"></form><form name="scrollingElement"></form>"#;
     let element = container();
-    let config = r#"{"view":"conversation","context":{"conversationId":"cl"},"transport":{"kind":"host"}}"#;
-    let fetch = kustomer_stub("clobber-calls", &bodies);
-    let _handle =
-        kustomer_salesforce_widget::host_api::mount(element.clone().into(), json(config), fetch.into()).unwrap();
-    wait_for_state(&element, "ready").await;
-    let frame: HtmlIFrameElement = find(&element, "iframe.ksw-email-frame").unwrap().dyn_into().unwrap();
+    let (_handle, frame) = one_email(&element, "cl", &(clobbering.to_string() + &"<p>line</p>".repeat(40))).await;
     // Earlier tests' widgets stay in the page above this one: bring it into sight.
     frame.scroll_into_view();
     wait_until(&element, "forty lines to need more than 400px", || frame.get_bounding_client_rect().height() > 400.0)
@@ -151,27 +159,12 @@ async fn an_email_that_clobbers_its_document_is_still_sized_to_its_content() {
 /// measured then: it is sized when its batch comes into sight.
 #[wasm_bindgen_test]
 async fn an_email_that_loads_out_of_sight_is_sized_when_it_comes_into_sight() {
-    let tall = "<p>line</p>".repeat(40);
-    let bodies = format!(
-        r#"{{
-          "/v1/conversations/os": {{ data: {{ id: "os", attributes: {{ name: "Out of sight", assignedUsers: [] }} }} }},
-          "/v1/conversations/os/messages?page=1&pageSize=100": {{ data: [
-            {{ id: "m1", attributes: {{ channel: "email", direction: "in", htmlBody: '{tall}' }} }}
-          ] }},
-          "/v1/conversations/os/attachments?page=1&pageSize=100": {{ data: [] }}
-        }}"#
-    );
     let document = web_sys::window().unwrap().document().unwrap();
     let spacer: web_sys::HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
     spacer.set_attribute("style", "height: 20000px").unwrap();
     document.body().unwrap().append_child(&spacer).unwrap();
     let element = container();
-    let config = r#"{"view":"conversation","context":{"conversationId":"os"},"transport":{"kind":"host"}}"#;
-    let fetch = kustomer_stub("out-of-sight-calls", &bodies);
-    let _handle =
-        kustomer_salesforce_widget::host_api::mount(element.clone().into(), json(config), fetch.into()).unwrap();
-    wait_for_state(&element, "ready").await;
-    let frame: HtmlIFrameElement = find(&element, "iframe.ksw-email-frame").unwrap().dyn_into().unwrap();
+    let (_handle, frame) = one_email(&element, "os", &"<p>line</p>".repeat(40)).await;
     wait_until(&element, "the frame to load", || {
         frame.content_document().and_then(|d| d.body()).is_some_and(|b| b.inner_html().contains("line"))
     })
