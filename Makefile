@@ -19,7 +19,7 @@ export WASM_BINDGEN_TEST_TIMEOUT := 120
 export TRUNK_OFFLINE := true
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: preview build build-preview package test test-native test-browser test-e2e test-hosts bench tools rust-tools browser npm fetch clean
+.PHONY: preview build build-preview package register-kustomer test test-native test-browser test-e2e test-hosts bench tools rust-tools browser npm fetch clean
 
 preview: tools fetch
 	trunk serve --open=false
@@ -54,6 +54,12 @@ package: build
 	cp www/hosts/kustomer/* package/kustomer/
 	cp dist/insight/kustomer-salesforce-widget.js dist/insight/kustomer-salesforce-widget_bg.wasm package/kustomer/
 	@echo "package/salesforce: deploy with the Salesforce CLI; package/kustomer: host, then register app.json"
+
+# Registers the Kustomer app with an org (POST /v1/apps/available): set KUSTOMER_API_URL,
+# KUSTOMER_API_TOKEN (role org.admin.apps) and KUSTOMER_CARD_URL (where package/kustomer/
+# is hosted); see admin/register-kustomer.mjs.
+register-kustomer:
+	node admin/register-kustomer.mjs www/hosts/kustomer/app.json
 
 # The preview page and the module with the demo org, as `make preview` serves them.
 build-preview: tools fetch

@@ -36,7 +36,7 @@ test("the Salesforce package is deployable source: metadata, no tests of the com
 
 test("the Kustomer package is the card page with its module, ready to host", async () => {
   const files = (await readdir(new URL("kustomer/", root))).sort();
-  for (const file of ["app.json", "card.html", "card.js", "settings.js", "kustomer-salesforce-widget.js", "kustomer-salesforce-widget_bg.wasm"]) {
+  for (const file of ["app.json", "card.html", "card.js", "bridge.js", "settings.js", "icon.svg", "kustomer-salesforce-widget.js", "kustomer-salesforce-widget_bg.wasm"]) {
     assert.ok(files.includes(file), `${file} in ${files.join(", ")}`);
   }
 });
