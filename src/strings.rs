@@ -70,6 +70,10 @@ pub fn rate_limit_wait(seconds: u32) -> String {
     format!("Kustomer's rate limit was reached: retrying in {seconds} s")
 }
 
+pub fn earlier_failed(reason: &str) -> String {
+    format!("Earlier messages could not be read: {reason}. Press again to retry.")
+}
+
 pub fn show_earlier(count: usize) -> String {
     format!("Show {count} earlier messages")
 }
