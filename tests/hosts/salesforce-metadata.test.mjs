@@ -1,6 +1,7 @@
 // The Salesforce package's metadata, read as a deploy would read it: well-formed XML, the
-// credential's header in the formula form, the access every calling user needs, and the
-// cache partition.
+// credential's header in the formula form, the access every calling user needs, the cache
+// partition the component names by default, and a component that deploys in an org
+// without Kustomer's managed package.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdir, readFile } from "node:fs/promises";
@@ -54,11 +55,38 @@ test("the permission set grants the principal and read access to user external c
   }
 });
 
-test("the cache partition ships as metadata", async () => {
+test("the cache partition ships as metadata, under the name the component uses by default", async () => {
   const files = await readdir(new URL("cachePartitions/", base));
   assert.deepEqual(files, ["Kustomer.cachePartition-meta.xml"]);
   const { PlatformCachePartition: partition } = await parse("cachePartitions/Kustomer.cachePartition-meta.xml");
   assert.equal(partition.masterLabel, "Kustomer");
   assert.equal(partition.isDefaultPartition, false);
   assert.deepEqual(partition.platformCachePartitionTypes.map((t) => t.cacheType).sort(), ["Organization", "Session"]);
+  const { LightningComponentBundle: bundle } = await parse("lwc/kustomerConversation/kustomerConversation.js-meta.xml");
+  const setting = bundle.targetConfigs.targetConfig.property.find((p) => p["@_name"] === "cachePartition");
+  assert.equal(setting["@_default"], "local.Kustomer");
+  assert.match(await read("lwc/kustomerConversation/kustomerConversation.js"), /@api cachePartition = "local\.Kustomer";/);
+});
+
+test("the component names the conversation field by a setting, and imports no managed package field", async () => {
+  const source = await read("lwc/kustomerConversation/kustomerConversation.js");
+  // An import of a field from a package the org lacks fails the deploy (trailheadapps/ebikes-lwc#337).
+  assert.doesNotMatch(source, /from\s+["']@salesforce\/schema\//);
+  const { LightningComponentBundle: bundle } = await parse("lwc/kustomerConversation/kustomerConversation.js-meta.xml");
+  const setting = bundle.targetConfigs.targetConfig.property.find((p) => p["@_name"] === "conversationIdField");
+  assert.equal(setting["@_type"], "String");
+  assert.equal(setting["@_default"], "KustomerApp__Conversation_Id__c");
+});
+
+test("the widget waits longer for an answer than Apex waits for Kustomer", async () => {
+  const apex = await read("classes/KustomerApiProxy.cls");
+  const component = await read("lwc/kustomerConversation/kustomerConversation.js");
+  const callout = Number(apex.match(/CALLOUT_TIMEOUT_MS = (\d+);/)?.[1]);
+  assert.match(apex, /request\.setTimeout\(CALLOUT_TIMEOUT_MS\);/);
+  const widget = Number(component.match(/REQUEST_TIMEOUT_MS = (\d+);/)?.[1]);
+  assert.match(component, /timeoutMs: REQUEST_TIMEOUT_MS/);
+  assert.ok(callout > 0 && widget > callout, `Apex ${callout} ms, widget ${widget} ms`);
+  // The frame keeps no timer of its own: the widget counts config.transport.timeoutMs.
+  const frame = await readFile(new URL("../../www/hosts/salesforce/frame/frame.js", import.meta.url), "utf8");
+  assert.doesNotMatch(frame, /setTimeout\s*\(/);
 });
