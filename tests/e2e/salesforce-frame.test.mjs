@@ -91,6 +91,9 @@ for (const way of WAYS) {
       "/v1/conversations/c1/attachments?page=1&pageSize=100",
       "/v1/conversations/c1/messages?page=1&pageSize=100",
     ], "only the frame's own requests reached Apex");
+    // The widget's first wave left the frame together and went to Apex as one group.
+    const batches = await page.evaluate(() => window.batches);
+    assert.deepEqual(batches[0].slice().sort(), requests.slice().sort(), JSON.stringify(batches));
     const forgers = page.frames().filter((f) => f.url().includes("/e2e/forger.html"));
     assert.equal(forgers.length, 2);
     for (const forger of forgers) assert.equal(await forger.evaluate(() => window.heard), 0, `${forger.url()} was never spoken to`);

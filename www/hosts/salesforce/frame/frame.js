@@ -1,7 +1,7 @@
 // The widget page inside the Salesforce Case page. Lightning Web Security does not let a
 // Lightning web component run WebAssembly, so the component frames this page (served from
 // the KustomerWidget static resource) and answers its requests through Apex. The protocol,
-// "ksw-frame" version 2, is written out in the component's frameBridge.js.
+// "ksw-frame" version 3, is written out in the component's frameBridge.js.
 //
 // This page may run sandboxed, with the origin "null" (Lightning Web Security sandboxes a
 // same-origin frame; see frameBridge.js), where a module script or a fetch of the page's own
@@ -17,7 +17,7 @@
 (function () {
   "use strict";
   const PROTOCOL = "ksw-frame";
-  const VERSION = 2;
+  const VERSION = 3;
 
   const params = new URLSearchParams(location.search);
   const parentOrigin = params.get("parentOrigin");
@@ -51,12 +51,23 @@
     port.postMessage({ protocol: PROTOCOL, version: VERSION, ...message });
   }
 
+  // Requests the widget makes in one go (its first wave names three at once) leave in one
+  // message, so that the component can relay them as one parallel batch.
+  let outbox = [];
+
+  function flush() {
+    const requests = outbox;
+    outbox = [];
+    send({ type: "requests", requests });
+  }
+
   /** The widget's hostFetch: a request on the port, answered by id. */
   function hostFetch({ service, method, path }) {
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      send({ type: "request", id, request: { service, method, path } });
+      if (outbox.length === 0) queueMicrotask(flush);
+      outbox.push({ id, request: { service, method, path } });
     });
   }
 

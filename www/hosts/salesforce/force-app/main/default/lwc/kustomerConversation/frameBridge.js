@@ -1,4 +1,4 @@
-// The component's side of the frame's protocol ("ksw-frame" version 2; frame.js holds the
+// The component's side of the frame's protocol ("ksw-frame" version 3; frame.js holds the
 // frame's side). It imports nothing from Lightning, so that the Case page stand-in of the
 // end-to-end tests runs this very file.
 //
@@ -18,18 +18,25 @@
 //   bridge -> frame   { type: "connect", nonce } + a port    the only message sent to "*"
 //   then only on the port:
 //   bridge -> frame   { type: "mount", config }
-//   frame  -> bridge  { type: "request", id, request: { service, method, path } }
+//   frame  -> bridge  { type: "requests", requests: [{ id, request: { service, method, path } }] }
 //   bridge -> frame   { type: "response", id, response } or { type: "response", id, error }
 //   frame  -> bridge  { type: "height", height }
 //
-// Every message carries { protocol: "ksw-frame", version: 2 }. The nonce is in the frame's
+// Every message carries { protocol: "ksw-frame", version: 3 }. The nonce is in the frame's
 // address, which only this component writes; the frame takes a port only from its parent
 // and only with that nonce, once. A nonce that has been handed over is never sent again:
 // if the frame asks a second time (it reloaded), the bridge makes a new nonce and the
 // component gives the frame a new address.
 
 export const PROTOCOL = "ksw-frame";
-export const VERSION = 2;
+/**
+ * Requests relayed in one call: a Continuation runs at most three callouts side by side
+ * (Salesforce, "Make Long-Running Callouts with Continuations", LWC guide), and is never
+ * bundled with other Apex calls, which Lightning runs one after another once about five
+ * are in flight (salesforce.stackexchange.com 293025).
+ */
+export const PER_CALL = 3;
+export const VERSION = 3;
 
 /** 128 random bits as hex, for one handshake. */
 export function freshNonce() {
@@ -59,12 +66,14 @@ export class FrameBridge {
     /**
      * frameWindow(): the framed page's window, or null while there is none.
      * frameOrigin: the static resource's origin, the frame's own when it is not sandboxed.
-     * relay(request): a promise of { status, headers, body } (Apex, in the component).
+     * relayBatch(requests): a promise of one answer per request, in order: { status,
+     *   headers, body } or { error } (Apex's sendBatch, in the component); called with at
+     *   most PER_CALL requests, once for each group the frame sent together.
      * onHeight(height), onRenew(nonce): the component sizes the frame / gives it a new address.
      * log(line): the diagnostic line saying how the frame ran.
      */
-    constructor({ frameWindow, frameOrigin, relay, onHeight, onRenew, log }) {
-        Object.assign(this, { frameWindow, frameOrigin, relay, onHeight, onRenew, log });
+    constructor({ frameWindow, frameOrigin, relayBatch, onHeight, onRenew, log }) {
+        Object.assign(this, { frameWindow, frameOrigin, relayBatch, onHeight, onRenew, log });
         this.nonce = freshNonce();
         this.handedOver = false;
         this.port = null;
@@ -121,20 +130,34 @@ export class FrameBridge {
 
     fromFrame(message) {
         if (!isOurs(message)) return;
-        if (message.type === "request") {
-            this.answer(message);
+        if (message.type === "requests" && Array.isArray(message.requests)) {
+            const requests = message.requests.filter((item) => Number.isInteger(item?.id));
+            for (let start = 0; start < requests.length; start += PER_CALL) {
+                this.answer(requests.slice(start, start + PER_CALL));
+            }
         } else if (message.type === "height") {
             this.onHeight(Number(message.height) || 0);
         }
     }
 
-    async answer({ id, request }) {
+    /** Relays a group side by side and answers each request by its id. */
+    async answer(group) {
+        const requests = group.map(({ request }) => ({ service: request?.service, method: request?.method, path: request?.path }));
+        let answers;
         try {
-            const response = await this.relay({ service: request?.service, method: request?.method, path: request?.path });
-            this.send({ type: "response", id, response });
+            answers = await this.relayBatch(requests);
         } catch (error) {
-            this.send({ type: "response", id, error: describeError(error) });
+            for (const { id } of group) this.send({ type: "response", id, error: describeError(error) });
+            return;
         }
+        group.forEach(({ id }, index) => {
+            const answer = answers?.[index];
+            if (answer && answer.error === undefined) {
+                this.send({ type: "response", id, response: answer });
+            } else {
+                this.send({ type: "response", id, error: answer?.error ?? "No answer came for this request" });
+            }
+        });
     }
 
     close() {

@@ -7,6 +7,7 @@ import { LightningElement, api, wire } from "lwc";
 import { getRecord, getFieldValue } from "lightning/uiRecordApi";
 import WIDGET from "@salesforce/resourceUrl/KustomerWidget";
 import send from "@salesforce/apex/KustomerApiProxy.send";
+import sendBatch from "@salesforce/apex/KustomerApiProxy.sendBatch";
 import USER_LOCALE from "@salesforce/i18n/locale";
 import USER_TIME_ZONE from "@salesforce/i18n/timeZone";
 import { FrameBridge, frameAddress } from "./frameBridge";
@@ -123,7 +124,7 @@ export default class KustomerConversation extends LightningElement {
         this.bridge = new FrameBridge({
             frameWindow: () => this.template.querySelector("iframe.widget")?.contentWindow ?? null,
             frameOrigin: new URL(WIDGET, window.location.href).origin,
-            relay: (request) => this.relay(request),
+            relayBatch: (requests) => this.relayBatch(requests),
             onHeight: (height) => {
                 const limit = Number(this.maxHeight) || 1200;
                 this.height = Math.min(Math.max(height, 80), limit);
@@ -155,12 +156,35 @@ export default class KustomerConversation extends LightningElement {
         }
     }
 
-    relay(request) {
-        return send({
-            method: request.method,
-            path: request.path,
+    /**
+     * A group the frame sent together, read side by side in one Continuation (sendBatch).
+     * Only GET leaves this component. An answer too large for a Continuation (over 1 MB) is
+     * read again through send, which has the room.
+     */
+    async relayBatch(requests) {
+        const settings = {
             cachePartition: this.cachePartition || null,
             cacheSeconds: Number(this.cacheSeconds) || null,
-        });
+        };
+        const refusal = (request) => ({ error: `Only GET is allowed, not ${request.method}` });
+        const answers = requests.map((request) => (request.method === "GET" ? undefined : refusal(request)));
+        const asked = requests.filter((_, index) => answers[index] === undefined);
+        if (asked.length > 0) {
+            const batch = await sendBatch({ paths: asked.map((request) => request.path), ...settings });
+            let next = 0;
+            answers.forEach((answer, index) => {
+                if (answer === undefined) answers[index] = batch?.[next++];
+            });
+        }
+        return Promise.all(
+            answers.map(async (answer, index) => {
+                if (!answer?.tooLarge) return answer;
+                try {
+                    return await send({ method: "GET", path: requests[index].path, ...settings });
+                } catch (error) {
+                    return { error: error?.body?.message ?? error?.message ?? String(error) };
+                }
+            }),
+        );
     }
 }
