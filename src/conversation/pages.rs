@@ -4,8 +4,6 @@
 //! whose pages run oldest first) waits until the pages between join it, so that no gap in
 //! time is ever shown as if nothing happened there.
 
-use std::collections::BTreeMap;
-
 use super::layout::Layout;
 use crate::kustomer::client::Listed;
 use crate::kustomer::message::Messages;
@@ -15,8 +13,8 @@ pub struct Pages {
     layout: Layout,
     /// The conversation's `messageCount`, as it said.
     count: Option<usize>,
-    /// Pages read, by number.
-    read: BTreeMap<usize, Page>,
+    /// Pages read, with their numbers (a short list: a map's code costs more than it saves).
+    read: Vec<(usize, Page)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -31,7 +29,7 @@ struct Page {
 
 impl Pages {
     pub fn new(layout: Layout, count: Option<i64>) -> Pages {
-        Pages { layout, count: count.and_then(|count| usize::try_from(count).ok()), read: BTreeMap::new() }
+        Pages { layout, count: count.and_then(|count| usize::try_from(count).ok()), read: Vec::new() }
     }
 
     pub fn layout(&self) -> Layout {
@@ -52,27 +50,32 @@ impl Pages {
 
     pub fn add(&mut self, number: usize, items: Vec<Listed>, has_next: bool) {
         let len = items.len();
-        self.read.insert(number, Page { items, len, has_next, joined: false });
+        self.read.retain(|(known, _)| *known != number);
+        self.read.push((number, Page { items, len, has_next, joined: false }));
+    }
+
+    fn get(&self, number: usize) -> Option<&Page> {
+        self.read.iter().find(|(known, _)| *known == number).map(|(_, page)| page)
     }
 
     pub fn is_read(&self, number: usize) -> bool {
-        self.read.contains_key(&number)
+        self.get(number).is_some()
     }
 
     /// Items on a page read, and whether it had a next page.
     pub fn page(&self, number: usize) -> Option<(usize, bool)> {
-        self.read.get(&number).map(|page| (page.len, page.has_next))
+        self.get(number).map(|page| (page.len, page.has_next))
     }
 
     /// The highest page read.
     pub fn highest(&self) -> Option<usize> {
-        self.read.keys().next_back().copied()
+        self.read.iter().map(|(number, _)| *number).max()
     }
 
     /// The unbroken run of pages the view shows, newest end first.
     fn run(&self) -> Vec<usize> {
         match self.layout {
-            Layout::OnePage | Layout::Unknown { .. } => self.read.keys().copied().collect(),
+            Layout::OnePage | Layout::Unknown { .. } => self.read.iter().map(|(number, _)| *number).collect(),
             Layout::NewestFirst => (1..).take_while(|number| self.is_read(*number)).collect(),
             Layout::OldestFirst { last } => (1..=last).rev().take_while(|number| self.is_read(*number)).collect(),
         }
@@ -82,7 +85,7 @@ impl Pages {
     pub fn join_into(&mut self, messages: &mut Messages) -> bool {
         let mut joined = false;
         for number in self.run() {
-            if let Some(page) = self.read.get_mut(&number) {
+            if let Some((_, page)) = self.read.iter_mut().find(|(known, _)| *known == number) {
                 if !page.joined {
                     messages.add(std::mem::take(&mut page.items));
                     page.joined = true;
@@ -99,7 +102,7 @@ impl Pages {
         match self.layout {
             Layout::NewestFirst => {
                 let newest_end = *run.last()?;
-                self.read.get(&newest_end).filter(|page| page.has_next).map(|_| newest_end + 1)
+                self.get(newest_end).filter(|page| page.has_next).map(|_| newest_end + 1)
             }
             Layout::OldestFirst { .. } => run.last().copied().filter(|oldest| *oldest > 1).map(|oldest| oldest - 1),
             Layout::OnePage | Layout::Unknown { .. } => None,
@@ -111,7 +114,7 @@ impl Pages {
         if self.earlier().is_none() {
             return 0;
         }
-        let in_run: usize = self.run().iter().filter_map(|number| self.read.get(number)).map(|page| page.len).sum();
+        let in_run: usize = self.run().iter().filter_map(|number| self.get(*number)).map(|page| page.len).sum();
         let beyond = self.count.unwrap_or(0).saturating_sub(in_run);
         // A page is left to read, so at least one message is.
         beyond.max(1)

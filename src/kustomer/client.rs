@@ -210,7 +210,7 @@ impl<'a> KustomerClient<'a> {
 /// Epoch seconds (`1700000000`, or with a fraction: `1700000000.25`) in milliseconds.
 /// Read by hand: a float parser would bring its 10 KB of tables into the bundle for one
 /// header.
-fn seconds_as_ms(text: &str) -> Option<u64> {
+pub fn seconds_as_ms(text: &str) -> Option<u64> {
     let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
     let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
     if whole.is_empty() || !digits(whole) || !digits(fraction) {

@@ -4,7 +4,6 @@
 //! at most `MAX_KEPT` of each.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 
 use super::model::{Customer, User};
 
@@ -13,28 +12,29 @@ pub const KEEP_MS: f64 = 15.0 * 60.0 * 1000.0;
 /// The most agents, and the most customers, kept.
 pub const MAX_KEPT: usize = 500;
 
+/// Entries in the order they were kept, oldest first: a list, not a map, since a few
+/// hundred entries are searched faster than a map's code is downloaded.
 struct Kept<T> {
-    entries: BTreeMap<String, (f64, T)>,
+    entries: Vec<(String, f64, T)>,
 }
 
 impl<T: Clone> Kept<T> {
     const fn new() -> Self {
-        Kept { entries: BTreeMap::new() }
+        Kept { entries: Vec::new() }
     }
 
     fn get(&self, id: &str, now_ms: f64) -> Option<T> {
-        self.entries.get(id).filter(|(at, _)| now_ms - at < KEEP_MS && now_ms >= *at).map(|(_, value)| value.clone())
+        let (_, at, value) = self.entries.iter().find(|(known, _, _)| known == id)?;
+        (now_ms >= *at && now_ms - at < KEEP_MS).then(|| value.clone())
     }
 
     fn put(&mut self, id: &str, value: T, now_ms: f64) {
-        if self.entries.len() >= MAX_KEPT && !self.entries.contains_key(id) {
+        self.entries.retain(|(known, _, _)| known != id);
+        if self.entries.len() >= MAX_KEPT {
             // The one kept longest goes.
-            let oldest = self.entries.iter().min_by(|a, b| a.1 .0.total_cmp(&b.1 .0)).map(|(id, _)| id.clone());
-            if let Some(oldest) = oldest {
-                self.entries.remove(&oldest);
-            }
+            self.entries.remove(0);
         }
-        self.entries.insert(id.to_string(), (now_ms, value));
+        self.entries.push((id.to_string(), now_ms, value));
     }
 }
 

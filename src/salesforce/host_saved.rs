@@ -26,10 +26,13 @@ impl HostSaved {
     pub fn of(response: &Response) -> Option<HostSaved> {
         let mark = response.header(FALLBACK_HEADER)?;
         let status = mark.trim().parse::<u16>().ok().filter(|status| (400..=599).contains(status));
+        // Whole milliseconds, read as an integer: a float parser would add its tables to
+        // the module for one header.
         let saved_at_ms = response
             .header(SAVED_AT_HEADER)
-            .and_then(|value| value.trim().parse::<f64>().ok())
-            .filter(|ms| ms.is_finite() && *ms > 0.0);
+            .and_then(|value| value.trim().parse::<u64>().ok())
+            .filter(|ms| *ms > 0)
+            .map(|ms| ms as f64);
         Some(HostSaved { status, saved_at_ms })
     }
 

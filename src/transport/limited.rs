@@ -76,10 +76,11 @@ impl Transport for Limited {
 /// When a `429`'s window reopens: `x-ratelimit-reset` (epoch seconds), within bounds; a
 /// second when it does not say.
 fn pause_until(response: &Response, now_ms: f64) -> f64 {
-    let reset = response.header("x-ratelimit-reset").and_then(|value| value.trim().parse::<f64>().ok());
-    match reset {
-        Some(seconds) if seconds.is_finite() => (seconds * 1000.0).clamp(now_ms, now_ms + MAX_PAUSE_MS),
-        _ => now_ms + 1000.0,
+    match response.header("x-ratelimit-reset").and_then(|value| crate::kustomer::client::seconds_as_ms(value.trim())) {
+        // `max` then `min`, not `clamp`: clamp's check would bring float formatting (20 KB
+        // of tables) into the module for its panic message.
+        Some(reset_ms) => (reset_ms as f64).max(now_ms).min(now_ms + MAX_PAUSE_MS),
+        None => now_ms + 1000.0,
     }
 }
 

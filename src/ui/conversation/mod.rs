@@ -1,5 +1,6 @@
 //! The conversation view on a Salesforce Case page.
 
+use std::any::Any;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -25,8 +26,10 @@ pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoVie
     let waiting_ms = RwSignal::new(None::<u32>);
     // Messages read so far, for long conversations read whole.
     let loaded = RwSignal::new(0usize);
-    // The newest messages, shown while the agents' names are still on their way.
-    let early = RwSignal::new_local(None::<Rc<Thread>>);
+    // The newest messages, shown while the agents' names are still on their way. Kept
+    // erased, as `Load` keeps its results, so that no signal code is compiled for a type
+    // of its own.
+    let early = RwSignal::new_local(None::<Rc<dyn Any>>);
     let id = conversation_id.clone();
     let thread = Load::new(move || {
         let env = env.get_value();
@@ -52,7 +55,7 @@ pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoVie
             };
             let client = KustomerClient::new(env.transport.as_ref(), env.clock.as_ref()).on_wait(&notify);
             let first_view = move |thread: &Thread| {
-                let _ = early.try_set(Some(Rc::new(thread.clone())));
+                let _ = early.try_set(Some(Rc::new(thread.clone()) as Rc<dyn Any>));
             };
             let result: Result<Thread, Problem> = load_thread(&client, &id, &progress, &first_view).await;
             waiting_ms.try_set(None);
@@ -66,7 +69,7 @@ pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoVie
                 let result = thread.get();
                 // The host reads the state in the same task as the markup it describes.
                 report(env, WidgetState::of(result.as_ref(), |thread| thread.messages.is_empty()));
-                match (result, early.get()) {
+                match (result, early.get().and_then(|early| early.downcast::<Thread>().ok())) {
                 (None, Some(thread)) => {
                     // On screen, not yet ready: the names follow in a moment.
                     let header = env.with_value(|env| header::header_html(env, &thread));
