@@ -64,6 +64,42 @@ const card = {
 };
 card.ratio = card.widgetMs / card.baselineMs;
 const salesforce = await page.evaluate(() => window.countSalesforce());
+
+// Behind a network: every answer DELAY_MS late (±30%, fixed seeds), as through a Case
+// page's relay. Times are also given in round trips (ms / DELAY_MS), the way agents wait.
+const DELAY_MS = 150;
+const NETWORK_PAGES = [1, 5, 20, 100];
+const NETWORK_RUNS = 3;
+const network = [];
+for (const pages of NETWORK_PAGES) {
+  const count = pages === 1 ? 50 : pages * 100;
+  const widget = [];
+  const walk = [];
+  for (let run = 0; run < NETWORK_RUNS; run++) {
+    widget.push(await page.evaluate(([n, d, s]) => window.runNetwork(n, d, s), [count, DELAY_MS, 17 + run]));
+    walk.push(await page.evaluate(([n, d, s]) => window.runWalk(n, d, s), [count, DELAY_MS, 17 + run]));
+  }
+  network.push({
+    pages,
+    messages: count,
+    firstMessageMs: median(widget.map((r) => r.firstMessage)),
+    readyMs: median(widget.map((r) => r.ready)),
+    readBackMs: median(widget.map((r) => r.readBack)),
+    requestsAtFirstMessage: Math.max(...widget.map((r) => r.requestsAtFirst)),
+    requests: Math.max(...widget.map((r) => r.requests)),
+    maxInFlight: Math.max(...widget.map((r) => r.maxInFlight)),
+    walkFirstMessageMs: median(walk.map((r) => r.firstMessage)),
+    walkRequests: walk[0].requests,
+    walkMaxInFlight: Math.max(...walk.map((r) => r.maxInFlight)),
+  });
+}
+const cardNetworkRuns = [];
+for (let run = 0; run < NETWORK_RUNS; run++) cardNetworkRuns.push(await page.evaluate(([d, s]) => window.runCardNetwork(d, s), [DELAY_MS, 41 + run]));
+const cardNetwork = {
+  readyMs: median(cardNetworkRuns.map((r) => r.ready)),
+  requests: Math.max(...cardNetworkRuns.map((r) => r.requests)),
+  maxInFlight: Math.max(...cardNetworkRuns.map((r) => r.maxInFlight)),
+};
 // 500 agents each opening 200 cards a day, every one a first load in its browser: the
 // worst case, since a card reopened within 5 minutes is served from the browser.
 const AGENTS = 500;
@@ -107,8 +143,17 @@ console.log(`  first load: ${salesforce.firstLoad}; the same customer again at o
 console.log(
   `  projected daily cost, ${AGENTS} agents x ${CARDS_PER_AGENT} cards x ${salesforce.firstLoad} requests = ${salesforce.projectedDailyRequests} requests (worst case: every card a first load)`,
 );
+const trips = (ms) => (ms / DELAY_MS).toFixed(1);
+console.log(`\nBehind a network: every answer ${DELAY_MS} ms late (±30%), median of ${NETWORK_RUNS} runs; round trips = ms / ${DELAY_MS}`);
+console.log("  pages | widget: first message      | ready                      | 1 step back | requests (at first message) | most in flight | page-by-page walk: first message | requests | in flight");
+for (const row of network) {
+  console.log(
+    `  ${String(row.pages).padStart(5)} | ${trips(row.firstMessageMs).padStart(4)} trips, ${row.firstMessageMs.toFixed(0).padStart(5)} ms | ${trips(row.readyMs).padStart(4)} trips, ${row.readyMs.toFixed(0).padStart(5)} ms | ${trips(row.readBackMs).padStart(4)} trips | ${String(row.requests).padStart(8)} (${row.requestsAtFirstMessage}) | ${String(row.maxInFlight).padStart(14)} | ${trips(row.walkFirstMessageMs).padStart(6)} trips, ${row.walkFirstMessageMs.toFixed(0).padStart(6)} ms | ${String(row.walkRequests).padStart(8)} | ${row.walkMaxInFlight}`,
+  );
+}
+console.log(`  Insight Card with the Case section: ready in ${trips(cardNetwork.readyMs)} round trips (${cardNetwork.readyMs.toFixed(0)} ms), ${cardNetwork.requests} requests, at most ${cardNetwork.maxInFlight} in flight`);
 await mkdir(new URL("../bench-results/", import.meta.url), { recursive: true });
 await writeFile(
   new URL("../bench-results/latest.json", import.meta.url),
-  JSON.stringify({ date: new Date().toISOString(), budgetKb: BUDGET_KB, release, preview, render, card, salesforce }, null, 2),
+  JSON.stringify({ date: new Date().toISOString(), budgetKb: BUDGET_KB, release, preview, render, card, salesforce, delayMs: DELAY_MS, network, cardNetwork }, null, 2),
 );

@@ -193,6 +193,8 @@ pub async fn load_thread(
     let missing = thread.unnamed_agents();
     if !missing.is_empty() {
         on_first_view(&thread);
+        // The first view is drawn before the names are asked for: it waits for nothing more.
+        client.clock().sleep(0).await;
         let agents = client.users(&missing).await;
         thread.learn_agents(agents);
     }

@@ -46,6 +46,11 @@ impl<'a> KustomerClient<'a> {
         KustomerClient { transport, clock, retry: RetryPolicy::default(), on_wait: None }
     }
 
+    /// The clock waits are measured by.
+    pub fn clock(&self) -> &dyn Clock {
+        self.clock
+    }
+
     pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
         self.retry = retry;
         self
