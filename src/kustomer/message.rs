@@ -176,23 +176,40 @@ impl Messages {
 
     /// Adds messages read later (an earlier page), keeping the order and each id once.
     pub fn add(&mut self, listed: Vec<Listed>) {
-        self.entries.extend(listed.into_iter().filter_map(|mut listed| {
-            // Read once here, then let go: a long thread keeps its pages, not these.
-            let fields = std::mem::take(&mut listed.fields);
-            let field = |index: usize| fields[index].as_ref();
-            let id = resource_id(field(0)?)?;
-            let (sent, created) = (field(1).and_then(str_of), field(2).and_then(str_of));
-            let key = order(sent.as_deref(), created.as_deref());
-            let direction = Direction::parse(field(3).and_then(Value::as_str));
-            let auto = field(4).and_then(bool_of).unwrap_or(false);
-            let agent = match sender(direction, auto, field(5).and_then(author)) {
-                Sender::Agent(agent) => Some(agent),
-                _ => None,
-            };
-            Some(Entry { listed, id, agent, key })
-        }));
+        let mut added: Vec<Entry> = listed
+            .into_iter()
+            .filter_map(|mut listed| {
+                // Read once here, then let go: a long thread keeps its pages, not these.
+                let fields = std::mem::take(&mut listed.fields);
+                let field = |index: usize| fields[index].as_ref();
+                let id = resource_id(field(0)?)?;
+                let (sent, created) = (field(1).and_then(str_of), field(2).and_then(str_of));
+                let key = order(sent.as_deref(), created.as_deref());
+                let direction = Direction::parse(field(3).and_then(Value::as_str));
+                let auto = field(4).and_then(bool_of).unwrap_or(false);
+                let agent = match sender(direction, auto, field(5).and_then(author)) {
+                    Sender::Agent(agent) => Some(agent),
+                    _ => None,
+                };
+                Some(Entry { listed, id, agent, key })
+            })
+            .collect();
         // Each key once (two timestamps parsed per message), not once per comparison.
-        crate::order::sort_by_key(&mut self.entries, |entry| (entry.key.0, entry.key.1, entry.id.clone()));
+        let key = |entry: &Entry| (entry.key.0, entry.key.1, entry.id.clone());
+        crate::order::sort_by_key(&mut added, key);
+        // A page read back is older than everything shown: it goes in front without sorting
+        // the thousands already in order again.
+        let before_all = match (added.last(), self.entries.first()) {
+            (Some(last), Some(first)) => key(last) < key(first),
+            _ => true,
+        };
+        if before_all {
+            added.append(&mut self.entries);
+            self.entries = added;
+        } else {
+            self.entries.append(&mut added);
+            crate::order::sort_by_key(&mut self.entries, key);
+        }
         self.entries.dedup_by(|later, earlier| later.id == earlier.id);
     }
 

@@ -143,3 +143,17 @@ fn sizes_read_like_people_write_them() {
     assert_eq!(human_size(5_300_000), "5.3 MB");
     assert_eq!(human_size(2_000_000_000_000_000), "2000 TB");
 }
+
+#[test]
+fn pages_added_later_keep_one_order_and_each_id_once() {
+    let at = |minute: u32| json!({ "id": format!("m{minute:02}"), "attributes": { "sentAt": format!("2026-01-01T00:{minute:02}:00.000Z") } });
+    let ids = |messages: &Messages| messages.to_vec().into_iter().map(|m| m.id).collect::<Vec<_>>();
+    let mut messages = Messages::default();
+    messages.add(listed(vec![at(31), at(30)]));
+    // An earlier page goes in front.
+    messages.add(listed(vec![at(11), at(10)]));
+    assert_eq!(ids(&messages), ["m10", "m11", "m30", "m31"]);
+    // One that overlaps, with a repeat, is put in order.
+    messages.add(listed(vec![at(20), at(31), at(40)]));
+    assert_eq!(ids(&messages), ["m10", "m11", "m20", "m30", "m31", "m40"]);
+}
