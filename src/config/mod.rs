@@ -27,7 +27,14 @@ pub struct Config {
     pub time_zone: Option<String>,
     pub theme: Theme,
     pub color_scheme: ColorScheme,
+    /// How often a visible conversation view looks for changes; 0: only when asked.
+    pub refresh_seconds: u32,
 }
+
+/// The interval a conversation view looks again at, unless the admin sets another.
+pub const DEFAULT_REFRESH_SECONDS: u32 = 120;
+/// The shortest interval allowed.
+pub const MIN_REFRESH_SECONDS: u32 = 30;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {

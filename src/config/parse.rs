@@ -22,6 +22,7 @@ pub fn config(value: &Value) -> Result<Config, ConfigError> {
             "timeZone",
             "theme",
             "colorScheme",
+            "refreshSeconds",
         ],
     )?;
     root.required("view", "\"conversation\" or \"insight\"")?;
@@ -85,7 +86,26 @@ pub fn config(value: &Value) -> Result<Config, ConfigError> {
                 &[("auto", ColorScheme::Auto), ("light", ColorScheme::Light), ("dark", ColorScheme::Dark)],
             )?
             .unwrap_or_default(),
+        refresh_seconds: refresh_seconds(&root)?,
     })
+}
+
+/// How often a visible view looks again: 0 turns it off; under 30 s would spend the
+/// org's shared budget on checks, so it is refused.
+fn refresh_seconds(root: &Object) -> Result<u32, ConfigError> {
+    if root.get("refreshSeconds").and_then(Value::as_u64) == Some(0) {
+        return Ok(0);
+    }
+    match root.count("refreshSeconds", 86_400)? {
+        None => Ok(DEFAULT_REFRESH_SECONDS),
+        Some(seconds) if seconds == 0 || seconds >= MIN_REFRESH_SECONDS => Ok(seconds),
+        Some(seconds) => Err(ConfigError::new(
+            "refreshSeconds",
+            format!(
+                "{seconds} is too often: at least {MIN_REFRESH_SECONDS} seconds, or 0 to look again only when asked"
+            ),
+        )),
+    }
 }
 
 pub fn context(value: &Value, path: &str) -> Result<Context, ConfigError> {

@@ -313,3 +313,19 @@ fn a_view_left_out_of_the_build_is_refused_naming_the_module_that_has_it() {
         error.message
     );
 }
+
+#[test]
+fn the_refresh_interval_is_two_minutes_off_at_zero_and_never_under_thirty_seconds() {
+    let with = |extra: &str| {
+        Config::from_json(&format!(
+            r#"{{"view":"conversation","context":{{"conversationId":"c1"}},"transport":{{"kind":"demo"}}{extra}}}"#
+        ))
+    };
+    assert_eq!(with("").unwrap().refresh_seconds, 120);
+    assert_eq!(with(r#","refreshSeconds":0"#).unwrap().refresh_seconds, 0);
+    assert_eq!(with(r#","refreshSeconds":300"#).unwrap().refresh_seconds, 300);
+    let error = with(r#","refreshSeconds":10"#).unwrap_err();
+    assert_eq!(error.key, "refreshSeconds");
+    assert!(error.message.contains("at least 30 seconds"), "{}", error.message);
+    assert_eq!(with(r#","refreshSeconds":"60""#).unwrap_err().key, "refreshSeconds");
+}

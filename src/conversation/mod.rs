@@ -7,6 +7,7 @@
 
 pub mod layout;
 pub mod pages;
+pub mod watch;
 
 use crate::json::str_of;
 use crate::kustomer::client::Listed;
@@ -219,6 +220,68 @@ pub async fn read_earlier(client: &KustomerClient<'_>, thread: &mut Thread) -> R
         thread.learn_agents(agents);
     }
     Ok(true)
+}
+
+/// Looks at the conversation again. `None` when nothing changed: one request. Otherwise
+/// the thread with the conversation as it is now and, when messages may have been added,
+/// the pages that hold the newest read again and joined in order (each message once),
+/// with the attachments and the names they bring; and how many messages are new.
+pub async fn check_thread(client: &KustomerClient<'_>, thread: &Thread) -> Result<Option<(Thread, usize)>, FetchError> {
+    let now = client.conversation(&thread.conversation.id).await?;
+    let change = watch::changed(&thread.conversation, &now);
+    if !change.any() {
+        return Ok(None);
+    }
+    let mut next = thread.clone();
+    next.conversation = now;
+    let before = next.messages.len();
+    if change.messages {
+        let id = next.conversation.id.clone();
+        let numbers = match next.pages.layout() {
+            Layout::NewestFirst => vec![1],
+            Layout::OldestFirst { .. } => {
+                let last = next
+                    .conversation
+                    .message_count
+                    .map_or(1, |count| usize::try_from(count).unwrap_or(0).div_ceil(PAGE_SIZE).max(1));
+                next.pages.settle_last(last);
+                [last, last - 1].into_iter().filter(|page| *page >= 1).collect()
+            }
+            Layout::OnePage | Layout::Unknown { .. } => vec![next.pages.highest().unwrap_or(1)],
+        };
+        for (number, page) in numbers.iter().zip(read_pages(client, &id, &numbers).await) {
+            let (items, link) = page?;
+            next.pages.add(*number, items, link.is_some());
+        }
+        if matches!(next.pages.layout(), Layout::OnePage) && next.pages.page(1).is_some_and(|(_, more)| more) {
+            // Grown past one page: read on by the links.
+            next.pages.read_everything();
+        }
+        complete(client, &id, &mut next.pages, &|_| {}).await?;
+        next.pages.join_into(&mut next.messages);
+        let attachments_path =
+            format!("/v1/conversations/{}/attachments?page=1&pageSize={PAGE_SIZE}", encode_segment(&id));
+        if let Ok(resources) = client.list(&attachments_path, MAX_PAGES).await {
+            let known: Vec<Attachment> = resources.iter().map(|r: &Resource| Attachment::from_resource(r)).collect();
+            let mut waiting = std::mem::take(&mut next.waiting);
+            for attachment in known {
+                if !waiting.iter().any(|kept| kept.id == attachment.id) {
+                    waiting.push(attachment);
+                }
+            }
+            next.waiting = next.messages.attach(waiting);
+            next.settle_attachments();
+        }
+    }
+    let missing = next.unnamed_agents();
+    if !missing.is_empty() {
+        let agents = client.users(&missing).await;
+        next.learn_agents(agents);
+    } else {
+        next.learn_agents(Vec::new());
+    }
+    let added = next.messages.len().saturating_sub(before);
+    Ok(Some((next, added)))
 }
 
 /// The pages to read in the second wave: those holding the newest messages when pages

@@ -230,3 +230,71 @@ fn unclear_order_reads_every_page_four_at_a_time_and_gets_the_order_right() {
     let all = thread.messages.to_vec();
     assert!(all.windows(2).all(|pair| pair[0].sent_at <= pair[1].sent_at));
 }
+
+/// A conversation whose size and status a test changes between looks.
+fn changing(total: &Rc<Cell<usize>>, status: &Rc<std::cell::RefCell<String>>, order: Order) -> Rc<Waves> {
+    let (total, status) = (total.clone(), status.clone());
+    Waves::new(move |request| {
+        let mut response = conversation(total.get(), order, total.get())(request);
+        if request.path == "/v1/conversations/c1" {
+            response.body =
+                response.body.replace(r#""name":"Long""#, &format!(r#""name":"Long","status":"{}""#, status.borrow()));
+        }
+        response
+    })
+}
+
+fn looked(order: Order, from: usize, to: usize) -> (Thread, Option<(Thread, usize)>, usize) {
+    let total = Rc::new(Cell::new(from));
+    let status = Rc::new(std::cell::RefCell::new("open".to_string()));
+    let waves = changing(&total, &status, order);
+    let clock = FakeClock::at(0.0);
+    let client = KustomerClient::new(waves.as_ref(), clock.as_ref());
+    let (thread, _) = waves.run(load_thread(&client, "c1", &|_| {}, &|_| {}));
+    let thread = thread.unwrap();
+    total.set(to);
+    let before = waves.requests.borrow().len();
+    let (looked, _) = waves.run(check_thread(&client, &thread));
+    let requests = waves.requests.borrow().len() - before;
+    (thread, looked.unwrap(), requests)
+}
+
+#[test]
+fn a_look_that_finds_nothing_new_costs_one_request() {
+    for order in [Order::OldestFirst, Order::NewestFirst] {
+        let (_, found, requests) = looked(order, 1_000, 1_000);
+        assert!(found.is_none());
+        assert_eq!(requests, 1);
+    }
+}
+
+#[test]
+fn new_messages_join_in_order_each_once_whatever_the_pages_order() {
+    for (order, from) in [(Order::OldestFirst, 1_000), (Order::NewestFirst, 1_000), (Order::OldestFirst, 50)] {
+        let (before, found, requests) = looked(order, from, from + 3);
+        let (after, added) = found.expect("three new messages");
+        assert_eq!(added, 3, "{from}");
+        assert_eq!(after.messages.len(), before.messages.len() + 3);
+        let ids: Vec<String> = after.messages.to_vec().into_iter().map(|m| m.id).collect();
+        assert_eq!(ids.last().unwrap(), &format!("m{:05}", from + 2));
+        assert!(ids.windows(2).all(|pair| pair[0] < pair[1]), "in order, each once");
+        assert!(requests <= 4, "the conversation, the newest pages, the attachments: {requests}");
+    }
+}
+
+#[test]
+fn a_status_change_comes_with_the_conversation_alone() {
+    let total = Rc::new(Cell::new(50));
+    let status = Rc::new(std::cell::RefCell::new("open".to_string()));
+    let waves = changing(&total, &status, Order::OldestFirst);
+    let clock = FakeClock::at(0.0);
+    let client = KustomerClient::new(waves.as_ref(), clock.as_ref());
+    let (thread, _) = waves.run(load_thread(&client, "c1", &|_| {}, &|_| {}));
+    let thread = thread.unwrap();
+    *status.borrow_mut() = "done".to_string();
+    let before = waves.requests.borrow().len();
+    let (found, _) = waves.run(check_thread(&client, &thread));
+    let (after, added) = found.unwrap().unwrap();
+    assert_eq!((after.conversation.status.as_deref(), added), (Some("done"), 0));
+    assert_eq!(waves.requests.borrow().len() - before, 1);
+}

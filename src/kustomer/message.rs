@@ -219,7 +219,12 @@ impl Messages {
         let (mine, others): (Vec<Attachment>, Vec<Attachment>) = attachments.into_iter().partition(|attachment| {
             attachment.message_id.as_deref().is_some_and(|id| self.entries.iter().any(|entry| entry.id == id))
         });
-        self.attachments.extend(mine);
+        for attachment in mine {
+            // Read again with a later look: kept once.
+            if !self.attachments.iter().any(|known| known.id == attachment.id) {
+                self.attachments.push(attachment);
+            }
+        }
         others
     }
 
