@@ -222,3 +222,70 @@ test("a widget whose element left the document is torn down at the next mount", 
   });
   assert.deepEqual(state, { shadow: true, state: null }, "everything mount added to the removed element is gone");
 });
+
+// A hostFetch whose answers the test gives by hand: every request waits in `window.waiting`
+// until `window.answer()` answers them all, with the conversation asked for or its messages.
+async function pageWithHeldAnswers() {
+  const page = await hostPage();
+  await page.evaluate(() => {
+    const bodies = (id) => ({
+      [`/v1/conversations/${id}`]: { data: { id, attributes: { name: `Subject of ${id}`, assignedUsers: [] } } },
+      [`/v1/conversations/${id}/messages?page=1&pageSize=100`]: { data: [{ id: `${id}m1`, attributes: { channel: "chat", direction: "in", body: "hello" } }] },
+      [`/v1/conversations/${id}/attachments?page=1&pageSize=100`]: { data: [] },
+    });
+    window.calls = [];
+    window.waiting = [];
+    window.hostFetch = (request) => {
+      window.calls.push(request.path);
+      return new Promise((resolve) => window.waiting.push(() => {
+        const body = bodies(request.path.split("/")[3])[request.path];
+        resolve({ status: body ? 200 : 404, headers: {}, body: JSON.stringify(body ?? { errors: [] }) });
+      }));
+    };
+    window.answer = async () => {
+      for (const resolve of window.waiting.splice(0)) resolve();
+      // Whatever the answers start runs in later tasks: let them run.
+      for (let task = 0; task < 3; task++) await new Promise((resolve) => setTimeout(resolve, 20));
+    };
+  });
+  return page;
+}
+
+test("an answer that comes after unmount is dropped: no change to the page, no error, no further request", async () => {
+  const page = await pageWithHeldAnswers();
+  const after = await page.evaluate(async () => {
+    const element = document.getElementById("one");
+    const handle = window.widget.mount(element, { view: "conversation", context: { conversationId: "c1" }, transport: { kind: "host" } }, window.hostFetch);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const asked = window.calls.length;
+    handle.unmount();
+    const changes = [];
+    new MutationObserver((records) => changes.push(...records.map((record) => record.type)))
+      .observe(element, { subtree: true, childList: true, attributes: true, characterData: true });
+    await window.answer();
+    return { asked, calls: window.calls.length, changes, html: element.outerHTML };
+  });
+  assert.equal(after.asked, 1, "the widget was waiting for its first answer");
+  assert.equal(after.calls, 1, "no request after unmount");
+  assert.deepEqual(after.changes, [], "the element is not touched");
+  assert.equal(after.html, '<div id="one"></div>');
+  assert.deepEqual(page.problems, []);
+});
+
+test("after update(), the answer for the previous conversation is dropped and its load stops", async () => {
+  const page = await pageWithHeldAnswers();
+  await page.evaluate(async () => {
+    window.handle = window.widget.mount(document.getElementById("one"),
+      { view: "conversation", context: { conversationId: "c1" }, transport: { kind: "host" } }, window.hostFetch);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    window.handle.update({ conversationId: "c2" });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Both conversations' first requests are waiting; answer until nothing more is asked.
+    while (window.waiting.length) await window.answer();
+  });
+  await waitForState(page, "#one", "ready");
+  await assertText(page.locator("#one .ksw-subject"), "Subject of c2");
+  const calls = await page.evaluate(() => window.calls);
+  assert.deepEqual(calls.filter((path) => path.includes("/c1")), ["/v1/conversations/c1"], "c1's load made no request after update()");
+  assert.deepEqual(page.problems, []);
+});
