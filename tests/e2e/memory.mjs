@@ -18,7 +18,9 @@ export async function soakPage(browser, serverUrl) {
 }
 
 /**
- * The JS heap in use after garbage collection, and the WebAssembly memory. Collected a few
+ * The JS heap in use after garbage collection, and the WebAssembly memory. The JS heap is
+ * V8's own objects (`js`) and the DOM's (`dom`: Blink keeps nodes in a heap of its own,
+ * which Runtime.getHeapUsage reports as the embedder's). Collected a few
  * times with a pause between: freeing a wasm-bindgen closure or handle happens in a
  * FinalizationRegistry callback, on a later task, and that frees what it held in turn.
  */
@@ -30,8 +32,8 @@ export async function settledMemory({ page, cdp }) {
     });
   }
   await cdp.send("HeapProfiler.collectGarbage");
-  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
-  return { js: usedSize, wasm: await page.evaluate(() => window.wasmBytes()) };
+  const { usedSize, embedderHeapUsedSize } = await cdp.send("Runtime.getHeapUsage");
+  return { js: usedSize, dom: embedderHeapUsedSize ?? 0, wasm: await page.evaluate(() => window.wasmBytes()) };
 }
 
 /** The event types listened to on `window` and on `document`, sorted. */
@@ -59,6 +61,7 @@ export async function keptBy(browser, serverUrl, drive) {
     const after = await settledMemory(soak);
     return {
       js: after.js - before.js,
+      dom: after.dom - before.dom,
       wasm: after.wasm - before.wasm,
       listenersBefore,
       listenersAfter: await globalListeners(soak),
