@@ -49,12 +49,16 @@ export async function globalListeners({ cdp }) {
 
 /**
  * Runs `drive(page)` on a fresh soak page and reports what the page kept: growth of the JS
- * heap and of WebAssembly memory from before the first mount to after the last unmount,
- * the listeners left on window and document, and the hostFetch traffic (for the control).
+ * heap and of WebAssembly memory from before `drive` to after it, the listeners left on
+ * window and document, and the hostFetch traffic (for the control). `warmUp(page)`, when
+ * given, runs before the first reading, so that what the first mounts set up once (compiled
+ * code, the allocator's first pages) is left out and what remains is what each cycle keeps.
  */
-export async function keptBy(browser, serverUrl, drive) {
+export async function keptBy(browser, serverUrl, drive, warmUp = async () => {}) {
   const soak = await soakPage(browser, serverUrl);
   try {
+    await warmUp(soak.page);
+    const warmUpRequests = await soak.page.evaluate(() => window.traffic().sent.length);
     const listenersBefore = await globalListeners(soak);
     const before = await settledMemory(soak);
     await drive(soak.page);
@@ -66,6 +70,7 @@ export async function keptBy(browser, serverUrl, drive) {
       listenersBefore,
       listenersAfter: await globalListeners(soak),
       traffic: await soak.page.evaluate(() => window.traffic()),
+      warmUpRequests,
       problems: soak.problems,
     };
   } finally {
@@ -74,8 +79,13 @@ export async function keptBy(browser, serverUrl, drive) {
 }
 
 /** The control: the same hostFetch traffic on a fresh soak page, with no widget. */
-export function keptByControl(browser, serverUrl, traffic) {
-  return keptBy(browser, serverUrl, (page) => page.evaluate((traffic) => window.replay(traffic), traffic));
+export function keptByControl(browser, serverUrl, { traffic, warmUpRequests }) {
+  return keptBy(
+    browser,
+    serverUrl,
+    (page) => page.evaluate(([traffic, from]) => window.replay(traffic, from), [traffic, warmUpRequests]),
+    (page) => page.evaluate(([traffic, to]) => window.replay(traffic, 0, to), [traffic, warmUpRequests]),
+  );
 }
 
 export const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;

@@ -16,7 +16,7 @@ const MARGIN = 1024 * 1024;
 
 async function assertKeepsNothing(name, drive) {
   const widget = await keptBy(shared.browser, shared.server.url, drive);
-  const control = await keptByControl(shared.browser, shared.server.url, widget.traffic);
+  const control = await keptByControl(shared.browser, shared.server.url, widget);
   const heap = (run) => run.js + run.dom;
   const summary = `${name}: JS heap +${kb(heap(widget))} (V8 +${kb(widget.js)}, DOM +${kb(widget.dom)}; control +${kb(heap(control))}), ` +
     `WebAssembly memory +${kb(widget.wasm)} (control +${kb(control.wasm)}), ${widget.traffic.sent.length} requests`;
