@@ -289,3 +289,27 @@ test("after update(), the answer for the previous conversation is dropped and it
   assert.deepEqual(calls.filter((path) => path.includes("/c1")), ["/v1/conversations/c1"], "c1's load made no request after update()");
   assert.deepEqual(page.problems, []);
 });
+
+test("unmount aborts a proxy request still waiting for its answer", async () => {
+  const page = await hostPage();
+  const open = () => page.evaluate(async () => (await (await fetch("/proxy/hanging")).json()).open);
+  const before = await open();
+  await page.evaluate((base) => {
+    window.handle = window.widget.mount(document.getElementById("one"), {
+      view: "conversation", context: { conversationId: "p1" },
+      transport: { kind: "proxy", kustomer: `${base}/proxy/hang`, salesforce: `${base}/proxy/hang`, timeoutMs: 60000 },
+    });
+  }, shared.server.url);
+  await until(async () => (await open()) === before + 1, "the request to reach the proxy");
+  await page.evaluate(() => window.handle.unmount());
+  await until(async () => (await open()) === before, "the request to be aborted (it stays open until its 60 s timeout otherwise)");
+  assert.deepEqual(page.problems, []);
+});
+
+async function until(condition, what) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.fail(`timed out waiting for ${what}`);
+}

@@ -70,11 +70,19 @@ export async function serve() {
 /**
  * A stand-in for a credential-adding proxy: /proxy/kustomer/… answers a small
  * conversation in Kustomer's format; /proxy/hang/… never answers (until the server
- * closes), to exercise the proxy transport's timeout.
+ * closes), to exercise the proxy transport's timeout; /proxy/hanging says how many of
+ * those requests are still open.
  */
 function proxy(url, response, hanging) {
   if (url.pathname.startsWith("/proxy/hang/")) {
     hanging.add(response);
+    // Open until the client gives up on it: aborting a fetch closes its connection.
+    response.on("close", () => hanging.delete(response));
+    return;
+  }
+  if (url.pathname === "/proxy/hanging") {
+    response.writeHead(200, { "content-type": "application/json" });
+    response.end(JSON.stringify({ open: hanging.size }));
     return;
   }
   const path = url.pathname.slice("/proxy/kustomer".length) + url.search;
