@@ -19,7 +19,7 @@ export WASM_BINDGEN_TEST_TIMEOUT := 120
 export TRUNK_OFFLINE := true
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: preview build build-preview package test test-native test-browser test-e2e test-hosts bench tools rust-tools browser npm fetch clean
+.PHONY: preview build build-preview package register-kustomer test test-native test-browser test-e2e test-hosts bench tools rust-tools browser npm fetch clean
 
 preview: tools fetch
 	trunk serve --open=false
@@ -43,17 +43,24 @@ build: tools fetch
 # KustomerWidget static resource made from dist/) and package/kustomer (the card page to
 # host, with the module).
 SF_RESOURCE := package/salesforce/force-app/main/default/staticresources/KustomerWidget
-package: build
+# The static resource holds the frame page and the conversation module wrapped as one
+# classic script with its WebAssembly (package-frame.mjs says why: the frame may run with
+# the origin "null", where module scripts and fetches need CORS that Salesforce does not send).
+package: build npm
 	rm -rf package
 	mkdir -p package/kustomer
 	cp -r www/hosts/salesforce package/salesforce
-	rm -rf package/salesforce/frame package/salesforce/jest.config.cjs package/salesforce/eslint.config.cjs package/salesforce/force-app/main/default/lwc/*/__tests__
-	mkdir -p $(SF_RESOURCE)
-	cp www/hosts/salesforce/frame/frame.html www/hosts/salesforce/frame/frame.js $(SF_RESOURCE)/
-	cp dist/conversation/kustomer-salesforce-widget.js dist/conversation/kustomer-salesforce-widget_bg.wasm $(SF_RESOURCE)/
+	rm -rf package/salesforce/frame package/salesforce/package-frame.mjs package/salesforce/jest.config.cjs package/salesforce/eslint.config.cjs package/salesforce/force-app/main/default/lwc/*/__tests__
+	node www/hosts/salesforce/package-frame.mjs dist/conversation $(SF_RESOURCE)
 	cp www/hosts/kustomer/* package/kustomer/
 	cp dist/insight/kustomer-salesforce-widget.js dist/insight/kustomer-salesforce-widget_bg.wasm package/kustomer/
 	@echo "package/salesforce: deploy with the Salesforce CLI; package/kustomer: host, then register app.json"
+
+# Registers the Kustomer app with an org (POST /v1/apps/available): set KUSTOMER_API_URL,
+# KUSTOMER_API_TOKEN (role org.admin.apps) and KUSTOMER_CARD_URL (where package/kustomer/
+# is hosted); see admin/register-kustomer.mjs.
+register-kustomer:
+	node admin/register-kustomer.mjs www/hosts/kustomer/app.json
 
 # The preview page and the module with the demo org, as `make preview` serves them.
 build-preview: tools fetch
@@ -67,7 +74,8 @@ test-native:
 test-browser: rust-tools browser
 	cargo test --target wasm32-unknown-unknown --test browser
 
-test-e2e: build build-preview npm browser
+# The Case page test frames the packaged static resource, as Salesforce serves it.
+test-e2e: package build-preview npm browser
 	node --test --test-concurrency=1 tests/e2e/
 
 # The hosts' own tests: the Apex parsed, the LWC linted and under jest, the packages checked.

@@ -15,6 +15,7 @@ use crate::browser::clock::BrowserClock;
 use crate::browser::intl::Intl;
 use crate::config::{Config, ConfigError, Context, TransportConfig, View};
 use crate::transport::host::HostTransport;
+use crate::transport::limited::{Limited, MAX_IN_FLIGHT};
 use crate::transport::proxy::ProxyTransport;
 use crate::transport::{Clock, Transport};
 use crate::ui::{ConfigProblem, Env, StateReport, Widget, WidgetState, STYLES};
@@ -235,6 +236,8 @@ fn environment(config: Config, host_fetch: &JsValue, state: StateReport) -> Resu
             Rc::new(HostTransport::new(function, host.timeout_ms))
         }
     };
+    // At most a few requests in flight, and one pause for all on Kustomer's rate limit.
+    let transport: Rc<dyn Transport> = Rc::new(Limited::new(transport, clock.clone(), MAX_IN_FLIGHT));
     Intl::new(&config.locale, None).map_err(|message| problem("locale", message))?;
     let intl =
         Intl::new(&config.locale, config.time_zone.as_deref()).map_err(|message| problem("timeZone", message))?;

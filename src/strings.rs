@@ -70,6 +70,10 @@ pub fn rate_limit_wait(seconds: u32) -> String {
     format!("Kustomer's rate limit was reached: retrying in {seconds} s")
 }
 
+pub fn earlier_failed(reason: &str) -> String {
+    format!("Earlier messages could not be read: {reason}. Press again to retry.")
+}
+
 pub fn show_earlier(count: usize) -> String {
     format!("Show {count} earlier messages")
 }
@@ -247,6 +251,17 @@ pub fn quota_saving(percent: u64, age: &str) -> String {
 pub const LIMIT_REACHED: &str = "Salesforce API limit reached";
 pub const SALESFORCE_UNREACHABLE: &str = "Salesforce could not be reached";
 pub const SALESFORCE_UNAVAILABLE: &str = "Salesforce could not answer just now";
+
+/// Kustomer served its own saved answer in place of Salesforce's error status.
+pub const SALESFORCE_ANSWERED_ERROR: &str = "Salesforce answered with an error (its API limit may be reached)";
+pub const SAVED_BY_KUSTOMER: &str = "Saved by Kustomer within the last 24 hours";
+
+pub fn kustomer_saved(reason: &str, age: Option<&str>) -> String {
+    match age {
+        Some(age) => format!("{reason}; showing the answer Kustomer saved {age}"),
+        None => format!("{reason}; showing the answer Kustomer saved (at most 24 hours old)"),
+    }
+}
 
 pub fn showing_saved(reason: &str, age: &str) -> String {
     format!("{reason}; showing data from {age}")

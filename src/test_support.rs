@@ -74,6 +74,102 @@ impl Transport for ScriptedTransport {
     }
 }
 
+/// A network whose every answer takes one round trip: requests asked while a future runs
+/// are all answered together at the next tick. `run` drives a future to its end and says
+/// how many round trips it waited, so loads are measured the way users wait.
+pub struct Waves {
+    answer: Box<dyn Fn(&Request) -> Response>,
+    pending: RefCell<Vec<Rc<RefCell<Option<Response>>>>>,
+    /// Every request, with the tick it was sent at (0: before any answer).
+    pub requests: RefCell<Vec<(usize, Request)>>,
+    tick: Cell<usize>,
+    peak: Cell<usize>,
+}
+
+impl Waves {
+    pub fn new(answer: impl Fn(&Request) -> Response + 'static) -> Rc<Waves> {
+        Rc::new(Waves {
+            answer: Box::new(answer),
+            pending: RefCell::new(Vec::new()),
+            requests: RefCell::new(Vec::new()),
+            tick: Cell::new(0),
+            peak: Cell::new(0),
+        })
+    }
+
+    /// Round trips so far.
+    pub fn tick(&self) -> usize {
+        self.tick.get()
+    }
+
+    /// The most requests that waited for one tick.
+    pub fn peak(&self) -> usize {
+        self.peak.get()
+    }
+
+    /// Drives `future` to its end, answering each tick's requests; the output and the
+    /// round trips it took.
+    pub fn run<F: Future>(&self, future: F) -> (F::Output, usize) {
+        let mut future = pin!(future);
+        let mut context = Context::from_waker(Waker::noop());
+        for _ in 0..100_000 {
+            if let Poll::Ready(output) = future.as_mut().poll(&mut context) {
+                return (output, self.tick.get());
+            }
+            let pending = std::mem::take(&mut *self.pending.borrow_mut());
+            if pending.is_empty() {
+                continue; // a permit freed or a sleep ended: poll again
+            }
+            self.peak.set(self.peak.get().max(pending.len()));
+            self.tick.set(self.tick.get() + 1);
+            for slot in pending {
+                slot.borrow_mut().get_or_insert_with(|| Response::new(599, "unanswered"));
+            }
+        }
+        panic!("the future never completed");
+    }
+}
+
+impl Transport for Waves {
+    fn get<'a>(&'a self, request: &'a Request) -> LocalFuture<'a, Result<Response, FetchError>> {
+        self.requests.borrow_mut().push((self.tick.get(), request.clone()));
+        let answer = (self.answer)(request);
+        let slot = Rc::new(RefCell::new(None));
+        self.pending.borrow_mut().push(slot.clone());
+        let mut answer = Some(answer);
+        Box::pin(std::future::poll_fn(move |_| {
+            if slot.borrow().is_some() {
+                Poll::Ready(Ok(answer.take().expect("answered once")))
+            } else {
+                Poll::Pending
+            }
+        }))
+    }
+}
+
+/// Passes requests to another transport and records their paths.
+pub struct Recording<T: Transport> {
+    inner: T,
+    paths: RefCell<Vec<String>>,
+}
+
+impl<T: Transport> Recording<T> {
+    pub fn new(inner: T) -> Self {
+        Recording { inner, paths: RefCell::new(Vec::new()) }
+    }
+
+    pub fn paths(&self) -> Vec<String> {
+        self.paths.borrow().clone()
+    }
+}
+
+impl<T: Transport> Transport for Recording<T> {
+    fn get<'a>(&'a self, request: &'a Request) -> LocalFuture<'a, Result<Response, FetchError>> {
+        self.paths.borrow_mut().push(request.path.clone());
+        self.inner.get(request)
+    }
+}
+
 /// A storage that holds at most `capacity` bytes of values, like a full localStorage.
 pub struct Memory {
     pub items: RefCell<BTreeMap<String, String>>,

@@ -62,6 +62,9 @@ pub struct Context {
     pub conversation_id: Option<String>,
     pub customer_id: Option<String>,
     pub customer_emails: Vec<String>,
+    /// The customer's phone numbers as the host knows them (the Kustomer card passes
+    /// `attributes.phones[].phone`), for matching records by phone.
+    pub customer_phones: Vec<String>,
 }
 
 /// Where requests go. The widget holds no secret in any of these: the proxy and the host

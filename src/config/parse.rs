@@ -89,11 +89,12 @@ pub fn config(value: &Value) -> Result<Config, ConfigError> {
 }
 
 pub fn context(value: &Value, path: &str) -> Result<Context, ConfigError> {
-    let o = Object::new(value, path, &["conversationId", "customerId", "customerEmails"])?;
+    let o = Object::new(value, path, &["conversationId", "customerId", "customerEmails", "customerPhones"])?;
     Ok(Context {
         conversation_id: o.string("conversationId")?,
         customer_id: o.string("customerId")?,
         customer_emails: o.strings("customerEmails")?.unwrap_or_default(),
+        customer_phones: o.strings("customerPhones")?.unwrap_or_default(),
     })
 }
 

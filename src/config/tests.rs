@@ -209,6 +209,17 @@ fn context_update_is_parsed_and_validated() {
 }
 
 #[test]
+fn the_customers_phones_come_with_the_context() {
+    let context =
+        Context::from_json(r#"{"customerId":"k1","customerPhones":["+1 555 0100","+44 20 7946 0000"]}"#, View::Insight)
+            .unwrap();
+    assert_eq!(context.customer_phones, ["+1 555 0100", "+44 20 7946 0000"]);
+    let error = Context::from_json(r#"{"customerId":"k1","customerPhones":["+1 555 0100", 5550100]}"#, View::Insight)
+        .unwrap_err();
+    assert_eq!(error.key, "context.customerPhones.1");
+}
+
+#[test]
 fn lightning_host_drops_the_my_suffix() {
     let config = Config::from_json(&insight("")).unwrap();
     assert_eq!(config.salesforce.unwrap().lightning_host(), "acme.lightning.force.com");

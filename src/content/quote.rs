@@ -90,6 +90,7 @@ pub fn html_history_start(html: &str) -> Option<usize> {
         }
     }
     starts.extend(header_blocks(&lower));
+    starts.extend(bordered_headers(&lower));
     for mark in ORIGINAL {
         if let Some(at) = lower.find(mark) {
             starts.push(extend_back(&lower, block_start(&lower, at)));
@@ -175,6 +176,91 @@ fn header_blocks(lower: &str) -> Vec<usize> {
         }
     }
     starts
+}
+
+/// Windows Mail (Windows 8.1) and the Outlook family: a container ruled only along its
+/// top (`border-top-style: solid`, or `border:none;border-top:solid …`) whose first lines
+/// are a header block (From / Sent / To / Subject, in whatever language the client
+/// writes them), with the quoted message after it. Recognised by that shape rather than
+/// by the labels' words or the rule's colour, which vary by client and language; a rule
+/// with no header under it (a signature's, a footer's) is no history.
+fn bordered_headers(lower: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    for (at, _) in lower.match_indices("<div") {
+        let Some(tag_end) = lower[at..].find('>').map(|end| at + end) else { break };
+        if !ruled_on_top_only(&lower[at..tag_end]) {
+            continue;
+        }
+        let lines = first_lines(clip(lower, tag_end + 1, 1500), 4);
+        let labelled = lines.iter().filter(|line| is_header_line(line)).count();
+        let opens_with_header = lines.first().is_some_and(|line| is_header_line(line));
+        // The quoted message follows the header's container: text after it.
+        if opens_with_header && labelled >= 3 && !container_ends_message(lower, at) {
+            starts.push(extend_back(lower, at));
+        }
+    }
+    starts
+}
+
+/// Whether a tag's inline style draws a solid rule along its top and no other side.
+fn ruled_on_top_only(tag: &str) -> bool {
+    let Some(style) = tag.find("style=").map(|at| &tag[at..]) else { return false };
+    let style: String = style.chars().filter(|c| !c.is_whitespace()).collect();
+    let top = style.contains("border-top-style:solid") || style.contains("border-top:solid");
+    let other_sides = [
+        "border-left",
+        "border-right",
+        "border-bottom",
+        "border-style:solid",
+        "border:solid",
+        "border:1",
+        "border:thin",
+    ]
+    .iter()
+    .any(|side| style.contains(side));
+    top && !other_sides
+}
+
+/// The first `count` non-empty lines of text in some HTML, a line ending at a break or
+/// at a block's edge.
+fn first_lines(html: &str, count: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut rest = html;
+    while lines.len() < count && !rest.is_empty() {
+        let Some(open) = rest.find('<') else {
+            line.push_str(rest);
+            break;
+        };
+        line.push_str(&rest[..open]);
+        let close = rest[open..].find('>').map_or(rest.len(), |end| open + end + 1);
+        let tag = &rest[open..close];
+        if ["<br", "<div", "</div", "<p", "</p", "<tr", "</tr"].iter().any(|edge| tag.starts_with(edge)) {
+            let text = text_of(&line);
+            if text.chars().any(is_word_char) {
+                lines.push(text.trim().to_string());
+            }
+            line.clear();
+        }
+        rest = &rest[close..];
+    }
+    let text = text_of(&line);
+    if lines.len() < count && text.chars().any(is_word_char) {
+        lines.push(text.trim().to_string());
+    }
+    lines
+}
+
+/// A header line: a short label of one to three words, a colon (ASCII or full-width),
+/// then a value, as in "From: Acme Support" or "差出人: Acme".
+fn is_header_line(line: &str) -> bool {
+    let Some((label, value)) = line.split_once([':', '\u{ff1a}']) else { return false };
+    let label = label.trim();
+    let words = label.split_whitespace().count();
+    (1..=3).contains(&words)
+        && label.chars().count() <= 24
+        && label.chars().all(|c| is_word_char(c) || c == ' ' || c == '-')
+        && value.chars().any(is_word_char)
 }
 
 /// At most `max` bytes of `text` from `at`, ending on a character boundary.

@@ -115,3 +115,53 @@ fn plain_text_that_is_not_history_stays_whole() {
         assert_eq!(split_text(text), (text.to_string(), None), "{text:?}");
     }
 }
+
+/// Windows Mail on Windows 8.1: the new text in `data-externalstyle="false"`, an empty
+/// signature block, then the history under a top-ruled `div` of header lines, in
+/// English and in Japanese (labels the word lists do not hold).
+const WINDOWS_MAIL_8: [(&str, &str); 2] = [
+    ("English", include_str!("../../tests/fixtures/replies/windows-mail-8.html")),
+    ("Japanese", include_str!("../../tests/fixtures/replies/windows-mail-8-ja.html")),
+];
+
+#[test]
+fn windows_mail_8_is_cut_at_its_ruled_header_and_keeps_the_signature() {
+    for (language, html) in WINDOWS_MAIL_8 {
+        let start = html_history_start(html).unwrap_or_else(|| panic!("{language}: no history found"));
+        assert!(
+            html[start..].starts_with("<div style=\"padding-top: 5px;"),
+            "{language}: {}",
+            &html[start..start + 80]
+        );
+        let new = text_of(&html[..start]);
+        assert!(new.contains("NEW-TEXT") && !new.contains("OLD-HISTORY"), "{language}: {new}");
+        assert!(html[..start].contains("data-signatureblock"), "{language}: the signature block stays");
+    }
+    let signed = text_of(&WINDOWS_MAIL_8[0].1[..html_history_start(WINDOWS_MAIL_8[0].1).unwrap()]);
+    assert!(signed.contains("Regards,") && signed.contains("Priya Raman"), "{signed}");
+}
+
+#[test]
+fn a_top_rule_without_a_header_under_it_stays_whole() {
+    let cases = [
+        (
+            "a signature under a rule",
+            "<div>Thanks, that fixed it.</div><div style=\"padding-top: 5px; border-top-color: rgb(229, 229, 229); border-top-width: 1px; border-top-style: solid;\"><div>Priya Raman</div><div>Head of Operations</div></div><div>Brightline</div>",
+        ),
+        (
+            "one label line under a rule",
+            "<div>See below.</div><div style=\"border-top-style: solid\"><div>Note: call after five</div><div>The order number is 4471.</div></div><div>Priya</div>",
+        ),
+        (
+            "a box ruled on every side",
+            "<div>Details:</div><div style=\"border-top-style: solid; border-bottom-style: solid\"><div>Order: 4471</div><div>Item: lamp</div><div>Status: lost</div></div><div>Please help.</div>",
+        ),
+        (
+            "a header block under a rule with nothing after it",
+            "<div>My details:</div><div style=\"border-top-style: solid\"><div>Name: Priya</div><div>Phone: 555 0100</div><div>City: Leeds</div></div>",
+        ),
+    ];
+    for (what, html) in cases {
+        assert_eq!(html_history_start(html), None, "{what}");
+    }
+}

@@ -65,6 +65,11 @@ pub const CUSTOMERS: [DemoCustomer; 7] = [
     },
 ];
 
+/// Every user of the demo org, as `GET /v1/users` lists them.
+pub fn users() -> Vec<Value> {
+    [SAM, DANA, NOOR, BOT].into_iter().filter_map(user).collect()
+}
+
 pub fn user(id: &str) -> Option<Value> {
     let (name, email, kind) = match id {
         SAM => ("Sam Rivera", "sam.rivera@northwind-support.com", "user"),

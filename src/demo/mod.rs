@@ -94,6 +94,7 @@ fn kustomer(path_and_query: &str) -> Response {
             kustomer_data::attachments(id).map(|files| page(files, path, query))
         }
         ["v1", "customers", id] => kustomer_data::customer(id).map(|data| json!({ "data": data })),
+        ["v1", "users"] => Some(page(kustomer_data::users(), path, query)),
         ["v1", "users", id] => kustomer_data::user(id).map(|data| json!({ "data": data })),
         _ => None,
     };

@@ -11,6 +11,7 @@ use super::{Fetched, Fields};
 use crate::config::{ExtraFields, Visibility};
 use crate::salesforce::client::{invalid_field, Records, SalesforceClient};
 use crate::salesforce::errors::is_refusal;
+use crate::salesforce::host_saved::HostSaved;
 use crate::salesforce::limits::ApiUsage;
 use crate::salesforce::sosl::record_type;
 use crate::transport::{join, FetchError, LocalFuture};
@@ -23,7 +24,8 @@ pub async fn fetch(
     extra: &ExtraFields,
 ) -> Result<Fetched, FetchError> {
     let mut fields = Fields::from_config(extra);
-    let mut state = State { dropped_fields: std::mem::take(&mut fields.refused), fields, usage: None };
+    let mut state =
+        State { dropped_fields: std::mem::take(&mut fields.refused), fields, usage: None, host_saved: None };
     let mut refusals: Vec<Refusal> = Vec::new();
     let (mut people, mut accounts): (Option<Vec<Value>>, Option<Vec<Value>>) = (None, None);
     // Every failed attempt drops a field or refuses an object, so this bound is only a
@@ -96,6 +98,7 @@ pub async fn fetch(
         dropped_fields: state.dropped_fields,
         refused: refusals,
         usage: state.usage,
+        host_saved: state.host_saved,
     })
 }
 
@@ -118,6 +121,7 @@ struct State {
     fields: Fields,
     dropped_fields: Vec<(String, String)>,
     usage: Option<ApiUsage>,
+    host_saved: Option<HostSaved>,
 }
 
 enum Settled {
@@ -135,6 +139,7 @@ impl State {
         let error = match answer {
             Ok(records) => {
                 self.usage = records.usage.or(self.usage);
+                self.host_saved = HostSaved::join(self.host_saved, records.host_saved);
                 return Ok(Settled::Read(records.records));
             }
             Err(error) => error,

@@ -8,6 +8,7 @@ use crate::config::{ExtraFields, Visibility};
 use crate::problem::Problem;
 use crate::salesforce::client::{invalid_field, SalesforceClient};
 use crate::salesforce::errors::{details, plain_message};
+use crate::salesforce::host_saved::HostSaved;
 use crate::salesforce::limits::ApiUsage;
 use crate::salesforce::soql::clean_emails;
 use crate::strings;
@@ -34,6 +35,9 @@ pub enum Freshness {
     Live,
     /// From the cache; `notice` says why when it is not simply recent.
     Cached { age_ms: f64, notice: Option<String> },
+    /// Kustomer's saved answer, served by the host in place of Salesforce's error; its
+    /// age when the host said when it was saved.
+    SavedByHost { age_ms: Option<f64>, notice: String },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +50,18 @@ pub struct Loaded {
 impl Loaded {
     /// "Updated 4 minutes ago".
     pub fn updated(&self, now_ms: f64) -> String {
-        strings::updated(&age_words((now_ms - self.fetched_at_ms).max(0.0)))
+        match self.freshness {
+            Freshness::SavedByHost { age_ms: None, .. } => strings::SAVED_BY_KUSTOMER.to_string(),
+            _ => strings::updated(&age_words((now_ms - self.fetched_at_ms).max(0.0))),
+        }
+    }
+
+    /// The notice that says where older data came from, if it is not simply recent.
+    pub fn notice(&self) -> Option<&str> {
+        match &self.freshness {
+            Freshness::Live | Freshness::Cached { notice: None, .. } => None,
+            Freshness::Cached { notice: Some(notice), .. } | Freshness::SavedByHost { notice, .. } => Some(notice),
+        }
     }
 }
 
@@ -90,6 +105,10 @@ pub async fn load(
             if card.everything_refused() {
                 return Err(everything_refused(&card));
             }
+            if let Some(saved) = fetched.host_saved {
+                // Older than it looks: neither kept as fresh nor shown as fresh.
+                return Ok(saved_by_host(card, saved, now_ms));
+            }
             if let Some(cache) = &cache {
                 if let Some(usage) = fetched.usage {
                     cache.put_usage(settings.org, usage.used, usage.limit, now_ms);
@@ -124,6 +143,22 @@ pub async fn load(
             }
             Err(explain(&error, client.api_version()))
         }
+    }
+}
+
+/// A card built from Kustomer's saved answers, saying why and how old they are.
+fn saved_by_host(card: Card, saved: HostSaved, now_ms: f64) -> Loaded {
+    let reason = match saved.status {
+        Some(403) => strings::LIMIT_REACHED,
+        Some(500..=599) => strings::SALESFORCE_UNAVAILABLE,
+        _ => strings::SALESFORCE_ANSWERED_ERROR,
+    };
+    let age_ms = saved.saved_at_ms.map(|at| (now_ms - at).max(0.0));
+    let notice = strings::kustomer_saved(reason, age_ms.map(age_words).as_deref());
+    Loaded {
+        card,
+        freshness: Freshness::SavedByHost { age_ms, notice },
+        fetched_at_ms: saved.saved_at_ms.unwrap_or(now_ms),
     }
 }
 
@@ -200,7 +235,9 @@ pub fn explain(error: &FetchError, api_version: &str) -> Problem {
     let message = match (error, code) {
         (FetchError::Http { status: 403, .. }, "REQUEST_LIMIT_EXCEEDED") => strings::LIMIT_NOTHING_SAVED.to_string(),
         (FetchError::Http { status: 401, .. }, _) => strings::SALESFORCE_EXPIRED.to_string(),
-        (FetchError::Http { status: 404, .. }, _) => strings::no_query_service(api_version),
+        // Salesforce's own 404 (`NOT_FOUND`, or none) means no such API version here; a
+        // host's 404 with a code of its own says what is missing in its words.
+        (FetchError::Http { status: 404, .. }, "" | "NOT_FOUND") => strings::no_query_service(api_version),
         (_, "INVALID_FIELD") => match invalid_field(error) {
             Some((field, object)) => strings::no_such_field(&field, &object),
             None => strings::SALESFORCE_REFUSED_FIELD.to_string(),

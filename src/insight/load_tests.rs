@@ -128,6 +128,14 @@ fn errors_say_what_to_do() {
     assert!(!problem.retry);
     assert_eq!(problem.details.as_deref(), Some("HTTP 404 NOT_FOUND\nThe requested resource does not exist"));
 
+    // A host's own 404 (the Kustomer card's command missing from the org) keeps its words.
+    let not_installed = ScriptedTransport::new(vec![Ok(Response::new(
+        404,
+        r#"[{"message":"the command a_1.app.salesforce.search is not installed in this org (tried a_1.app.salesforce.search, a.app.salesforce.search)","errorCode":"COMMAND_NOT_INSTALLED"}]"#,
+    ))]);
+    let problem = run(&not_installed, &storage, 0.0, false).unwrap_err();
+    assert!(problem.message.contains("is not installed in this org (tried a_1.app."), "{}", problem.message);
+
     let no_cache = run(&demo(Scenario::SalesforceLimit), &Memory::new(1 << 20), 0.0, false).unwrap_err();
     assert!(no_cache.retry);
 }
@@ -292,4 +300,50 @@ fn a_refusal_is_kept_with_the_saved_data() {
     let stale = run(&demo(Scenario::SalesforceLimit), &storage, HOUR, true).unwrap();
     assert!(stale.card.refusal(Object::Lead).is_some());
     assert_eq!(stale.card.contacts.as_ref().unwrap().len(), 1);
+}
+
+/// A search and an account query answered from Kustomer's saved copies, as the Kustomer
+/// card marks them (`cacheFallback` on the command's result).
+fn saved_by_kustomer(mark: &str, saved_at: Option<&str>) -> ScriptedTransport {
+    let saved = |body: &str| {
+        let response = Response::new(200, body).with_header("x-cache-fallback", mark);
+        Ok(match saved_at {
+            Some(at) => response.with_header("x-cache-saved-at", at),
+            None => response,
+        })
+    };
+    ScriptedTransport::new(vec![
+        saved(
+            r#"{"searchRecords":[{"attributes":{"type":"Contact"},"Id":"003J","Name":"Jane Cooper","Email":"jane.cooper@brightline.io"}]}"#,
+        ),
+        saved(r#"{"totalSize":0,"done":true,"records":[]}"#),
+    ])
+}
+
+#[test]
+fn kustomers_saved_answer_is_shown_as_saved_with_its_age_and_not_kept_as_fresh() {
+    let storage = Memory::new(1 << 20);
+    let now = 10.0 * HOUR;
+    let saved_at = format!("{}", now - 5.0 * HOUR);
+    let loaded = run(&saved_by_kustomer("403", Some(&saved_at)), &storage, now, true).unwrap();
+    assert_eq!(
+        loaded.notice(),
+        Some("Salesforce API limit reached; showing the answer Kustomer saved 5 hours ago"),
+        "{:?}",
+        loaded.freshness
+    );
+    assert_eq!(loaded.updated(now), "Updated 5 hours ago");
+    assert_eq!(loaded.card.contacts.as_ref().unwrap().len(), 1, "the saved records are shown");
+    assert!(storage.items.borrow().keys().all(|key| !key.contains("brightline")), "not kept as fresh data");
+}
+
+#[test]
+fn a_saved_answer_without_its_cause_or_time_says_what_is_known() {
+    let storage = Memory::new(1 << 20);
+    let loaded = run(&saved_by_kustomer("true", None), &storage, HOUR, true).unwrap();
+    assert_eq!(
+        loaded.notice(),
+        Some("Salesforce answered with an error (its API limit may be reached); showing the answer Kustomer saved (at most 24 hours old)")
+    );
+    assert_eq!(loaded.updated(HOUR), "Saved by Kustomer within the last 24 hours");
 }

@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::{Fields, Object, Refusal};
 use crate::json::{object, str_at};
+use crate::salesforce::host_saved::HostSaved;
 use crate::salesforce::limits::ApiUsage;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -20,6 +21,9 @@ pub struct Fetched {
     /// Objects the integration user may not read.
     pub refused: Vec<Refusal>,
     pub usage: Option<ApiUsage>,
+    /// Some answer was Kustomer's saved copy, not Salesforce's own (never kept: the
+    /// browser's copy is of fresh answers only).
+    pub host_saved: Option<HostSaved>,
 }
 
 impl Fetched {
@@ -148,6 +152,7 @@ impl Fetched {
                 })
                 .collect(),
             usage: None,
+            host_saved: None,
         })
     }
 }

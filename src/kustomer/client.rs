@@ -7,9 +7,12 @@ use std::rc::Rc;
 
 use serde_json::Value;
 
+use super::directory;
 use super::model::{Conversation, Customer, Resource, User};
 use crate::json::{list_page, str_at, Data};
-use crate::transport::{encode_segment, Clock, FetchError, Request, Response, Service, Transport};
+use crate::transport::{
+    encode_segment, join_all, Clock, FetchError, LocalFuture, Request, Response, Service, Transport,
+};
 
 /// How long to wait on a `429`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +29,9 @@ impl Default for RetryPolicy {
         RetryPolicy { max_retries: 3, max_wait_ms: 30_000, default_wait_ms: 1_000 }
     }
 }
+
+/// The first page of the org's users.
+pub const USERS_PAGE: &str = "/v1/users?page=1&pageSize=100";
 
 pub struct KustomerClient<'a> {
     transport: &'a dyn Transport,
@@ -55,28 +61,51 @@ impl<'a> KustomerClient<'a> {
         Ok(Conversation::from_resource(&single(&document)?))
     }
 
+    /// A customer, from the page's store when read lately (see [`directory`]).
     pub async fn customer(&self, id: &str) -> Result<Customer, FetchError> {
-        let document = self.get_json(&format!("/v1/customers/{}", encode_segment(id))).await?;
-        Ok(Customer::from_resource(&single(&document)?))
-    }
-
-    pub async fn user(&self, id: &str) -> Result<User, FetchError> {
-        let document = self.get_json(&format!("/v1/users/{}", encode_segment(id))).await?;
-        Ok(User::from_resource(&single(&document)?))
-    }
-
-    /// Several agents, each fetched once, in the order given; failures are kept per id so
-    /// that one missing agent does not hide the others.
-    pub async fn users(&self, ids: &[String]) -> Vec<(String, Result<User, FetchError>)> {
-        let mut seen: Vec<(String, Result<User, FetchError>)> = Vec::new();
-        for id in ids {
-            if seen.iter().any(|(known, _)| known == id) {
-                continue;
-            }
-            let user = self.user(id).await;
-            seen.push((id.clone(), user));
+        if let Some(customer) = directory::customer(id, self.clock.now_ms()) {
+            return Ok(customer);
         }
-        seen
+        let document = self.get_json(&format!("/v1/customers/{}", encode_segment(id))).await?;
+        let customer = Customer::from_resource(&single(&document)?);
+        directory::remember_customer(&customer, self.clock.now_ms());
+        Ok(customer)
+    }
+
+    /// An agent, from the page's store when read lately.
+    pub async fn user(&self, id: &str) -> Result<User, FetchError> {
+        if let Some(user) = directory::user(id, self.clock.now_ms()) {
+            return Ok(user);
+        }
+        let document = self.get_json(&format!("/v1/users/{}", encode_segment(id))).await?;
+        let user = User::from_resource(&single(&document)?);
+        directory::remember_user(&user, self.clock.now_ms());
+        Ok(user)
+    }
+
+    /// Several agents, each once, in the order given; failures are kept per id so that
+    /// one missing agent does not hide the others. Two or more not read lately come from
+    /// the first page of the org's users, one request for a whole support team; any not
+    /// on it are read one by one, side by side.
+    pub async fn users(&self, ids: &[String]) -> Vec<(String, Result<User, FetchError>)> {
+        let mut unique: Vec<&String> = Vec::new();
+        for id in ids {
+            if !unique.contains(&id) {
+                unique.push(id);
+            }
+        }
+        let now = self.clock.now_ms();
+        let unknown = unique.iter().filter(|id| directory::user(id, now).is_none()).count();
+        if unknown >= 2 {
+            // A failed list only costs the one request: the names are read one by one.
+            if let Ok(users) = self.list(USERS_PAGE, 1).await {
+                for resource in &users {
+                    directory::remember_user(&User::from_resource(resource), now);
+                }
+            }
+        }
+        let reads = unique.iter().map(|id| Box::pin(self.user(id)) as LocalFuture<'_, _>).collect();
+        unique.into_iter().cloned().zip(join_all(reads).await).collect()
     }
 
     /// Every resource of a list endpoint, following `links.next` until it is absent.
@@ -128,6 +157,13 @@ impl<'a> KustomerClient<'a> {
             next = page.1.as_deref().map(relative_path);
         }
         Ok(listing)
+    }
+
+    /// One page of a list, with the values at `paths` read from each item, and its
+    /// `links.next`.
+    pub async fn page(&self, path: &str, paths: &[&str]) -> Result<(Vec<Listed>, Option<String>), FetchError> {
+        let (items, next) = read_page(path, self.get_text(path).await?, paths)?;
+        Ok((items, next.as_deref().map(relative_path)))
     }
 
     /// GETs a path and parses the JSON body, retrying on `429`.

@@ -159,6 +159,8 @@ struct Entry {
     id: String,
     /// The agent who wrote it, if one did.
     agent: Option<String>,
+    /// Its place in time: `sentAt` (else `createdAt`), then `createdAt`.
+    key: (i64, i64),
 }
 
 impl Messages {
@@ -166,32 +168,42 @@ impl Messages {
     /// items without one) and joins each attachment to its message; returns the
     /// attachments whose message is not in the conversation (shown apart, not lost).
     pub fn assemble(listed: Vec<Listed>, attachments: Vec<Attachment>) -> (Messages, Vec<Attachment>) {
-        let mut keyed: Vec<(i64, i64, Entry)> = listed
-            .into_iter()
-            .filter_map(|mut listed| {
-                // Read once here, then let go: a long thread keeps its pages, not these.
-                let fields = std::mem::take(&mut listed.fields);
-                let field = |index: usize| fields[index].as_ref();
-                let id = resource_id(field(0)?)?;
-                let (sent, created) = (field(1).and_then(str_of), field(2).and_then(str_of));
-                let (sent, created) = order(sent.as_deref(), created.as_deref());
-                let direction = Direction::parse(field(3).and_then(Value::as_str));
-                let auto = field(4).and_then(bool_of).unwrap_or(false);
-                let agent = match sender(direction, auto, field(5).and_then(author)) {
-                    Sender::Agent(agent) => Some(agent),
-                    _ => None,
-                };
-                Some((sent, created, Entry { listed, id, agent }))
-            })
-            .collect();
+        let mut messages = Messages::default();
+        messages.add(listed);
+        let orphans = messages.attach(attachments);
+        (messages, orphans)
+    }
+
+    /// Adds messages read later (an earlier page), keeping the order and each id once.
+    pub fn add(&mut self, listed: Vec<Listed>) {
+        self.entries.extend(listed.into_iter().filter_map(|mut listed| {
+            // Read once here, then let go: a long thread keeps its pages, not these.
+            let fields = std::mem::take(&mut listed.fields);
+            let field = |index: usize| fields[index].as_ref();
+            let id = resource_id(field(0)?)?;
+            let (sent, created) = (field(1).and_then(str_of), field(2).and_then(str_of));
+            let key = order(sent.as_deref(), created.as_deref());
+            let direction = Direction::parse(field(3).and_then(Value::as_str));
+            let auto = field(4).and_then(bool_of).unwrap_or(false);
+            let agent = match sender(direction, auto, field(5).and_then(author)) {
+                Sender::Agent(agent) => Some(agent),
+                _ => None,
+            };
+            Some(Entry { listed, id, agent, key })
+        }));
         // Each key once (two timestamps parsed per message), not once per comparison.
-        crate::order::sort_by_key(&mut keyed, |(sent, created, entry)| (*sent, *created, entry.id.clone()));
-        let mut entries: Vec<Entry> = keyed.into_iter().map(|(_, _, entry)| entry).collect();
-        entries.dedup_by(|later, earlier| later.id == earlier.id);
-        let (attachments, orphans) = attachments.into_iter().partition(|attachment: &Attachment| {
-            attachment.message_id.as_deref().is_some_and(|id| entries.iter().any(|entry| entry.id == id))
+        crate::order::sort_by_key(&mut self.entries, |entry| (entry.key.0, entry.key.1, entry.id.clone()));
+        self.entries.dedup_by(|later, earlier| later.id == earlier.id);
+    }
+
+    /// Joins attachments to their messages here; returns those whose message is not here
+    /// (yet: a long conversation's earlier pages may hold it).
+    pub fn attach(&mut self, attachments: Vec<Attachment>) -> Vec<Attachment> {
+        let (mine, others): (Vec<Attachment>, Vec<Attachment>) = attachments.into_iter().partition(|attachment| {
+            attachment.message_id.as_deref().is_some_and(|id| self.entries.iter().any(|entry| entry.id == id))
         });
-        (Messages { entries, attachments }, orphans)
+        self.attachments.extend(mine);
+        others
     }
 
     pub fn len(&self) -> usize {

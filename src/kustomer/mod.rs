@@ -2,6 +2,7 @@
 //! to the person looking at the widget.
 
 pub mod client;
+pub mod directory;
 pub mod errors;
 pub mod message;
 pub mod model;

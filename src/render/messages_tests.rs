@@ -1,16 +1,19 @@
 use super::*;
 use crate::config::Scenario;
-use crate::conversation::load_thread;
+use crate::conversation::{load_thread, read_earlier};
 use crate::demo::kustomer_data;
 use crate::kustomer::KustomerClient;
 use crate::test_support::{block_on, FakeClock};
 use crate::transport::demo::DemoTransport;
 
+/// A demo conversation with every page read.
 fn thread(id: &str) -> Thread {
     let clock = FakeClock::at(0.0);
     let transport = DemoTransport::new(Scenario::Normal, clock.clone());
     let client = KustomerClient::new(&transport, clock.as_ref());
-    block_on(load_thread(&client, id, &|_| {})).unwrap()
+    let mut thread = block_on(load_thread(&client, id, &|_| {}, &|_| {})).unwrap();
+    while block_on(read_earlier(&client, &mut thread)).unwrap() {}
+    thread
 }
 
 fn render(thread: &Thread) -> String {

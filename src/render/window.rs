@@ -2,7 +2,8 @@
 //! messages, batch 1 the hundred before, and so on. Reading back adds the batch before
 //! the oldest shown and, once more than `size` batches are in, drops the newest; reading
 //! forward does the reverse. The page thus holds at most `size` batches whatever the
-//! conversation's length.
+//! conversation's length. Messages not read yet (earlier pages of a long conversation)
+//! count as hidden earlier ones; the view reads them before showing their batch.
 
 use std::ops::Range;
 
@@ -12,8 +13,10 @@ pub struct Window {
     pub newest: usize,
     /// The oldest batch in the page.
     pub oldest: usize,
-    /// Messages in the conversation.
+    /// Messages read.
     total: usize,
+    /// Earlier messages not read yet.
+    unread: usize,
     batch: usize,
     size: usize,
 }
@@ -29,7 +32,24 @@ impl Window {
     /// The newest batch alone, for `total` messages in batches of `batch`, at most `size`
     /// batches in the page.
     pub fn new(total: usize, batch: usize, size: usize) -> Window {
-        Window { newest: 0, oldest: 0, total, batch: batch.max(1), size: size.max(1) }
+        Window { newest: 0, oldest: 0, total, unread: 0, batch: batch.max(1), size: size.max(1) }
+    }
+
+    /// The same window once earlier messages were read: batches count from the newest,
+    /// so those in the page keep their numbers.
+    pub fn grow(&mut self, total: usize, unread: usize) {
+        self.total = total.max(self.total);
+        self.unread = unread;
+    }
+
+    /// Earlier messages read but not in the page.
+    pub fn loaded_earlier(&self) -> usize {
+        self.range(self.oldest).start
+    }
+
+    /// The next step back needs messages not read yet.
+    pub fn needs_more(&self) -> bool {
+        self.unread > 0 && self.loaded_earlier() < self.batch
     }
 
     fn last_batch(&self) -> usize {
@@ -42,9 +62,9 @@ impl Window {
         end.saturating_sub(self.batch)..end
     }
 
-    /// Messages older than the page.
+    /// Messages older than the page, read or not.
     pub fn hidden_earlier(&self) -> usize {
-        self.range(self.oldest).start
+        self.range(self.oldest).start + self.unread
     }
 
     /// Messages newer than the page.
@@ -91,6 +111,20 @@ impl Window {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unread_messages_count_as_hidden_and_growing_keeps_the_batches_in_place() {
+        let mut window = Window::new(200, 100, 2);
+        window.grow(200, 9_800);
+        assert_eq!((window.hidden_earlier(), window.needs_more()), (9_900, false));
+        assert_eq!(window.earlier(), Some(Change { added: 1, dropped: None }));
+        assert!(window.needs_more(), "batch 2 is not read yet");
+        assert_eq!(window.earlier(), None, "nothing read to show");
+        window.grow(300, 9_700);
+        assert_eq!(window.range(1), 100..200, "batch 1 is the same messages, one page further in");
+        assert_eq!(window.earlier(), Some(Change { added: 2, dropped: Some(0) }));
+        assert_eq!(window.range(2), 0..100);
+    }
 
     #[test]
     fn a_short_conversation_is_one_batch_with_nothing_hidden() {

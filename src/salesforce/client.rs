@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use super::host_saved::HostSaved;
 use super::limits::ApiUsage;
 use super::model::QueryResult;
 use super::sosl::search_records;
@@ -17,11 +18,20 @@ pub struct SalesforceClient<'a> {
     api_version: &'a str,
 }
 
-/// Every record of a query, and the last API usage reading seen while fetching them.
+/// Every record of a query, the last API usage reading seen while fetching them, and
+/// whether any answer was one Kustomer saved earlier rather than Salesforce's own.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Records {
     pub records: Vec<Value>,
     pub usage: Option<ApiUsage>,
+    pub host_saved: Option<HostSaved>,
+}
+
+/// What the answers of one query or search said besides their records.
+#[derive(Default)]
+struct Seen {
+    usage: Option<ApiUsage>,
+    host_saved: Option<HostSaved>,
 }
 
 impl<'a> SalesforceClient<'a> {
@@ -37,33 +47,35 @@ impl<'a> SalesforceClient<'a> {
     pub async fn query(&self, soql: &str) -> Result<Records, FetchError> {
         let mut path = format!("/services/data/{}/query?q={}", self.api_version, encode_query_value(soql));
         let mut records = Vec::new();
-        let mut usage = None;
+        let mut seen = Seen::default();
         for _ in 0..MAX_BATCHES {
-            let body = self.get(&path, &mut usage).await?;
+            let body = self.get(&path, &mut seen).await?;
             let batch = QueryResult::from_value(&body).ok_or_else(|| decode("a query answer without records"))?;
             records.extend(batch.records);
             match (batch.done, batch.next_records_url) {
                 (false, Some(next)) if next.starts_with("/services/data/") => path = next,
-                _ => return Ok(Records { records, usage }),
+                _ => break,
             }
         }
-        Ok(Records { records, usage })
+        Ok(Records { records, usage: seen.usage, host_saved: seen.host_saved })
     }
 
     /// A SOSL search: one answer, every object's records together (each carries its
     /// `attributes.type`). Searches are not paged.
     pub async fn search(&self, sosl: &str) -> Result<Records, FetchError> {
         let path = format!("/services/data/{}/search/?q={}", self.api_version, encode_query_value(sosl));
-        let mut usage = None;
-        let body = self.get(&path, &mut usage).await?;
+        let mut seen = Seen::default();
+        let body = self.get(&path, &mut seen).await?;
         let records = search_records(&body).ok_or_else(|| decode("a search answer without searchRecords"))?;
-        Ok(Records { records, usage })
+        Ok(Records { records, usage: seen.usage, host_saved: seen.host_saved })
     }
 
-    /// One GET: the body as JSON, the usage header noted, an error status as an error.
-    async fn get(&self, path: &str, usage: &mut Option<ApiUsage>) -> Result<Value, FetchError> {
+    /// One GET: the body as JSON, the usage header and a saved answer's mark noted, an
+    /// error status as an error.
+    async fn get(&self, path: &str, seen: &mut Seen) -> Result<Value, FetchError> {
         let response = self.transport.get(&Request::new(Service::Salesforce, path)).await?;
-        *usage = response.header("sforce-limit-info").and_then(ApiUsage::parse).or(*usage);
+        seen.usage = response.header("sforce-limit-info").and_then(ApiUsage::parse).or(seen.usage);
+        seen.host_saved = HostSaved::join(seen.host_saved, HostSaved::of(&response));
         if !response.is_success() {
             return Err(http_error(&response));
         }

@@ -1,8 +1,9 @@
 //! The Salesforce side: SOQL and SOSL built safely, query and search results read
-//! tolerantly, errors and the API usage header understood, and a read-only client.
+//! tolerantly, errors, the API usage header and Kustomer's saved answers understood, and a read-only client.
 
 pub mod client;
 pub mod errors;
+pub mod host_saved;
 pub mod limits;
 pub mod model;
 pub mod soql;

@@ -11,6 +11,7 @@ use std::pin::Pin;
 pub mod demo;
 #[cfg(target_arch = "wasm32")]
 pub mod host;
+pub mod limited;
 #[cfg(target_arch = "wasm32")]
 pub mod proxy;
 
@@ -225,6 +226,37 @@ pub async fn join<A, B>(first: LocalFuture<'_, A>, second: LocalFuture<'_, B>) -
         }
     }
     Join { first, second, outputs: (None, None) }.await
+}
+
+/// Runs futures side by side and resolves to their outputs in order: a wave of requests
+/// takes as long as its slowest, not as long as all of them.
+pub async fn join_all<'a, T>(futures: Vec<LocalFuture<'a, T>>) -> Vec<T> {
+    struct JoinAll<'a, T> {
+        futures: Vec<Option<LocalFuture<'a, T>>>,
+        outputs: Vec<Option<T>>,
+    }
+    impl<T> Unpin for JoinAll<'_, T> {}
+    impl<T> Future for JoinAll<'_, T> {
+        type Output = Vec<T>;
+        fn poll(self: Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<Vec<T>> {
+            let this = self.get_mut();
+            for (slot, output) in this.futures.iter_mut().zip(this.outputs.iter_mut()) {
+                if let Some(future) = slot {
+                    if let std::task::Poll::Ready(value) = future.as_mut().poll(cx) {
+                        *output = Some(value);
+                        *slot = None;
+                    }
+                }
+            }
+            if this.futures.iter().all(Option::is_none) {
+                std::task::Poll::Ready(this.outputs.iter_mut().filter_map(Option::take).collect())
+            } else {
+                std::task::Poll::Pending
+            }
+        }
+    }
+    let outputs = futures.iter().map(|_| None).collect();
+    JoinAll { futures: futures.into_iter().map(Some).collect(), outputs }.await
 }
 
 /// Percent-encodes one path segment (RFC 3986 unreserved characters pass through), so

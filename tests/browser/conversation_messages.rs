@@ -269,3 +269,72 @@ async fn missing_roles_are_named_and_agents_failing_keeps_the_messages() {
     wait_for_state(&element, "error").await;
     assert!(text(&element).contains("org.permission.message.read"), "{}", text(&element));
 }
+
+/// A conversation of 1,000 messages whose pages run oldest first, each answer 120 ms
+/// late, as through a relay: its `messageCount` and `lastMessageAt` say where the newest
+/// are.
+fn oldest_first_thousand(record: &str) -> js_sys::Function {
+    host_fetch(
+        record,
+        "const respond = (body) => ({ status: 200, headers: {}, body: JSON.stringify(body) });\n\
+         const at = (n) => new Date(Date.UTC(2026, 10, 1) + n * 60000).toISOString();\n\
+         let answer;\n\
+         if (request.path === '/v1/conversations/k1000') answer = respond({ data: { id: 'k1000', attributes: { name: 'A thousand', assignedUsers: [], messageCount: 1000, lastMessageAt: at(999) } } });\n\
+         else if (request.path.startsWith('/v1/conversations/k1000/attachments')) answer = respond({ data: [] });\n\
+         else {\n\
+           const page = Number(new URLSearchParams(request.path.split('?')[1]).get('page'));\n\
+           const data = Array.from({ length: 100 }, (_, i) => {\n\
+             const n = (page - 1) * 100 + i;\n\
+             return { id: 'm' + String(n).padStart(4, '0'), attributes: { channel: 'chat', direction: 'in', body: 'message ' + n, sentAt: at(n) } };\n\
+           });\n\
+           const next = page < 10 ? '/v1/conversations/k1000/messages?page=' + (page + 1) + '&pageSize=100' : null;\n\
+           answer = respond({ data, links: { next } });\n\
+         }\n\
+         return new Promise((resolve) => setTimeout(() => resolve(answer), 120));",
+    )
+}
+
+fn pages_asked(record: &str) -> Vec<u32> {
+    calls(record)
+        .iter()
+        .filter_map(|call| {
+            let path = field(call, "path").as_string()?;
+            let query = path.split_once("messages?page=")?.1;
+            query.split('&').next()?.parse().ok()
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_long_conversation_shows_its_newest_page_and_reads_earlier_ones_as_the_agent_reads_back() {
+    let element = container();
+    let config =
+        r#"{"view":"conversation","context":{"conversationId":"k1000"},"transport":{"kind":"host"},"timeZone":"UTC"}"#;
+    let _handle = mount(element.clone().into(), json(config), oldest_first_thousand("k1000-calls").into()).unwrap();
+    wait_for_state(&element, "ready").await;
+    assert!(text(&element).contains("message 999"), "the newest message is shown");
+    let mut asked = pages_asked("k1000-calls");
+    asked.sort();
+    assert!([1, 9, 10].iter().all(|page| asked.contains(page)), "page 1 and the two newest: {asked:?}");
+    assert!(
+        asked.iter().all(|page| [1, 8, 9, 10].contains(page)),
+        "the middle is not read, one page is read ahead: {asked:?}"
+    );
+    // Read back to the start: each step shows the batch before, reading pages as needed.
+    for step in 0..9 {
+        let before = text(&element);
+        click(&element, ".ksw-earlier button");
+        wait_until(&element, &format!("step {step}"), || {
+            text(&element) != before && find(&element, ".ksw-earlier button[aria-busy]").is_none()
+        })
+        .await;
+    }
+    assert!(text(&element).contains("message 0"), "the oldest message is reached");
+    assert!(find(&element, ".ksw-earlier").is_none(), "nothing earlier is left");
+    let mut asked = pages_asked("k1000-calls");
+    let total = asked.len();
+    asked.sort();
+    asked.dedup();
+    assert_eq!(asked, (1..=10).collect::<Vec<_>>());
+    assert_eq!(total, 10, "each page read once");
+}

@@ -8,12 +8,16 @@ use web_sys::HtmlIFrameElement;
 
 use crate::support::*;
 
-const REPLIES: [(&str, &str); 11] = [
+const REPLIES: [(&str, &str); 13] = [
     ("outlook-2003", include_str!("../fixtures/replies/outlook-2003.html")),
     ("outlook-desktop", include_str!("../fixtures/replies/outlook-desktop.html")),
     ("outlook-web", include_str!("../fixtures/replies/outlook-web.html")),
     ("hotmail", include_str!("../fixtures/replies/hotmail.html")),
     ("windows-mail", include_str!("../fixtures/replies/windows-mail.html")),
+    // Windows Mail on Windows 8.1: history under a top-ruled header block, in English and
+    // in Japanese.
+    ("windows-mail-8", include_str!("../fixtures/replies/windows-mail-8.html")),
+    ("windows-mail-8-ja", include_str!("../fixtures/replies/windows-mail-8-ja.html")),
     ("yandex", include_str!("../fixtures/replies/yandex.html")),
     ("mail-ru", include_str!("../fixtures/replies/mail-ru.html")),
     ("gmail", include_str!("../fixtures/replies/gmail.html")),
@@ -57,6 +61,13 @@ async fn every_clients_reply_shows_its_new_text_with_the_history_one_click_away(
         let frame: HtmlIFrameElement = email.query_selector("iframe").unwrap().unwrap().dyn_into().unwrap();
         wait_until(&element, &format!("{client}'s frame"), || frame_text(&frame).contains("NEW-TEXT")).await;
         assert!(!frame_text(&frame).contains("OLD-HISTORY"), "{client}: history collapsed: {}", frame_text(&frame));
+        if client == "windows-mail-8" {
+            let shown = frame_text(&frame);
+            assert!(
+                shown.contains("Regards,") && shown.contains("Priya Raman"),
+                "{client}: the signature stays: {shown}"
+            );
+        }
         let toggle = email.query_selector("button[data-action=\"email-quote\"]").unwrap();
         let toggle: web_sys::HtmlElement =
             toggle.unwrap_or_else(|| panic!("{client}: a Show quoted text control")).dyn_into().unwrap();
@@ -65,6 +76,7 @@ async fn every_clients_reply_shows_its_new_text_with_the_history_one_click_away(
         toggle.click();
         wait_until(&element, &format!("{client}'s history"), || frame_text(&frame).contains("OLD-HISTORY")).await;
         assert!(frame_text(&frame).contains("NEW-TEXT"), "{client}: the new text stays");
+
         wait_until(&element, &format!("{client}'s frame to grow"), || frame.offset_height() > before).await;
         assert_eq!(toggle.text_content().as_deref(), Some("Hide quoted text"));
     }

@@ -1,37 +1,56 @@
-// The Salesforce host's frame, end to end across origins: a Case page on one loopback
-// origin frames the widget page served from another and relays its requests the way the
-// Lightning web component does. Answers from a third origin, or from the right origin but
-// another window, are ignored; a relay that never answers ends in the timeout's error with
-// Retry.
+// The Salesforce host's frame, end to end, as Lightning serves it: a Case page stand-in
+// frames the packaged KustomerWidget static resource from its own origin, with no CORS
+// headers (the way Salesforce serves static resources), once plainly and once with
+// sandbox="allow-scripts" (the way Lightning Web Security frames a same-origin page), and
+// runs the component's own bridge (frameBridge.js). Both times the conversation shows with
+// no failed request, and forgers in other windows, who know even the nonce, change nothing.
+// `make package` writes the resource first.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serve, launch } from "./support.mjs";
 
-let casePage; // the Salesforce origin
-let widgetHost; // the static resource's origin
+const RESOURCE = "/resource/1700000000000/KustomerWidget/";
+
+let casePage; // the Salesforce origin, which also serves the static resource
 let third; // anyone else
 let browser;
 
 before(async () => {
-  [casePage, widgetHost, third] = await Promise.all([serve(), serve(), serve()]);
+  [casePage, third] = await Promise.all([serve(), serve()]);
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
-  await Promise.all([casePage, widgetHost, third].map((server) => server?.close()));
+  await Promise.all([casePage, third].map((server) => server?.close()));
 });
 
-async function openCase(query = "") {
+/** A page that records every failed request, every error status and every console error. */
+async function watchedPage() {
   const page = await browser.newPage();
-  const frameUrl = `${widgetHost.url}/hosts/salesforce/frame/frame.html${query}`;
-  await page.goto(`${casePage.url}/e2e/salesforce-parent.html?frame=${encodeURIComponent(frameUrl)}${query ? "&relay=silent" : ""}`);
-  const frame = await waitForFrame(page);
-  return { page, frame };
+  const failures = [];
+  const resource = [];
+  page.on("requestfailed", (request) => failures.push(`${request.url()}: ${request.failure()?.errorText}`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) failures.push(`${response.url()}: ${response.status()}`);
+    if (response.url().includes(RESOURCE)) resource.push(response);
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error") failures.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => failures.push(`page error: ${error.message}`));
+  return { page, failures, resource };
+}
+
+async function openCase(query) {
+  const watched = await watchedPage();
+  await watched.page.goto(`${casePage.url}/e2e/salesforce-parent.html?${query}`);
+  const frame = await waitForFrame(watched.page);
+  return { ...watched, frame };
 }
 
 async function waitForFrame(page) {
   for (let i = 0; i < 100; i++) {
-    const frame = page.frames().find((f) => f.url().startsWith(`${widgetHost.url}/hosts/`));
+    const frame = page.frames().find((f) => f.url().includes(`${RESOURCE}frame.html`));
     if (frame) return frame;
     await page.waitForTimeout(50);
   }
@@ -40,52 +59,84 @@ async function waitForFrame(page) {
 
 const stateOf = (frame) => frame.evaluate(() => document.getElementById("widget").dataset.state);
 const textOf = (frame) => frame.evaluate(() => document.querySelector("#widget .ksw-host")?.shadowRoot.textContent ?? document.getElementById("widget").textContent);
-
-test("the Case page frames the widget from another origin, relays its requests, and sizes the frame", async () => {
-  const { page, frame } = await openCase();
-  assert.notEqual(new URL(frame.url()).origin, new URL(page.url()).origin, "two origins");
-  await frame.waitForFunction(() => document.getElementById("widget").dataset.state === "ready");
-  assert.match(await textOf(frame), /Through the frame/);
-  assert.match(await textOf(frame), /Relayed by the Case page/);
-  const requests = await page.evaluate(() => window.requests);
-  assert.deepEqual(requests.slice(0, 2), ["/v1/conversations/c1", "/v1/conversations/c1/messages?page=1&pageSize=100"]);
-  await page.waitForFunction(() => window.heights.length > 0 && window.heights.at(-1) > 150);
-  const { reported, shown } = await page.evaluate(() => ({
-    reported: window.heights.at(-1),
-    shown: document.getElementById("widget").getBoundingClientRect().height,
-  }));
-  assert.equal(shown, reported, "the frame is as tall as its content");
-  await page.close();
-});
-
-test("answers from a third origin or from another window are ignored; the silent relay times out with Retry", async () => {
-  const { page, frame } = await openCase("?timeoutMs=1500");
-  // A third origin, and the Case page's own origin in another window, both answering.
-  await page.evaluate(([third, own]) => {
-    for (const origin of [third, own]) {
-      const forger = document.createElement("iframe");
-      forger.src = `${origin}/e2e/forger.html`;
-      document.body.append(forger);
-    }
-  }, [third.url, casePage.url]);
-  await frame.waitForFunction(() => document.getElementById("widget").dataset.state === "error", null, { timeout: 10000 });
+/** Waits for the widget to settle, and fails with what it shows unless it is ready. */
+async function ready(frame) {
+  await frame.waitForFunction(() => ["ready", "error", "empty"].includes(document.getElementById("widget").dataset.state), null, { timeout: 15000 });
   const text = await textOf(frame);
-  assert.match(text, /did not answer within 1\.5 s/);
-  assert.doesNotMatch(text, /FORGED/);
+  assert.equal(await stateOf(frame), "ready", text.slice(text.lastIndexOf("}") + 1));
+}
+
+const WAYS = [
+  { sandbox: "none", origin: (page) => new URL(page.url()).origin, diagnostic: /runs unsandboxed, on its own origin/ },
+  { sandbox: "lws", origin: () => "null", diagnostic: /runs sandboxed \(origin null\)/ },
+];
+
+for (const way of WAYS) {
+  test(`sandbox=${way.sandbox}: the packaged frame, served same-origin without CORS, shows the conversation with no failed request, and forgers change nothing`, async () => {
+    const { page, frame, failures, resource } = await openCase(`sandbox=${way.sandbox}&headStartMs=300&forgers=${encodeURIComponent(`${third.url},${casePage.url}`)}`);
+    await ready(frame);
+    assert.equal(await frame.evaluate(() => self.origin), way.origin(page), "the frame's origin");
+    assert.equal(
+      await page.evaluate(() => document.querySelector("iframe.widget").getAttribute("sandbox")),
+      way.sandbox === "lws" ? "allow-scripts" : null,
+    );
+    assert.match(await textOf(frame), /Through the frame/);
+    assert.match(await textOf(frame), /Relayed by the Case page/);
+    // Let the forgers run a while after the conversation showed.
+    await page.waitForTimeout(500);
+    assert.doesNotMatch(await textOf(frame), /FORGED/);
+    const requests = await page.evaluate(() => window.requests);
+    assert.deepEqual(requests.slice().sort(), [
+      "/v1/conversations/c1",
+      "/v1/conversations/c1/attachments?page=1&pageSize=100",
+      "/v1/conversations/c1/messages?page=1&pageSize=100",
+    ], "only the frame's own requests reached Apex");
+    // The widget's first wave left the frame together and went to Apex as one group.
+    const batches = await page.evaluate(() => window.batches);
+    assert.deepEqual(batches[0].slice().sort(), requests.slice().sort(), JSON.stringify(batches));
+    const forgers = page.frames().filter((f) => f.url().includes("/e2e/forger.html"));
+    assert.equal(forgers.length, 2);
+    for (const forger of forgers) assert.equal(await forger.evaluate(() => window.heard), 0, `${forger.url()} was never spoken to`);
+    const diagnostics = await page.evaluate(() => window.diagnostics);
+    assert.equal(diagnostics.length, 1, diagnostics.join("\n"));
+    assert.match(diagnostics[0], way.diagnostic);
+
+    // What the frame loaded came from the static resource, on the page's origin, without CORS.
+    const loaded = resource.map((response) => new URL(response.url()).pathname.slice(RESOURCE.length)).sort();
+    assert.deepEqual(loaded, ["frame.html", "frame.js", "kustomer-salesforce-widget.classic.js"]);
+    for (const response of resource) {
+      assert.equal(new URL(response.url()).origin, new URL(page.url()).origin);
+      assert.equal(response.headers()["access-control-allow-origin"], undefined);
+    }
+    assert.deepEqual(failures, []);
+
+    await page.waitForFunction(() => window.heights.length > 0 && window.heights.at(-1) > 150);
+    const { reported, shown } = await page.evaluate(() => ({
+      reported: window.heights.at(-1),
+      shown: document.querySelector("iframe.widget").getBoundingClientRect().height,
+    }));
+    assert.equal(shown, reported, "the frame is as tall as its content");
+    await page.close();
+  });
+}
+
+test("a relay that never answers ends in the widget's own timeout from the config, with Retry that recovers", async () => {
+  const { page, frame, failures } = await openCase("sandbox=lws&relay=silent&timeoutMs=1500");
+  await frame.waitForFunction(() => document.getElementById("widget").dataset.state === "error", null, { timeout: 10000 });
+  assert.match(await textOf(frame), /Kustomer did not answer within 1500 ms/);
   assert.ok((await page.evaluate(() => window.requests)).length >= 1, "the request reached the Case page");
 
-  // The Case page answers again: Retry recovers, and forged answers still change nothing.
   await page.evaluate(() => { window.relay = "answer"; });
   await frame.evaluate(() => document.querySelector("#widget .ksw-host").shadowRoot.querySelector(".ksw-error button").click());
-  await frame.waitForFunction(() => document.getElementById("widget").dataset.state === "ready");
+  await ready(frame);
   assert.match(await textOf(frame), /Through the frame/);
-  assert.doesNotMatch(await textOf(frame), /FORGED/);
+  assert.deepEqual(failures, []);
   await page.close();
 });
 
 test("opened on its own, outside a Case page, the frame says where it belongs", async () => {
   const page = await browser.newPage();
-  await page.goto(`${widgetHost.url}/hosts/salesforce/frame/frame.html`);
+  await page.goto(`${casePage.url}${RESOURCE}frame.html`);
   await page.waitForFunction(() => document.getElementById("widget").dataset.state === "error");
   assert.match(await page.textContent("#widget"), /inside a Salesforce Case page/);
   assert.equal(await stateOf(page.mainFrame()), "error");

@@ -19,8 +19,9 @@ const TYPES = {
 
 /**
  * Serves dist/ (the release modules: dist/conversation/, dist/insight/) at /, dist-preview/
- * (the preview, with the demo org) at /preview/, tests/e2e/pages/ at /e2e/ and
- * bench/pages/ at /bench/; resolves to {url, close}.
+ * (the preview, with the demo org) at /preview/, tests/e2e/pages/ at /e2e/,
+ * bench/pages/ at /bench/ and the packaged Salesforce static resource at
+ * /resource/1700000000000/KustomerWidget/; resolves to {url, close}.
  */
 export async function serve() {
   const hanging = new Set();
@@ -36,7 +37,12 @@ export async function serve() {
       ["/e2e/", ["tests/e2e/pages"]],
       ["/bench/", ["bench/pages"]],
       ["/preview/", ["dist-preview"]],
-      ["/hosts/salesforce/frame/", ["www/hosts/salesforce/frame", "dist/conversation"]],
+      // The KustomerWidget static resource as `make package` writes it, where Salesforce
+      // serves a static resource: on the Lightning page's own origin, under
+      // /resource/<stamp>/<name>/ (reference/salesforce.md §4.6), with no CORS headers.
+      ["/resource/1700000000000/KustomerWidget/", ["package/salesforce/force-app/main/default/staticresources/KustomerWidget"]],
+      // The Case page component's own files, for the stand-in to run its bridge.
+      ["/lwc/", ["www/hosts/salesforce/force-app/main/default/lwc"]],
       ["/hosts/kustomer/", ["www/hosts/kustomer", "dist/insight"]],
       ["/", ["dist"]],
     ];

@@ -4,8 +4,12 @@
 //! whose batches and controls are added and removed directly, and whose controls are
 //! handled by one delegated listener (see `actions`): a step is two DOM insertions
 //! rather than a keyed list diffed by Leptos, and the step control keeps its focus.
+//!
+//! A long conversation's earlier pages are read as the agent reads back, one page ahead
+//! of the page in view, so that "Show earlier messages" seldom waits; when it must, the
+//! control says so and the step is taken when the page arrives.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -13,7 +17,8 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::actions;
-use crate::conversation::Thread;
+use crate::conversation::{read_earlier, Thread};
+use crate::kustomer::KustomerClient;
 use crate::render::messages::{batch_html, step_html, step_texts, unattached_html, Formatters, Step};
 use crate::render::window::Window;
 use crate::strings;
@@ -26,21 +31,47 @@ pub const BATCH: usize = 100;
 /// by "Show newer messages"), so that even 10,000 messages keep the page small and quick.
 pub const WINDOW: usize = 2;
 
+/// What the list knows as the agent reads back: the thread as read so far (earlier pages
+/// join it), the batches in the page, and a page being read.
+struct Reader {
+    thread: RefCell<Rc<Thread>>,
+    window: Cell<Window>,
+    /// A page is being read.
+    reading: Cell<bool>,
+    /// The agent asked for earlier messages that the page being read holds.
+    step_waiting: Cell<bool>,
+    /// The list element, once a control was used.
+    list: RefCell<Option<Element>>,
+}
+
 #[component]
-pub fn MessageList(env: EnvHandle, thread: Rc<Thread>) -> impl IntoView {
+pub fn MessageList(
+    env: EnvHandle,
+    thread: Rc<Thread>,
+    /// Read the next earlier page ahead of the agent (not for a view about to be replaced).
+    #[prop(optional)]
+    read_ahead: bool,
+) -> impl IntoView {
     if thread.messages.is_empty() {
         return states::empty(strings::NO_MESSAGES);
     }
-    let window = Rc::new(Cell::new(Window::new(thread.messages.len(), BATCH, WINDOW)));
-    let batch = {
-        let thread = thread.clone();
-        move |index: usize, window: &Window| batch_in_locale(env, &thread, index, window)
-    };
+    let mut first = Window::new(thread.messages.len(), BATCH, WINDOW);
+    first.grow(thread.messages.len(), thread.pages.unread());
+    let reader = Rc::new(Reader {
+        thread: RefCell::new(thread.clone()),
+        window: Cell::new(first),
+        reading: Cell::new(false),
+        step_waiting: Cell::new(false),
+        list: RefCell::new(None),
+    });
     let mut initial = String::new();
-    push_step(&mut initial, Step::Earlier, &window.get());
-    initial.push_str(&batch(0, &window.get()));
+    push_step(&mut initial, Step::Earlier, &first);
+    initial.push_str(&batch_in_locale(env, &thread, 0, &first));
     if !thread.unattached.is_empty() {
         initial.push_str(&unattached_html(&thread.unattached));
+    }
+    if read_ahead {
+        read_ahead_of(env, &reader);
     }
     let on_click = move |event: web_sys::MouseEvent| {
         let control = event
@@ -49,15 +80,20 @@ pub fn MessageList(env: EnvHandle, thread: Rc<Thread>) -> impl IntoView {
             .and_then(|target| target.closest("[data-action]").ok().flatten());
         let list = event.current_target().and_then(|target| target.dyn_into::<Element>().ok());
         let (Some(control), Some(list)) = (control, list) else { return };
-        let mut shown = window.get();
-        let (change, older) = match control.get_attribute("data-action").as_deref() {
-            Some("earlier") => (shown.earlier(), true),
-            Some("newer") => (shown.newer(), false),
-            _ => return actions::handle(&control, &thread),
+        *reader.list.borrow_mut() = Some(list.clone());
+        let older = match control.get_attribute("data-action").as_deref() {
+            Some("earlier") => true,
+            Some("newer") => false,
+            _ => return actions::handle(&control, &reader.thread.borrow()),
         };
-        let Some(change) = change else { return };
-        window.set(shown);
-        step(&list, &batch(change.added, &shown), older, change.dropped, &shown);
+        if older && reader.window.get().needs_more() {
+            // Taken when the page arrives; the control says it is coming.
+            reader.step_waiting.set(true);
+            let _ = control.set_attribute("aria-busy", "true");
+            read_earlier_page(env, &reader);
+            return;
+        }
+        take_step(env, &reader, &list, older);
     };
     // `load` does not bubble: email frames are sized from a capturing listener. A batch out
     // of sight is not laid out (`content-visibility: auto`), so a frame that loads there is
@@ -72,6 +108,75 @@ pub fn MessageList(env: EnvHandle, thread: Rc<Thread>) -> impl IntoView {
         ></div>
     }
     .into_any()
+}
+
+/// One step back (`older`) or forward, then the next page read ahead when needed.
+fn take_step(env: EnvHandle, reader: &Rc<Reader>, list: &Element, older: bool) {
+    let mut shown = reader.window.get();
+    let change = if older { shown.earlier() } else { shown.newer() };
+    let Some(change) = change else { return };
+    reader.window.set(shown);
+    let added = batch_in_locale(env, &reader.thread.borrow(), change.added, &shown);
+    step(list, &added, older, change.dropped, &shown);
+    read_ahead_of(env, reader);
+}
+
+/// Reads the next earlier page when fewer than two batches' worth are read beyond the
+/// page: one step ahead of the agent.
+fn read_ahead_of(env: EnvHandle, reader: &Rc<Reader>) {
+    let window = reader.window.get();
+    if window.hidden_earlier() > window.loaded_earlier() && window.loaded_earlier() < 2 * BATCH {
+        read_earlier_page(env, reader);
+    }
+}
+
+/// Reads the next earlier page into the thread (once at a time). A view torn down by then
+/// is left alone: the answer is dropped without touching the page.
+fn read_earlier_page(env: EnvHandle, reader: &Rc<Reader>) {
+    if reader.reading.replace(true) {
+        return;
+    }
+    let reader = reader.clone();
+    leptos::task::spawn_local(async move {
+        let Some(env_now) = env.try_get_value() else { return };
+        let mut next = Thread::clone(&reader.thread.borrow());
+        let client = KustomerClient::new(env_now.transport.as_ref(), env_now.clock.as_ref());
+        let result = read_earlier(&client, &mut next).await;
+        if env.try_get_value().is_none() {
+            return;
+        }
+        reader.reading.set(false);
+        let list = reader.list.borrow().clone();
+        match result {
+            Ok(_) => {
+                let mut window = reader.window.get();
+                window.grow(next.messages.len(), next.pages.unread());
+                reader.window.set(window);
+                *reader.thread.borrow_mut() = Rc::new(next);
+                if reader.step_waiting.replace(false) {
+                    if let Some(list) = &list {
+                        take_step(env, &reader, list, true);
+                    }
+                } else {
+                    read_ahead_of(env, &reader);
+                }
+            }
+            Err(error) => {
+                reader.step_waiting.set(false);
+                if let Some(list) = &list {
+                    let reason = crate::kustomer::errors::explain(&error, crate::kustomer::errors::Reading::Messages);
+                    if let Ok(Some(note)) = list.query_selector(".ksw-earlier span") {
+                        note.set_text_content(Some(&strings::earlier_failed(&reason)));
+                    }
+                }
+            }
+        }
+        if let Some(list) = &list {
+            if let Ok(Some(button)) = list.query_selector(".ksw-earlier [data-action]") {
+                let _ = button.remove_attribute("aria-busy");
+            }
+        }
+    });
 }
 
 /// One batch's markup, in the viewer's locale.

@@ -23,13 +23,16 @@ const PROGRESS_MS: f64 = 250.0;
 pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoView {
     // Set while the client waits out Kustomer's rate limit, so the wait is explained.
     let waiting_ms = RwSignal::new(None::<u32>);
-    // Messages read so far, for long conversations.
+    // Messages read so far, for long conversations read whole.
     let loaded = RwSignal::new(0usize);
+    // The newest messages, shown while the agents' names are still on their way.
+    let early = RwSignal::new_local(None::<Rc<Thread>>);
     let id = conversation_id.clone();
     let thread = Load::new(move || {
         let env = env.get_value();
         let id = id.clone();
         loaded.set(0);
+        early.set(None);
         async move {
             // `try_set`: the view may be gone by the time a page arrives.
             let notify = move |ms: u32| {
@@ -48,7 +51,10 @@ pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoVie
                 }
             };
             let client = KustomerClient::new(env.transport.as_ref(), env.clock.as_ref()).on_wait(&notify);
-            let result: Result<Thread, Problem> = load_thread(&client, &id, &progress).await;
+            let first_view = move |thread: &Thread| {
+                let _ = early.try_set(Some(Rc::new(thread.clone())));
+            };
+            let result: Result<Thread, Problem> = load_thread(&client, &id, &progress, &first_view).await;
             waiting_ms.try_set(None);
             result.map(Rc::new)
         }
@@ -60,8 +66,17 @@ pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoVie
                 let result = thread.get();
                 // The host reads the state in the same task as the markup it describes.
                 report(env, WidgetState::of(result.as_ref(), |thread| thread.messages.is_empty()));
-                match result {
-                None => {
+                match (result, early.get()) {
+                (None, Some(thread)) => {
+                    // On screen, not yet ready: the names follow in a moment.
+                    let header = env.with_value(|env| header::header_html(env, &thread));
+                    view! {
+                        {part("ksw-part", header, None)}
+                        <messages::MessageList env thread />
+                    }
+                    .into_any()
+                }
+                (None, None) => {
                     let count = loaded.get();
                     let progress = (count > 0).then(|| strings::messages_loaded(count));
                     // A wait for Kustomer's rate limit is said above the loading state.
@@ -72,12 +87,12 @@ pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoVie
                     html.push_str(&render::states::loading(strings::LOADING_CONVERSATION, progress.as_deref()));
                     part("ksw-part", html, None)
                 }
-                Some(Err(problem)) => states::problem(&problem, retry),
-                Some(Ok(thread)) => {
+                (Some(Err(problem)), _) => states::problem(&problem, retry),
+                (Some(Ok(thread)), _) => {
                     let header = env.with_value(|env| header::header_html(env, &thread));
                     view! {
                         {part("ksw-part", header, Some(on("retry", retry)))}
-                        <messages::MessageList env thread />
+                        <messages::MessageList env thread read_ahead=true />
                     }
                     .into_any()
                 }

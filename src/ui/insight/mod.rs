@@ -12,7 +12,7 @@ use super::{report, Env, EnvHandle, WidgetState};
 use crate::browser::storage::LocalStorage;
 use crate::cache::Storage;
 use crate::config::Context;
-use crate::insight::load::{load, Freshness, Loaded, Settings};
+use crate::insight::load::{load, Loaded, Settings};
 use crate::kustomer::errors::{explain, Reading};
 use crate::kustomer::KustomerClient;
 use crate::problem::Problem;
@@ -108,8 +108,8 @@ fn card_body(env: EnvHandle, loaded: Rc<Loaded>, on_refresh: Callback<()>, conve
         let money = |n: f64| intl.number(n, currency);
         let date = |d: &str| intl.calendar_date(d);
         let mut notices = Vec::new();
-        if let Freshness::Cached { notice: Some(notice), .. } = &loaded.freshness {
-            notices.push(notice.clone());
+        if let Some(notice) = loaded.notice() {
+            notices.push(notice.to_string());
         }
         if !loaded.card.skipped_emails.is_empty() {
             notices.push(strings::not_searched(&loaded.card.skipped_emails.join(", ")));

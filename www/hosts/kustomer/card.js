@@ -5,41 +5,79 @@
 //   - the app's commands (`Kustomer.command.run`), which Kustomer runs server side with
 //     the app's OAuth connection to Salesforce, for the Salesforce service: no Salesforce
 //     token ever reaches the browser.
-// The app's settings arrive as JSON in the page's `settings` query parameter, which the
-// KView writes from the app settings (see app.json).
+// bridge.js turns what the SDK gives into the widget's answers; settings.js reads the
+// app's settings (see there for how they arrive).
 import init, { mount } from "./kustomer-salesforce-widget.js";
-import { mountConfig, widgetContext } from "./settings.js";
+import {
+  callSdk, commandAnswer, commandFailure, isUnknownCommand, kustomerAnswer, kustomerFailure, notInstalled,
+} from "./bridge.js";
+import { FETCHED_SETTINGS, mountConfig, orgIdOf, settingsFromQuery, settingValue, widgetContext } from "./settings.js";
 
-/** The app's commands, as app.json declares them (see commandName for private apps). */
+/** The app as app.json declares it, and its two commands. */
+const APP = "kustomer_salesforce_widget";
 const COMMANDS = { query: "salesforce.query", search: "salesforce.search" };
 
 const element = document.getElementById("widget");
-const params = new URLSearchParams(location.search);
+const sdk = () => window.Kustomer;
 
-/** The settings, or throws a sentence saying what is wrong with them. */
-function settingsFromPage() {
-  let settings;
+/** Kustomer's API through the agent's own access; the answer as the widget reads it. */
+async function kustomerGet(path) {
   try {
-    settings = JSON.parse(params.get("settings") ?? "{}");
-  } catch (error) {
-    throw new Error(`The app's settings are not JSON (${error.message}): check the card's address in the app's KView`);
+    return kustomerAnswer(await callSdk((options, done) => sdk().request(options, done), { url: path, method: "GET" }));
+  } catch (failure) {
+    return kustomerFailure(failure);
   }
-  if (settings === null || typeof settings !== "object" || Array.isArray(settings)) {
-    throw new Error("The app's settings must be an object: check the card's address in the app's KView");
-  }
-  return settings;
 }
 
-/** A private app's commands run as `<app>_<orgId>.app.<command>`; a public app's as `<app>.app.<command>`. */
-function commandName(settings, command) {
-  return `${settings.appName ?? "kustomer_salesforce_widget"}.app.${command}`;
+/**
+ * The org's id: from the context when a record names it, else asked once per page
+ * (`GET /v1/orgs/current`, whose record's `id` it is). Undefined when neither tells.
+ */
+function orgIdFinder() {
+  let asked = null;
+  return (context) => {
+    const known = orgIdOf(context);
+    if (known) return Promise.resolve(known);
+    asked ??= kustomerGet("/v1/orgs/current").then((answer) => {
+      if (answer.status !== 200) return undefined;
+      const id = JSON.parse(answer.body)?.data?.id;
+      return typeof id === "string" && id !== "" ? id : undefined;
+    });
+    return asked;
+  };
 }
 
-/** A `hostFetch` answer from a thrown or refused call. */
-function failure(error, fallbackStatus) {
-  const status = Number(error?.status ?? error?.statusCode ?? fallbackStatus);
-  const body = error?.body ?? error?.responseBody ?? { errors: [{ title: String(error?.message ?? error) }] };
-  return { status, headers: {}, body: typeof body === "string" ? body : JSON.stringify(body) };
+/**
+ * The app's names to try, in order. A private app's commands run as
+ * `<app>_<orgId>.app.<command>`: the platform "namespaces the app id with an underscore
+ * (_) followed by your organization ID" (the vendor's private app namespacing page; a
+ * published card calls `parcellab_app_<orgId>.app.api.fetchOrderData`). A public app's
+ * are not namespaced, so the plain name comes next. `appName` overrides both.
+ */
+function appNames(settings, orgId) {
+  if (settings.appName) return [settings.appName];
+  return orgId ? [`${APP}_${orgId}`, APP] : [APP];
+}
+
+/** Runs commands under the first app name this org knows, remembered once found. */
+function commandRunner(settings, orgId) {
+  let found = null;
+  return async (command, args) => {
+    const names = found ? [found] : appNames(settings, await orgId());
+    const tried = [];
+    for (const app of names) {
+      const name = `${app}.app.${command}`;
+      tried.push(name);
+      try {
+        const result = await callSdk((n, options, done) => sdk().command.run(n, options, done), name, { args });
+        found = app;
+        return commandAnswer(result);
+      } catch (failure) {
+        if (!isUnknownCommand(failure)) return commandFailure(failure);
+      }
+    }
+    return notInstalled(tried);
+  };
 }
 
 /**
@@ -54,26 +92,51 @@ function salesforceCommand(path) {
   return { command: COMMANDS[kind], args: { version, q } };
 }
 
-function hostFetchFor(settings) {
+function hostFetchFor(runCommand) {
   return async ({ service, method, path }) => {
-    if (method !== "GET") return failure(`only GET is allowed, not ${method}`, 405);
-    if (service === "kustomer") {
-      try {
-        const data = await window.Kustomer.request({ url: path, method: "GET" });
-        return { status: 200, headers: {}, body: JSON.stringify(data ?? {}) };
-      } catch (error) {
-        return failure(error, 502);
+    if (method !== "GET") return kustomerFailure({ status: 405, title: `only GET is allowed, not ${method}` });
+    if (service === "kustomer") return kustomerGet(path);
+    const run = salesforceCommand(path);
+    if (!run) return kustomerFailure({ status: 403, title: `the card does not read ${path}` });
+    return runCommand(run.command, run.args);
+  };
+}
+
+/**
+ * The JSON-valued settings, read through the settings endpoint under the app's name;
+ * each one that does not arrive is named in `missing` and takes its default.
+ */
+async function fetchedSettings(settings, orgId, missing) {
+  const found = {};
+  if (String(settings.caseSync) !== "true") return found; // only the Case section reads them
+  const names = appNames(settings, await orgId());
+  for (const name of FETCHED_SETTINGS) {
+    let value;
+    for (const app of names) {
+      const answer = await kustomerGet(`/v1/settings/${app}/default/${name}`);
+      if (answer.status === 200) {
+        value = settingValue(JSON.parse(answer.body)?.data);
+        break;
       }
     }
-    const run = salesforceCommand(path);
-    if (!run) return failure(`the card does not read ${path}`, 403);
-    try {
-      const result = await window.Kustomer.command.run(commandName(settings, run.command), { args: run.args });
-      return { status: 200, headers: {}, body: JSON.stringify(result?.responseBody ?? result ?? {}) };
-    } catch (error) {
-      return failure(error, 502);
-    }
-  };
+    if (value === undefined) missing.push(name);
+    else if (value !== "") found[name] = value;
+  }
+  return found;
+}
+
+/** Lists, under the card, the settings that did not arrive and took their defaults. */
+function showMissing(missing) {
+  document.getElementById("settings-missing")?.remove();
+  if (missing.length === 0) return;
+  const details = document.createElement("details");
+  details.id = "settings-missing";
+  const summary = document.createElement("summary");
+  summary.textContent = "Some of the app's settings did not arrive; their defaults are used";
+  const list = document.createElement("p");
+  list.textContent = missing.join(", ");
+  details.append(summary, list);
+  element.after(details);
 }
 
 function refuse(sentence) {
@@ -82,28 +145,29 @@ function refuse(sentence) {
 }
 
 function start() {
-  if (!window.Kustomer) {
+  if (!sdk()) {
     refuse("This page is the Salesforce Insight Card of the Kustomer sidebar; open it in Kustomer.");
     return;
   }
-  let settings;
-  try {
-    settings = settingsFromPage();
-  } catch (error) {
-    refuse(error.message);
-    return;
-  }
+  const { settings, missing } = settingsFromQuery(location.search);
+  const findOrgId = orgIdFinder();
+  let context = null;
+  const orgId = () => findOrgId(context);
+  const runCommand = commandRunner(settings, orgId);
   let handle = null;
-  window.Kustomer.initialize(async (context) => {
-    await init();
-    handle = mount(element, mountConfig(settings, widgetContext(context)), hostFetchFor(settings));
-    // Kustomer sizes the card to the page: tell it whenever the widget grows or shrinks.
-    new ResizeObserver(() => window.Kustomer.resize()).observe(element);
+  sdk().initialize(async (first) => {
+    context = first;
+    const [, fetched] = await Promise.all([init(), fetchedSettings(settings, orgId, missing)]);
+    showMissing(missing);
+    handle = mount(element, mountConfig({ ...settings, ...fetched }, widgetContext(first)), hostFetchFor(runCommand));
+    // Kustomer sizes the card to what it is told (a published card passes `{height}`).
+    new ResizeObserver(() => sdk().resize({ height: `${Math.ceil(document.body.scrollHeight)}px` })).observe(document.body);
   });
   // Another customer or conversation in the same sidebar: the same mount follows it.
-  window.Kustomer.on("context", (context) => {
+  sdk().on("context", (next) => {
+    context = next;
     try {
-      handle?.update(widgetContext(context));
+      handle?.update(widgetContext(next));
     } catch (error) {
       console.error("kustomer-salesforce-widget:", error.message);
     }

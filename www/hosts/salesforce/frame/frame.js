@@ -1,95 +1,134 @@
 // The widget page inside the Salesforce Case page. Lightning Web Security does not let a
 // Lightning web component run WebAssembly, so the component frames this page (served from
-// a static resource beside the module) and answers its requests through Apex. They talk
-// by postMessage, protocol "ksw-frame", version 1:
+// the KustomerWidget static resource) and answers its requests through Apex. The protocol,
+// "ksw-frame" version 3, is written out in the component's frameBridge.js.
 //
-//   frame  -> parent  { type: "ready" }                                 once loaded
-//   parent -> frame   { type: "mount", config }                         config as for mount()
-//   parent -> frame   { type: "update", context }                       another record
-//   frame  -> parent  { type: "request", id, request: { service, method, path } }
-//   parent -> frame   { type: "response", id, response: { status, headers, body } }
-//                     or { type: "response", id, error }                 no answer to give
-//   frame  -> parent  { type: "height", height }                        whenever it changes
+// This page may run sandboxed, with the origin "null" (Lightning Web Security sandboxes a
+// same-origin frame; see frameBridge.js), where a module script or a fetch of the page's own
+// files is a cross-origin request that the static resource, sent without CORS headers,
+// fails. So it is a classic script, and the WebAssembly comes embedded in the classic
+// script beside it (kustomer-salesforce-widget.classic.js, which `make package` writes from
+// the release module): this page fetches nothing itself.
 //
-// Every message also carries { protocol: "ksw-frame", version: 1 }. The frame reads only
-// messages whose source is window.parent and whose origin is the one named by the page's
-// `parentOrigin` query parameter; anything else is ignored. A request without an answer
-// within `timeoutMs` (query parameter, 20 s by default) fails, and the widget offers Retry.
-import init, { mount } from "./kustomer-salesforce-widget.js";
+// It tells its parent it is ready (to the parent's origin, with no data), then takes one
+// port from its parent carrying the nonce in its own address, and from then on hears only
+// that port. Each request waits as long as the config's transport.timeoutMs, which the
+// widget itself counts: the frame keeps no timer of its own.
+(function () {
+  "use strict";
+  const PROTOCOL = "ksw-frame";
+  const VERSION = 3;
 
-const PROTOCOL = "ksw-frame";
-const VERSION = 1;
+  const params = new URLSearchParams(location.search);
+  const parentOrigin = params.get("parentOrigin");
+  const nonce = params.get("nonce");
+  const element = document.getElementById("widget");
+  const widget = self.KustomerWidgetModule;
 
-const params = new URLSearchParams(location.search);
-const parentOrigin = params.get("parentOrigin");
-const timeoutMs = Number(params.get("timeoutMs") ?? 20000);
-const element = document.getElementById("widget");
-
-function refuse(sentence) {
-  element.textContent = sentence;
-  element.dataset.state = "error";
-}
-
-function post(message) {
-  window.parent.postMessage({ protocol: PROTOCOL, version: VERSION, ...message }, parentOrigin);
-}
-
-const pending = new Map();
-let nextId = 1;
-let handle = null;
-
-/** The widget's hostFetch: a request to the parent, answered by id. */
-function hostFetch({ service, method, path }) {
-  const id = nextId++;
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      pending.delete(id);
-      reject(new Error(`the Salesforce page did not answer within ${timeoutMs / 1000} s`));
-    }, timeoutMs);
-    pending.set(id, { resolve, reject, timer });
-    post({ type: "request", id, request: { service, method, path } });
-  });
-}
-
-function receive(event) {
-  if (event.source !== window.parent || event.origin !== parentOrigin) return;
-  const message = event.data;
-  if (!message || message.protocol !== PROTOCOL || message.version !== VERSION) return;
-  if (message.type === "mount") {
-    handle?.unmount();
-    try {
-      handle = mount(element, message.config, hostFetch);
-    } catch (error) {
-      refuse(`The widget could not start: ${error.message}`);
-    }
-  } else if (message.type === "update") {
-    try {
-      handle?.update(message.context);
-    } catch (error) {
-      refuse(`The widget could not change record: ${error.message}`);
-    }
-  } else if (message.type === "response") {
-    const call = pending.get(message.id);
-    if (!call) return;
-    pending.delete(message.id);
-    clearTimeout(call.timer);
-    if (message.error !== undefined) call.reject(new Error(String(message.error)));
-    else call.resolve(message.response);
+  function refuse(sentence) {
+    element.textContent = sentence;
+    element.dataset.state = "error";
   }
-}
 
-if (!parentOrigin || window.parent === window) {
-  refuse("This page shows a Kustomer conversation inside a Salesforce Case page; open the Case instead.");
-} else {
-  await init();
-  window.addEventListener("message", receive);
-  let reported = 0;
-  new ResizeObserver(() => {
-    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-    if (height !== reported) {
-      reported = height;
-      post({ type: "height", height });
+  function isOurs(message) {
+    return Boolean(message) && message.protocol === PROTOCOL && message.version === VERSION;
+  }
+
+  /** The embedded release module's WebAssembly, as bytes. */
+  function wasmBytes() {
+    const text = atob(widget.wasmBase64);
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    return bytes;
+  }
+
+  let port = null;
+  let handle = null;
+  let nextId = 1;
+  const pending = new Map();
+
+  function send(message) {
+    port.postMessage({ protocol: PROTOCOL, version: VERSION, ...message });
+  }
+
+  // Requests the widget makes in one go (its first wave names three at once) leave in one
+  // message, so that the component can relay them as one parallel batch.
+  let outbox = [];
+
+  function flush() {
+    const requests = outbox;
+    outbox = [];
+    send({ type: "requests", requests });
+  }
+
+  /** The widget's hostFetch: a request on the port, answered by id. */
+  function hostFetch({ service, method, path }) {
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      if (outbox.length === 0) queueMicrotask(flush);
+      outbox.push({ id, request: { service, method, path } });
+    });
+  }
+
+  function fromPort(event) {
+    const message = event.data;
+    if (!isOurs(message)) return;
+    if (message.type === "mount") {
+      ready.then((started) => {
+        if (!started) return;
+        handle?.unmount();
+        handle = null;
+        try {
+          handle = widget.mount(element, message.config, hostFetch);
+        } catch (error) {
+          refuse(`The widget could not start: ${error.message}`);
+        }
+      });
+    } else if (message.type === "response") {
+      const call = pending.get(message.id);
+      if (!call) return;
+      pending.delete(message.id);
+      if (message.error !== undefined) call.reject(new Error(String(message.error)));
+      else call.resolve(message.response);
     }
-  }).observe(document.documentElement);
-  post({ type: "ready" });
-}
+  }
+
+  /** The one handshake: from the parent window, with this page's nonce, carrying a port. */
+  function onConnect(event) {
+    if (event.source !== window.parent || event.origin !== parentOrigin) return;
+    const message = event.data;
+    if (!isOurs(message) || message.type !== "connect" || message.nonce !== nonce || !event.ports[0]) return;
+    window.removeEventListener("message", onConnect);
+    port = event.ports[0];
+    port.onmessage = fromPort;
+    let reported = 0;
+    new ResizeObserver(() => {
+      const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+      if (height !== reported) {
+        reported = height;
+        send({ type: "height", height });
+      }
+    }).observe(document.documentElement);
+  }
+
+  // Resolves to whether the WebAssembly started; a failure is shown once, here.
+  let ready = Promise.resolve(false);
+  if (!parentOrigin || !nonce || window.parent === window) {
+    refuse("This page shows a Kustomer conversation inside a Salesforce Case page; open the Case instead.");
+  } else if (!widget) {
+    refuse("The widget's module did not load: kustomer-salesforce-widget.classic.js is missing from the static resource.");
+  } else {
+    ready = Promise.resolve()
+      .then(() => widget.init({ module_or_path: wasmBytes() }))
+      .then(
+        () => true,
+        (error) => {
+          refuse(`The widget's WebAssembly could not start: ${error.message}`);
+          return false;
+        },
+      );
+    window.addEventListener("message", onConnect);
+    window.parent.postMessage({ protocol: PROTOCOL, version: VERSION, type: "ready" }, parentOrigin);
+  }
+})();

@@ -2,60 +2,103 @@
 // component run WebAssembly, so this component frames the widget page from the
 // KustomerWidget static resource and answers the page's requests by calling Apex
 // (KustomerApiProxy, which holds no key: the Kustomer_API named credential does). The
-// two speak the frame's postMessage protocol ("ksw-frame" version 1, see frame.js).
+// two speak the frame's protocol through frameBridge.js.
 import { LightningElement, api, wire } from "lwc";
 import { getRecord, getFieldValue } from "lightning/uiRecordApi";
-import CONVERSATION_ID from "@salesforce/schema/Case.KustomerApp__Conversation_Id__c";
 import WIDGET from "@salesforce/resourceUrl/KustomerWidget";
 import send from "@salesforce/apex/KustomerApiProxy.send";
+import sendBatch from "@salesforce/apex/KustomerApiProxy.sendBatch";
 import USER_LOCALE from "@salesforce/i18n/locale";
 import USER_TIME_ZONE from "@salesforce/i18n/timeZone";
-
-const PROTOCOL = "ksw-frame";
-const VERSION = 1;
+import { FrameBridge, frameAddress } from "./frameBridge";
 
 export const NO_CONVERSATION = "This Case was not created from a Kustomer conversation, so there is nothing to show.";
+export const DEFAULT_FIELD = "KustomerApp__Conversation_Id__c";
+
+// KustomerApiProxy gives Kustomer 20 seconds (request.setTimeout(20000)); the widget waits
+// longer, so that a slow Kustomer ends in Apex's own error, which names the cause, rather
+// than in the widget giving up first. tests/hosts checks the two against each other.
+export const REQUEST_TIMEOUT_MS = 30000;
+
+// A field API name: letters, digits and single underscores, an optional namespace prefix
+// (KustomerApp__) and __c for a custom field.
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*(?:__[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*)?(?:__c)?$/;
+
+/** Why the Case has no field `field`, in words an admin can act on. */
+export function missingField(field) {
+    return (
+        `This Case has no field ${field}, or you may not read it. Install Kustomer's managed package, ` +
+        "grant read access to the field, or set the component's Conversation id field in Lightning App Builder."
+    );
+}
 
 export default class KustomerConversation extends LightningElement {
     @api recordId;
     /** Settings in Lightning App Builder (see the .js-meta.xml). */
+    @api conversationIdField = DEFAULT_FIELD;
     @api kustomerOrg;
     @api theme;
     @api maxHeight = 1200;
     @api locale;
-    @api cachePartition;
+    @api cachePartition = "local.Kustomer";
     @api cacheSeconds = 300;
 
     height = 200;
     conversationId;
     loadError;
+    nonce;
+    bridge;
     listener;
 
-    @wire(getRecord, { recordId: "$recordId", fields: [CONVERSATION_ID] })
+    /**
+     * The Case's field, by the API name the page names. It is read as a string, never
+     * imported from @salesforce/schema: importing a managed package's field fails the deploy
+     * in an org without the package ("Invalid reference", trailheadapps/ebikes-lwc#337). As
+     * an optional field a missing one leaves the record readable and is named below.
+     */
+    get qualifiedField() {
+        const field = (this.conversationIdField || DEFAULT_FIELD).trim();
+        return FIELD_NAME.test(field) ? `Case.${field}` : undefined;
+    }
+
+    get fieldError() {
+        return this.qualifiedField
+            ? undefined
+            : `The Conversation id field setting "${this.conversationIdField}" is not a field API name, such as ${DEFAULT_FIELD}.`;
+    }
+
+    get optionalFields() {
+        return this.qualifiedField ? [this.qualifiedField] : [];
+    }
+
+    @wire(getRecord, { recordId: "$recordId", optionalFields: "$optionalFields" })
     wiredCase({ data, error }) {
         if (data) {
-            this.conversationId = getFieldValue(data, CONVERSATION_ID) || null;
-            this.loadError = undefined;
-            this.mountWidget();
+            const field = this.qualifiedField;
+            if (!field) return;
+            const name = field.slice("Case.".length);
+            if (data.fields?.[name] === undefined) {
+                this.loadError = missingField(name);
+                this.conversationId = undefined;
+            } else {
+                this.loadError = undefined;
+                this.conversationId = getFieldValue(data, field) || null;
+            }
+            this.showConversation();
         } else if (error) {
             this.loadError = `The Case could not be read: ${error.body?.message ?? error.message ?? error}`;
         }
     }
 
     get message() {
+        if (this.fieldError) return this.fieldError;
         if (this.loadError) return this.loadError;
         return this.conversationId === null ? NO_CONVERSATION : undefined;
     }
 
-    get frameUrl() {
-        return new URL(`${WIDGET}/frame.html`, window.location.href);
-    }
-
     get frameSrc() {
-        if (!this.conversationId) return undefined;
-        const url = this.frameUrl;
-        url.searchParams.set("parentOrigin", window.location.origin);
-        return url.toString();
+        if (!this.conversationId || this.message) return undefined;
+        return frameAddress(WIDGET, window.location.href, this.nonce);
     }
 
     get frameStyle() {
@@ -67,7 +110,7 @@ export default class KustomerConversation extends LightningElement {
         const config = {
             view: "conversation",
             context: { conversationId: this.conversationId },
-            transport: { kind: "host", timeoutMs: 30000 },
+            transport: { kind: "host", timeoutMs: REQUEST_TIMEOUT_MS },
             // The agent's own Salesforce locale and time zone unless the page overrides it.
             locale: this.locale || USER_LOCALE,
             timeZone: USER_TIME_ZONE,
@@ -78,54 +121,70 @@ export default class KustomerConversation extends LightningElement {
     }
 
     connectedCallback() {
-        this.listener = (event) => this.receive(event);
+        this.bridge = new FrameBridge({
+            frameWindow: () => this.template.querySelector("iframe.widget")?.contentWindow ?? null,
+            frameOrigin: new URL(WIDGET, window.location.href).origin,
+            relayBatch: (requests) => this.relayBatch(requests),
+            onHeight: (height) => {
+                const limit = Number(this.maxHeight) || 1200;
+                this.height = Math.min(Math.max(height, 80), limit);
+            },
+            onRenew: (nonce) => {
+                this.nonce = nonce;
+            },
+            // The diagnostic line docs/install-salesforce.md tells admins to look for.
+            log: (line) => console.info(line),
+        });
+        this.nonce = this.bridge.nonce;
+        this.listener = (event) => this.bridge.receive(event);
         window.addEventListener("message", this.listener);
+        if (this.conversationId) this.bridge.mount(this.config);
     }
 
     disconnectedCallback() {
         window.removeEventListener("message", this.listener);
+        this.bridge.close();
     }
 
-    get frame() {
-        return this.template.querySelector("iframe.widget");
-    }
-
-    post(message) {
-        this.frame?.contentWindow?.postMessage({ protocol: PROTOCOL, version: VERSION, ...message }, this.frameUrl.origin);
-    }
-
-    mountWidget() {
-        if (this.frameReady && this.conversationId) this.post({ type: "mount", config: this.config });
-    }
-
-    /** Only the frame this component made, from the static resource's origin, is heard. */
-    receive(event) {
-        const frame = this.frame;
-        if (!frame || event.source !== frame.contentWindow || event.origin !== this.frameUrl.origin) return;
-        const message = event.data;
-        if (!message || message.protocol !== PROTOCOL || message.version !== VERSION) return;
-        if (message.type === "ready") {
-            this.frameReady = true;
-            this.mountWidget();
-        } else if (message.type === "height") {
-            const limit = Number(this.maxHeight) || 1200;
-            this.height = Math.min(Math.max(Number(message.height) || 0, 80), limit);
-        } else if (message.type === "request") {
-            this.relay(message);
+    showConversation() {
+        if (!this.bridge) return;
+        if (this.conversationId && !this.message) {
+            this.bridge.mount(this.config);
+        } else if (this.bridge.handedOver) {
+            // The frame goes away with the conversation; the next one gets a new nonce.
+            this.bridge.renew();
         }
     }
 
-    async relay({ id, request }) {
-        try {
-            const response = await send({
-                method: request?.method,
-                path: request?.path,
-                cachePartition: this.cachePartition || null,
-                cacheSeconds: Number(this.cacheSeconds) || null,
+    /**
+     * A group the frame sent together, read side by side in one Continuation (sendBatch).
+     * Only GET leaves this component. An answer too large for a Continuation (over 1 MB) is
+     * read again through send, which has the room.
+     */
+    async relayBatch(requests) {
+        const settings = {
+            cachePartition: this.cachePartition || null,
+            cacheSeconds: Number(this.cacheSeconds) || null,
+        };
+        const refusal = (request) => ({ error: `Only GET is allowed, not ${request.method}` });
+        const answers = requests.map((request) => (request.method === "GET" ? undefined : refusal(request)));
+        const asked = requests.filter((_, index) => answers[index] === undefined);
+        if (asked.length > 0) {
+            const batch = await sendBatch({ paths: asked.map((request) => request.path), ...settings });
+            let next = 0;
+            answers.forEach((answer, index) => {
+                if (answer === undefined) answers[index] = batch?.[next++];
             });
-            this.post({ type: "response", id, response });
-        } catch (error) {
-            this.post({ type: "response", id, error: error?.body?.message ?? error?.message ?? String(error) });
         }
+        return Promise.all(
+            answers.map(async (answer, index) => {
+                if (!answer?.tooLarge) return answer;
+                try {
+                    return await send({ method: "GET", path: requests[index].path, ...settings });
+                } catch (error) {
+                    return { error: error?.body?.message ?? error?.message ?? String(error) };
+                }
+            }),
+        );
     }
 }

@@ -1,12 +1,54 @@
 import { createElement } from "lwc";
 import { getRecord } from "lightning/uiRecordApi";
 import send from "@salesforce/apex/KustomerApiProxy.send";
-import KustomerConversation, { NO_CONVERSATION } from "c/kustomerConversation";
+import sendBatch from "@salesforce/apex/KustomerApiProxy.sendBatch";
+import KustomerConversation, { NO_CONVERSATION, REQUEST_TIMEOUT_MS, missingField } from "c/kustomerConversation";
 
 jest.mock("@salesforce/apex/KustomerApiProxy.send", () => ({ default: jest.fn() }), { virtual: true });
+jest.mock("@salesforce/apex/KustomerApiProxy.sendBatch", () => ({ default: jest.fn() }), { virtual: true });
 
-const CASE = { apiName: "Case", id: "500A", fields: { KustomerApp__Conversation_Id__c: { value: "6140cefd91ffddd18144e08b" } } };
-const CASE_WITHOUT = { apiName: "Case", id: "500B", fields: { KustomerApp__Conversation_Id__c: { value: null } } };
+const FIELD = "KustomerApp__Conversation_Id__c";
+const CASE = { apiName: "Case", id: "500A", fields: { [FIELD]: { value: "6140cefd91ffddd18144e08b" } } };
+const CASE_WITHOUT = { apiName: "Case", id: "500B", fields: { [FIELD]: { value: null } } };
+// An org without Kustomer's managed package: getRecord leaves an optional field it lacks out.
+const CASE_NO_FIELD = { apiName: "Case", id: "500C", fields: {} };
+
+// jsdom has no MessageChannel. Two linked ports that deliver asynchronously and hold
+// messages until the receiving port is started by setting onmessage, as browsers do (HTML,
+// "message ports"); the real one runs in tests/e2e/salesforce-frame.test.mjs.
+class Port {
+  queue = [];
+  handler = null;
+  closed = false;
+  set onmessage(handler) {
+    this.handler = handler;
+    this.drain();
+  }
+  get onmessage() {
+    return this.handler;
+  }
+  postMessage(data) {
+    if (this.closed) return;
+    this.other.queue.push(data);
+    this.other.drain();
+  }
+  drain() {
+    setTimeout(() => {
+      while (this.handler && !this.closed && this.queue.length) this.handler({ data: this.queue.shift() });
+    }, 0);
+  }
+  close() {
+    this.closed = true;
+  }
+}
+class Channel {
+  constructor() {
+    this.port1 = new Port();
+    this.port2 = new Port();
+    this.port1.other = this.port2;
+    this.port2.other = this.port1;
+  }
+}
 
 function mountComponent(props = {}) {
   const element = createElement("c-kustomer-conversation", { is: KustomerConversation });
@@ -17,27 +59,52 @@ function mountComponent(props = {}) {
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** A message as the widget's frame sends it, from `source` at `origin`. */
-function fromFrame(source, message, origin = window.location.origin) {
-  window.dispatchEvent(new MessageEvent("message", { data: { protocol: "ksw-frame", version: 1, ...message }, origin, source }));
+/** A window message as `source` sends it from `origin`. */
+function fromWindow(source, message, origin) {
+  window.dispatchEvent(new MessageEvent("message", { data: { protocol: "ksw-frame", version: 3, ...message }, origin, source }));
 }
 
+/** The component with its frame, whose window's postMessage is recorded. */
 async function framed(props) {
   const element = mountComponent(props);
   getRecord.emit(CASE);
   await flush();
   const frame = element.shadowRoot.querySelector("iframe.widget");
   const posted = [];
-  frame.contentWindow.postMessage = (message, origin) => posted.push({ message, origin });
+  frame.contentWindow.postMessage = (message, origin, transfer) => posted.push({ message, origin, transfer });
   return { element, frame, posted };
 }
 
-afterEach(() => {
-  while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-  jest.clearAllMocks();
+/** Plays the frame's side of the handshake from `origin`; resolves to the frame's port and what it heard. */
+async function connected(origin = "null", props) {
+  const setup = await framed(props);
+  fromWindow(setup.frame.contentWindow, { type: "ready" }, origin);
+  await flush();
+  const port = setup.posted[0]?.transfer?.[0];
+  const heard = [];
+  if (port) port.onmessage = (event) => heard.push(event.data);
+  await flush();
+  return { ...setup, port, heard };
+}
+
+const toFrame = (port, message) => port.postMessage({ protocol: "ksw-frame", version: 3, ...message });
+const REQUEST = { type: "requests", requests: [{ id: 7, request: { service: "kustomer", method: "GET", path: "/v1/conversations/c1" } }] };
+/** sendBatch answering each path with `answer(path)`. */
+const answering = (answer) => sendBatch.mockImplementation(async ({ paths }) => paths.map(answer));
+
+beforeEach(() => {
+  global.MessageChannel = Channel;
+  jest.spyOn(console, "info").mockImplementation(() => {});
 });
 
-describe("c-kustomer-conversation", () => {
+afterEach(() => {
+  while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+  jest.restoreAllMocks();
+  jest.clearAllMocks();
+  delete global.MessageChannel;
+});
+
+describe("reading the Case", () => {
   it("says so when the Case has no Kustomer conversation, and frames nothing", async () => {
     const element = mountComponent({ recordId: "500B" });
     getRecord.emit(CASE_WITHOUT);
@@ -46,66 +113,222 @@ describe("c-kustomer-conversation", () => {
     expect(element.shadowRoot.querySelector("iframe")).toBeNull();
   });
 
-  it("frames the widget page from the static resource, telling it the page's origin", async () => {
+  it("reads the field by the API name App Builder gives, as an optional string field", async () => {
+    mountComponent({ conversationIdField: "Legacy_Conversation__c" });
+    await flush();
+    expect(getRecord.getLastConfig()).toEqual({ recordId: "500A", optionalFields: ["Case.Legacy_Conversation__c"] });
+  });
+
+  it("reads Kustomer's managed package field when App Builder names none", async () => {
+    mountComponent();
+    await flush();
+    expect(getRecord.getLastConfig().optionalFields).toEqual([`Case.${FIELD}`]);
+  });
+
+  it("names the field a Case lacks, and frames nothing", async () => {
+    const element = mountComponent({ recordId: "500C" });
+    getRecord.emit(CASE_NO_FIELD);
+    await flush();
+    expect(element.shadowRoot.querySelector(".notice").textContent).toBe(missingField(FIELD));
+    expect(missingField(FIELD)).toContain(FIELD);
+    expect(element.shadowRoot.querySelector("iframe")).toBeNull();
+  });
+
+  it("names a field setting that is not an API name", async () => {
+    const element = mountComponent({ conversationIdField: "Case.Conversation Id" });
+    getRecord.emit(CASE);
+    await flush();
+    expect(element.shadowRoot.querySelector(".notice").textContent).toMatch(/"Case\.Conversation Id" is not a field API name/);
+    expect(element.shadowRoot.querySelector("iframe")).toBeNull();
+  });
+});
+
+describe("the frame and its handshake", () => {
+  it("frames the widget page from the static resource with the page's origin and a nonce", async () => {
     const { frame } = await framed();
     const src = new URL(frame.src);
     expect(src.pathname).toMatch(/KustomerWidget\/frame\.html$/);
     expect(src.searchParams.get("parentOrigin")).toBe(window.location.origin);
+    expect(src.searchParams.get("nonce")).toMatch(/^[0-9a-f]{32}$/);
   });
 
-  it("mounts the conversation once the frame is ready, with the page's settings", async () => {
-    const { frame, posted } = await framed({ kustomerOrg: "acme", theme: "kustomer", locale: "de-DE" });
-    fromFrame(frame.contentWindow, { type: "ready" });
-    await flush();
+  it("answers a sandboxed frame's ready (origin null) with one port and the nonce, then mounts on the port", async () => {
+    const { frame, posted, port, heard } = await connected("null", { kustomerOrg: "acme", theme: "kustomer", locale: "de-DE" });
     expect(posted).toHaveLength(1);
-    const { message, origin } = posted[0];
-    expect(origin).toBe(window.location.origin);
-    expect(message).toMatchObject({ protocol: "ksw-frame", version: 1, type: "mount" });
-    expect(message.config).toMatchObject({
+    expect(posted[0].origin).toBe("*");
+    expect(posted[0].message).toEqual({ protocol: "ksw-frame", version: 3, type: "connect", nonce: new URL(frame.src).searchParams.get("nonce") });
+    expect(posted[0].transfer).toEqual([port]);
+    expect(heard).toHaveLength(1);
+    expect(heard[0]).toMatchObject({ protocol: "ksw-frame", version: 3, type: "mount" });
+    expect(heard[0].config).toMatchObject({
       view: "conversation",
       context: { conversationId: "6140cefd91ffddd18144e08b" },
-      transport: { kind: "host" },
+      transport: { kind: "host", timeoutMs: REQUEST_TIMEOUT_MS },
       kustomer: { org: "acme" },
       theme: "kustomer",
       locale: "de-DE",
     });
+    expect(console.info).toHaveBeenCalledWith(expect.stringMatching(/runs sandboxed \(origin null\)/));
   });
 
-  it("relays the frame's requests to Apex and posts the answers back by id", async () => {
-    send.mockResolvedValue({ status: 200, headers: { "content-type": "application/json" }, body: "{\"data\":{}}" });
-    const { frame, posted } = await framed({ cachePartition: "local.Kustomer", cacheSeconds: 600 });
-    fromFrame(frame.contentWindow, { type: "request", id: 7, request: { service: "kustomer", method: "GET", path: "/v1/conversations/c1" } });
-    await flush();
-    expect(send).toHaveBeenCalledWith({ method: "GET", path: "/v1/conversations/c1", cachePartition: "local.Kustomer", cacheSeconds: 600 });
-    expect(posted[0].message).toMatchObject({ type: "response", id: 7, response: { status: 200, body: "{\"data\":{}}" } });
+  it("answers an unsandboxed frame's ready from the static resource's origin the same way, and says which it was", async () => {
+    const { posted, heard } = await connected(window.location.origin);
+    expect(posted).toHaveLength(1);
+    expect(posted[0].message.type).toBe("connect");
+    expect(heard[0].type).toBe("mount");
+    expect(console.info).toHaveBeenCalledWith(expect.stringMatching(new RegExp(`runs unsandboxed, on its own origin ${window.location.origin}`)));
   });
 
-  it("passes Apex's refusal to the frame as the request's error", async () => {
-    send.mockRejectedValue({ body: { message: "The conversation view does not read /v1/customers/k1/notes" } });
+  it("hears the frame's window only for ready, and its requests only on the port after the handshake", async () => {
     const { frame, posted } = await framed();
-    fromFrame(frame.contentWindow, { type: "request", id: 3, request: { service: "kustomer", method: "GET", path: "/v1/customers/k1/notes" } });
+    fromWindow(frame.contentWindow, REQUEST, "null");
     await flush();
-    expect(posted[0].message).toMatchObject({ type: "response", id: 3, error: "The conversation view does not read /v1/customers/k1/notes" });
+    expect(sendBatch).not.toHaveBeenCalled();
+    expect(posted).toHaveLength(0);
+
+    fromWindow(frame.contentWindow, { type: "ready" }, "null");
+    await flush();
+    const port = posted[0].transfer[0];
+    port.onmessage = () => {};
+    fromWindow(frame.contentWindow, REQUEST, "null");
+    await flush();
+    expect(sendBatch).not.toHaveBeenCalled();
+
+    answering(() => ({ status: 200, headers: {}, body: "{}" }));
+    toFrame(port, REQUEST);
+    await flush();
+    expect(sendBatch).toHaveBeenCalledTimes(1);
   });
 
-  it("ignores messages from another window or another origin", async () => {
-    const { frame, posted } = await framed();
-    const request = { type: "request", id: 1, request: { service: "kustomer", method: "GET", path: "/v1/users/u1" } };
-    fromFrame(window, request);
-    fromFrame(frame.contentWindow, request, "https://evil.example");
-    fromFrame(frame.contentWindow, { ...request, protocol: "other" });
-    fromFrame(frame.contentWindow, { type: "ready", version: 2 });
+  it("ignores a message from any other window, whatever its origin", async () => {
+    const { posted } = await framed();
+    const other = document.createElement("iframe");
+    document.body.appendChild(other);
+    for (const source of [window, other.contentWindow, null]) {
+      for (const origin of ["null", window.location.origin, "https://evil.example"]) {
+        fromWindow(source, { type: "ready" }, origin);
+        fromWindow(source, REQUEST, origin);
+      }
+    }
     await flush();
-    expect(send).not.toHaveBeenCalled();
+    expect(posted).toHaveLength(0);
+    expect(sendBatch).not.toHaveBeenCalled();
+  });
+
+  it("ignores the frame's window speaking from a third origin, or another protocol", async () => {
+    const { frame, posted } = await framed();
+    fromWindow(frame.contentWindow, { type: "ready" }, "https://evil.example");
+    fromWindow(frame.contentWindow, { type: "ready", protocol: "other" }, "null");
+    fromWindow(frame.contentWindow, { type: "ready", version: 1 }, "null");
+    await flush();
     expect(posted).toHaveLength(0);
   });
 
-  it("sizes the frame to the height the widget reports, within the maximum height", async () => {
-    const { element, frame } = await framed({ maxHeight: 900 });
-    fromFrame(frame.contentWindow, { type: "height", height: 640 });
+  it("never hands a nonce over twice: a frame that asks again gets a new address", async () => {
+    const { element, frame, posted } = await connected();
+    const first = new URL(frame.src).searchParams.get("nonce");
+    fromWindow(frame.contentWindow, { type: "ready" }, "null");
+    await flush();
+    expect(posted).toHaveLength(1);
+    const second = new URL(element.shadowRoot.querySelector("iframe.widget").src).searchParams.get("nonce");
+    expect(second).toMatch(/^[0-9a-f]{32}$/);
+    expect(second).not.toBe(first);
+  });
+
+  it("posts no data with the target origin \"*\": only the handshake goes there", async () => {
+    answering(() => ({ status: 200, headers: {}, body: "{\"data\":{}}" }));
+    const { posted, port } = await connected();
+    toFrame(port, REQUEST);
+    toFrame(port, { type: "height", height: 400 });
+    await flush();
+    await flush();
+    expect(posted.map(({ message, origin }) => [origin, Object.keys(message).sort()])).toEqual([["*", ["nonce", "protocol", "type", "version"]]]);
+  });
+});
+
+describe("relaying to Apex", () => {
+  it("relays the frame's requests to Apex and answers on the port by id", async () => {
+    answering(() => ({ status: 200, headers: { "content-type": "application/json" }, body: "{\"data\":{}}" }));
+    const { port, heard } = await connected("null", { cachePartition: "local.Other", cacheSeconds: 600 });
+    toFrame(port, REQUEST);
+    await flush();
+    await flush();
+    expect(sendBatch).toHaveBeenCalledWith({ paths: ["/v1/conversations/c1"], cachePartition: "local.Other", cacheSeconds: 600 });
+    expect(heard.at(-1)).toMatchObject({ type: "response", id: 7, response: { status: 200, body: "{\"data\":{}}" } });
+  });
+
+  it("uses the package's cache partition unless App Builder names another", async () => {
+    answering(() => ({ status: 200, headers: {}, body: "{}" }));
+    const { port } = await connected();
+    toFrame(port, REQUEST);
+    await flush();
+    expect(sendBatch).toHaveBeenCalledWith(expect.objectContaining({ cachePartition: "local.Kustomer", cacheSeconds: 300 }));
+  });
+
+  it("keeps the relay parallel: requests sent together go in Continuations of three, each a call of its own", async () => {
+    // Lightning bundles Apex calls once about five are in flight and the server then runs
+    // them one after another; a Continuation is never bundled and runs three callouts side
+    // by side (reference: salesforce.md 4.5). A wave of four is two calls, not four.
+    const started = [];
+    sendBatch.mockImplementation(({ paths }) => {
+      started.push(paths);
+      return new Promise((resolve) => setTimeout(() => resolve(paths.map((path) => ({ status: 200, headers: {}, body: path }))), 5));
+    });
+    const { port, heard } = await connected();
+    const wave = ["/v1/conversations/c1", "/v1/conversations/c1/messages?page=1&pageSize=100", "/v1/conversations/c1/attachments?page=1&pageSize=100", "/v1/customers/k1"];
+    toFrame(port, { type: "requests", requests: wave.map((path, index) => ({ id: index + 1, request: { service: "kustomer", method: "GET", path } })) });
+    await flush();
+    expect(started).toEqual([wave.slice(0, 3), wave.slice(3)]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const answers = heard.filter((message) => message.type === "response");
+    expect(answers.map(({ id, response }) => [id, response.body]).sort()).toEqual(wave.map((path, index) => [index + 1, path]));
+  });
+
+  it("reads an answer too large for a Continuation through the single call", async () => {
+    answering(() => ({ error: "Kustomer could not be read in parallel (2004)", tooLarge: true }));
+    send.mockResolvedValue({ status: 200, headers: {}, body: "{\"data\":[]}" });
+    const { port, heard } = await connected();
+    toFrame(port, REQUEST);
+    await flush();
+    await flush();
+    expect(send).toHaveBeenCalledWith({ method: "GET", path: "/v1/conversations/c1", cachePartition: "local.Kustomer", cacheSeconds: 300 });
+    expect(heard.at(-1)).toMatchObject({ type: "response", id: 7, response: { status: 200 } });
+  });
+
+  it("passes Apex's refusal to the frame as the request's error", async () => {
+    answering((path) => ({ error: `The conversation view does not read ${path}` }));
+    const { port, heard } = await connected();
+    toFrame(port, { type: "requests", requests: [{ id: 3, request: { service: "kustomer", method: "GET", path: "/v1/customers/k1/notes" } }] });
+    await flush();
+    await flush();
+    expect(heard.at(-1)).toMatchObject({ type: "response", id: 3, error: "The conversation view does not read /v1/customers/k1/notes" });
+  });
+
+  it("answers every request of a group with the error when the call fails whole", async () => {
+    sendBatch.mockRejectedValue({ body: { message: "A batch holds 1 to 3 paths" } });
+    const { port, heard } = await connected();
+    toFrame(port, REQUEST);
+    await flush();
+    await flush();
+    expect(heard.at(-1)).toMatchObject({ type: "response", id: 7, error: "A batch holds 1 to 3 paths" });
+  });
+
+  it("sends only GET to Apex", async () => {
+    answering(() => ({ status: 200, headers: {}, body: "{}" }));
+    const { port, heard } = await connected();
+    toFrame(port, { type: "requests", requests: [{ id: 4, request: { service: "kustomer", method: "POST", path: "/v1/conversations/c1" } }] });
+    await flush();
+    await flush();
+    expect(sendBatch).not.toHaveBeenCalled();
+    expect(heard.at(-1)).toMatchObject({ type: "response", id: 4, error: "Only GET is allowed, not POST" });
+  });
+
+  it("sizes the frame to the height the widget reports on the port, within the maximum height", async () => {
+    const { element, port } = await connected("null", { maxHeight: 900 });
+    toFrame(port, { type: "height", height: 640 });
     await flush();
     expect(element.shadowRoot.querySelector("iframe.widget").style.height).toBe("640px");
-    fromFrame(frame.contentWindow, { type: "height", height: 5000 });
+    toFrame(port, { type: "height", height: 5000 });
     await flush();
     expect(element.shadowRoot.querySelector("iframe.widget").style.height).toBe("900px");
   });
