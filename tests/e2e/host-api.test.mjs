@@ -265,8 +265,8 @@ test("an answer that comes after unmount is dropped: no change to the page, no e
     await window.answer();
     return { asked, calls: window.calls.length, changes, html: element.outerHTML };
   });
-  assert.equal(after.asked, 1, "the widget was waiting for its first answer");
-  assert.equal(after.calls, 1, "no request after unmount");
+  assert.ok(after.asked >= 1, "the widget was waiting for its first answers");
+  assert.equal(after.calls, after.asked, "no request after unmount");
   assert.deepEqual(after.changes, [], "the element is not touched");
   assert.equal(after.html, '<div id="one"></div>');
   assert.deepEqual(page.problems, []);
@@ -278,6 +278,7 @@ test("after update(), the answer for the previous conversation is dropped and it
     window.handle = window.widget.mount(document.getElementById("one"),
       { view: "conversation", context: { conversationId: "c1" }, transport: { kind: "host" } }, window.hostFetch);
     await new Promise((resolve) => setTimeout(resolve, 20));
+    window.askedForC1 = window.calls.filter((path) => path.includes("/c1")).length;
     window.handle.update({ conversationId: "c2" });
     await new Promise((resolve) => setTimeout(resolve, 20));
     // Both conversations' first requests are waiting; answer until nothing more is asked.
@@ -285,8 +286,9 @@ test("after update(), the answer for the previous conversation is dropped and it
   });
   await waitForState(page, "#one", "ready");
   await assertText(page.locator("#one .ksw-subject"), "Subject of c2");
-  const calls = await page.evaluate(() => window.calls);
-  assert.deepEqual(calls.filter((path) => path.includes("/c1")), ["/v1/conversations/c1"], "c1's load made no request after update()");
+  const { calls, askedForC1 } = await page.evaluate(() => ({ calls: window.calls, askedForC1: window.askedForC1 }));
+  assert.ok(askedForC1 >= 1, "c1's first requests were waiting");
+  assert.equal(calls.filter((path) => path.includes("/c1")).length, askedForC1, `c1's load made no request after update(): ${calls}`);
   assert.deepEqual(page.problems, []);
 });
 
@@ -300,7 +302,7 @@ test("unmount aborts a proxy request still waiting for its answer", async () => 
       transport: { kind: "proxy", kustomer: `${base}/proxy/hang`, salesforce: `${base}/proxy/hang`, timeoutMs: 60000 },
     });
   }, shared.server.url);
-  await until(async () => (await open()) === before + 1, "the request to reach the proxy");
+  await until(async () => (await open()) > before, "the first requests to reach the proxy");
   await page.evaluate(() => window.handle.unmount());
   await until(async () => (await open()) === before, "the request to be aborted (it stays open until its 60 s timeout otherwise)");
   assert.deepEqual(page.problems, []);
