@@ -44,11 +44,7 @@ impl<T: Clone + 'static> Load<T> {
             let future = fetch();
             Box::pin(async move { Rc::new(future.await) as Erased })
         });
-        let slot = Slot {
-            value: RwSignal::new_local(None),
-            running: StoredValue::new_local(None),
-            fetch: StoredValue::new_local(fetch),
-        };
+        let slot = Slot { value: RwSignal::new_local(None), task: Task::new(), fetch: StoredValue::new_local(fetch) };
         slot.reload();
         Load { slot, result: PhantomData }
     }
@@ -66,39 +62,77 @@ impl<T: Clone + 'static> Load<T> {
 #[derive(Clone, Copy)]
 struct Slot {
     value: RwSignal<Option<Erased>, LocalStorage>,
-    /// The load in progress. Its arena slot belongs to the view's owner, so disposing the
-    /// view drops it, and that stops the load.
-    running: StoredValue<Option<Running>, LocalStorage>,
+    task: Task,
     fetch: StoredValue<Fetcher, LocalStorage>,
 }
 
 impl Slot {
     fn reload(self) {
-        let stop = Rc::new(Stop::default());
-        // Replacing the load in progress stops it; it is dropped here, outside the arena.
-        let Some(previous) = self.running.try_update_value(|running| running.replace(Running(stop.clone()))) else {
+        if !self.task.stop() {
             return;
-        };
-        drop(previous);
+        }
         self.value.set(None);
         let Some(future) = self.fetch.try_with_value(|fetch| fetch()) else { return };
-        leptos::task::spawn_local(async move {
-            if let Some(result) = (Stoppable { work: future, stop }).await {
-                self.value.try_set(Some(result));
-            }
+        let value = self.value;
+        self.task.spawn(async move {
+            let result = future.await;
+            value.try_set(Some(result));
         });
     }
 }
 
-/// What a load's task and its [`Running`] guard share.
+/// A place for one background task of a view, made under the view's owner: the task stops
+/// where it waits when another is spawned in its place, when [`Task::stop`] is called, or
+/// when the view is disposed (the place's arena slot is dropped with the view). A stopped
+/// task is never polled again, so it makes no further request and reads no answer, and it
+/// lets go at once of what it holds (the environment, requests in flight, their timers).
+#[derive(Clone, Copy)]
+pub struct Task(StoredValue<Option<Running>, LocalStorage>);
+
+impl Default for Task {
+    fn default() -> Task {
+        Task::new()
+    }
+}
+
+impl Task {
+    /// Call it while the view is built, so that the view's owner owns the place.
+    pub fn new() -> Task {
+        Task(StoredValue::new_local(None))
+    }
+
+    /// Runs `task` in the background, stopping the one in its place. Does nothing once the
+    /// view is disposed.
+    pub fn spawn(self, task: impl Future<Output = ()> + 'static) {
+        let stop = Rc::new(Stop::default());
+        if self.replace(Some(Running(stop.clone()))) {
+            leptos::task::spawn_local(Stoppable { work: Box::pin(task), stop });
+        }
+    }
+
+    /// Stops the task in this place, if any; false once the view is disposed.
+    pub fn stop(self) -> bool {
+        self.replace(None)
+    }
+
+    fn replace(self, running: Option<Running>) -> bool {
+        // The previous guard is dropped (and its task stopped) here, outside the arena.
+        let Some(previous) = self.0.try_update_value(|slot| std::mem::replace(slot, running)) else {
+            return false;
+        };
+        drop(previous);
+        true
+    }
+}
+
+/// What a task and its [`Running`] guard share.
 #[derive(Default)]
 struct Stop {
     stopped: Cell<bool>,
     waker: RefCell<Option<Waker>>,
 }
 
-/// Stops its load when dropped, and wakes the load's task so that the task ends at once
-/// and lets go of what it holds (the environment, requests in flight, their timers).
+/// Stops its task when dropped, and wakes the task so that it ends at once.
 struct Running(Rc<Stop>);
 
 impl Drop for Running {
@@ -110,21 +144,20 @@ impl Drop for Running {
     }
 }
 
-/// `work`'s output, or `None` once stopped; after that `work` is never polled again, so it
-/// makes no further request and reads no answer.
+/// Runs `work` until it is done or stopped; once stopped, `work` is never polled again.
 struct Stoppable {
-    work: LocalFuture<'static, Erased>,
+    work: LocalFuture<'static, ()>,
     stop: Rc<Stop>,
 }
 
 impl Future for Stoppable {
-    type Output = Option<Erased>;
+    type Output = ();
 
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Erased>> {
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
         if self.stop.stopped.get() {
-            return Poll::Ready(None);
+            return Poll::Ready(());
         }
         *self.stop.waker.borrow_mut() = Some(cx.waker().clone());
-        self.work.as_mut().poll(cx).map(Some)
+        self.work.as_mut().poll(cx)
     }
 }

@@ -315,3 +315,21 @@ async function until(condition, what) {
   }
   assert.fail(`timed out waiting for ${what}`);
 }
+
+test("unmount stops reading ahead: the earlier page still on its way is aborted", async () => {
+  const page = await hostPage();
+  const open = () => page.evaluate(async () => (await (await fetch("/proxy/hanging")).json()).open);
+  const before = await open();
+  await page.evaluate((base) => {
+    window.handle = window.widget.mount(document.getElementById("one"), {
+      view: "conversation", context: { conversationId: "long" },
+      transport: { kind: "proxy", kustomer: `${base}/proxy/long`, salesforce: `${base}/proxy/long`, timeoutMs: 60000 },
+    });
+  }, shared.server.url);
+  await waitForState(page, "#one", "ready");
+  await assertText(page.locator("#one .ksw-message").last().locator(".ksw-text"), "message 499");
+  await until(async () => (await open()) === before + 1, "page 3 to be read ahead");
+  await page.evaluate(() => window.handle.unmount());
+  await until(async () => (await open()) === before, "the read ahead to be aborted (it stays open until its 60 s timeout otherwise)");
+  assert.deepEqual(page.problems, []);
+});
