@@ -224,21 +224,24 @@ test("a widget whose element left the document is torn down at the next mount", 
 });
 
 // A hostFetch whose answers the test gives by hand: every request waits in `window.waiting`
-// until `window.answer()` answers them all, with the conversation asked for or its messages.
+// until `window.answer()` answers them all. A conversation's first answers lead to more
+// requests (its customer), so a load that goes on after them is seen asking.
 async function pageWithHeldAnswers() {
   const page = await hostPage();
   await page.evaluate(() => {
     const bodies = (id) => ({
-      [`/v1/conversations/${id}`]: { data: { id, attributes: { name: `Subject of ${id}`, assignedUsers: [] } } },
+      [`/v1/conversations/${id}`]: { data: { id, attributes: { name: `Subject of ${id}`, assignedUsers: [] },
+        relationships: { customer: { data: { type: "customer", id: `${id}-customer` } } } } },
       [`/v1/conversations/${id}/messages?page=1&pageSize=100`]: { data: [{ id: `${id}m1`, attributes: { channel: "chat", direction: "in", body: "hello" } }] },
       [`/v1/conversations/${id}/attachments?page=1&pageSize=100`]: { data: [] },
+      [`/v1/customers/${id}-customer`]: { data: { id: `${id}-customer`, attributes: { displayName: `Customer of ${id}` } } },
     });
     window.calls = [];
     window.waiting = [];
     window.hostFetch = (request) => {
       window.calls.push(request.path);
       return new Promise((resolve) => window.waiting.push(() => {
-        const body = bodies(request.path.split("/")[3])[request.path];
+        const body = bodies(request.path.split("/")[3].replace("-customer", ""))[request.path];
         resolve({ status: body ? 200 : 404, headers: {}, body: JSON.stringify(body ?? { errors: [] }) });
       }));
     };
