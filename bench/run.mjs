@@ -1,13 +1,18 @@
 // `make bench`: bundle sizes, the conversation view's render time for long conversations
 // beside a plain-DOM baseline doing the same work in the same browser run, and the
-// Salesforce requests an Insight Card load spends.
+// Salesforce requests an Insight Card load spends, and the memory a view keeps per cycle of
+// mount, update() and unmount.
 // Results go to bench-results/ and to the console.
 import { readFile, mkdir, writeFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { serve, launch } from "../tests/e2e/support.mjs";
+import { keptBy, keptByControl } from "../tests/e2e/memory.mjs";
 
 const BUDGET_KB = 150;
 const RUNS = 5;
+// Cycles of the memory runs (the soak test in `make test` runs 300), after warm-up cycles.
+const MEMORY_CYCLES = 100;
+const WARM_UP_CYCLES = 20;
 const SIZES = [500, 2000, 5000, 10000];
 
 async function sizes(folder) {
@@ -105,6 +110,29 @@ const cardNetwork = {
 const AGENTS = 500;
 const CARDS_PER_AGENT = 200;
 salesforce.projectedDailyRequests = AGENTS * CARDS_PER_AGENT * salesforce.firstLoad;
+// Bytes each cycle keeps beyond a control run of the same hostFetch traffic with no
+// widget, on the soak test's page: the JS heap after gc() (V8's and the DOM's) and the
+// WebAssembly memory, read after warm-up cycles so that what the first mounts set up once
+// is left out.
+const memoryRuns = {
+  "conversation view: mount, ready, update(), ready, unmount": (cycles) => (page) =>
+    page.evaluate((cycles) => window.conversationCycles(cycles), cycles),
+  "Insight Card: update() to the other customer, then (as many again) mount, ready, unmount": (cycles) => (page) =>
+    page.evaluate((cycles) => window.cardCycles(cycles, cycles), cycles),
+};
+const memory = [];
+for (const [name, run] of Object.entries(memoryRuns)) {
+  const widget = await keptBy(browser, server.url, run(MEMORY_CYCLES), run(WARM_UP_CYCLES));
+  const control = await keptByControl(browser, server.url, widget);
+  memory.push({
+    name,
+    cycles: MEMORY_CYCLES,
+    heapBytesPerCycle: (widget.js + widget.dom - control.js - control.dom) / MEMORY_CYCLES,
+    wasmBytesPerCycle: (widget.wasm - control.wasm) / MEMORY_CYCLES,
+    widget: { js: widget.js, dom: widget.dom, wasm: widget.wasm },
+    control: { js: control.js, dom: control.dom, wasm: control.wasm },
+  });
+}
 await browser.close();
 await server.close();
 
@@ -152,8 +180,12 @@ for (const row of network) {
   );
 }
 console.log(`  Insight Card with the Case section: ready in ${trips(cardNetwork.readyMs)} round trips (${cardNetwork.readyMs.toFixed(0)} ms), ${cardNetwork.requests} requests, at most ${cardNetwork.maxInFlight} in flight`);
+console.log(`\nMemory kept per cycle beyond a control with the same hostFetch traffic and no widget (${MEMORY_CYCLES} cycles after ${WARM_UP_CYCLES}, after gc())`);
+for (const row of memory) {
+  console.log(`  ${row.name}: JS heap ${row.heapBytesPerCycle.toFixed(0)} bytes, WebAssembly memory ${row.wasmBytesPerCycle.toFixed(0)} bytes`);
+}
 await mkdir(new URL("../bench-results/", import.meta.url), { recursive: true });
 await writeFile(
   new URL("../bench-results/latest.json", import.meta.url),
-  JSON.stringify({ date: new Date().toISOString(), budgetKb: BUDGET_KB, release, preview, render, card, salesforce, delayMs: DELAY_MS, network, cardNetwork }, null, 2),
+  JSON.stringify({ date: new Date().toISOString(), budgetKb: BUDGET_KB, release, preview, render, card, salesforce, delayMs: DELAY_MS, network, cardNetwork, memory }, null, 2),
 );

@@ -44,3 +44,6 @@ mod strings_in;
 
 #[path = "browser/intl.rs"]
 mod intl;
+
+#[path = "browser/clock.rs"]
+mod clock;

@@ -112,8 +112,11 @@ struct Permit {
 impl Drop for Permit {
     fn drop(&mut self) {
         self.gate.in_flight.set(self.gate.in_flight.get() - 1);
-        let next = self.gate.waiting.borrow_mut().pop_front();
-        if let Some(waker) = next {
+        // Every waiter is woken, not the first alone: a waiter may be gone (its load stopped
+        // and dropped the request before it started) or listed twice, and a wake-up given to
+        // it would leave a live request waiting for good. Those with no place wait again.
+        let waiting = std::mem::take(&mut *self.gate.waiting.borrow_mut());
+        for waker in waiting {
             waker.wake();
         }
     }
@@ -137,6 +140,62 @@ mod tests {
         assert_eq!(limited.peak(), 4);
         assert_eq!(waves.peak(), 4);
         assert_eq!(ticks, 3, "ten requests, four at a time: three round trips");
+    }
+
+    /// Counts its wake-ups.
+    #[derive(Default)]
+    struct Woken(std::sync::atomic::AtomicUsize);
+
+    impl std::task::Wake for Woken {
+        fn wake(self: std::sync::Arc<Self>) {
+            self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+
+    /// A transport whose answers wait until `open` is set.
+    struct Held {
+        open: Rc<Cell<bool>>,
+    }
+
+    impl Transport for Held {
+        fn get<'a>(&'a self, _: &'a Request) -> LocalFuture<'a, Result<Response, FetchError>> {
+            let open = self.open.clone();
+            Box::pin(std::future::poll_fn(move |_| {
+                if open.get() {
+                    Poll::Ready(Ok(Response::new(200, "{}")))
+                } else {
+                    Poll::Pending
+                }
+            }))
+        }
+    }
+
+    #[test]
+    fn a_request_dropped_while_waiting_for_a_place_does_not_keep_the_next_one_waiting() {
+        let open = Rc::new(Cell::new(false));
+        let limited = Limited::new(Rc::new(Held { open: open.clone() }), FakeClock::at(0.0), 1);
+        let request = Request::new(Service::Kustomer, "/v1/x");
+        let poll = |future: &mut LocalFuture<'_, Result<Response, FetchError>>, woken: &std::sync::Arc<Woken>| {
+            let waker = Waker::from(woken.clone());
+            future.as_mut().poll(&mut Context::from_waker(&waker)).is_ready()
+        };
+        let (first_woken, dropped_woken, next_woken) = (
+            std::sync::Arc::new(Woken::default()),
+            std::sync::Arc::new(Woken::default()),
+            std::sync::Arc::new(Woken::default()),
+        );
+        let mut first = limited.get(&request);
+        assert!(!poll(&mut first, &first_woken), "the first request is in flight");
+        // A load that stopped drops its request while the request waits for a place.
+        let mut dropped = limited.get(&request);
+        assert!(!poll(&mut dropped, &dropped_woken));
+        drop(dropped);
+        let mut next = limited.get(&request);
+        assert!(!poll(&mut next, &next_woken), "one place, taken");
+        open.set(true);
+        assert!(poll(&mut first, &first_woken), "the first request is answered and gives its place back");
+        assert_eq!(next_woken.0.load(std::sync::atomic::Ordering::Relaxed), 1, "the waiting request is told");
+        assert!(poll(&mut next, &next_woken));
     }
 
     #[test]

@@ -41,6 +41,9 @@ impl Transport for ProxyTransport {
             if let Some(controller) = &controller {
                 init.set_signal(Some(&controller.signal()));
             }
+            // Stops the request rather than let it finish unseen, whether it timed out or the
+            // load that asked for it stopped (its view was disposed) and dropped this future.
+            let _abort = AbortOnDrop(controller);
             let url = self.url(request);
             let work = Box::pin(async move {
                 let window = web_sys::window().ok_or_else(|| network(JsValue::from_str("no window")))?;
@@ -65,14 +68,19 @@ impl Transport for ProxyTransport {
             let after_ms = self.config.timeout_ms;
             match before(work, BrowserClock.sleep(after_ms)).await {
                 Some(result) => result,
-                None => {
-                    // Stop the request rather than let it finish unseen.
-                    if let Some(controller) = controller {
-                        controller.abort();
-                    }
-                    Err(FetchError::Timeout { service, after_ms })
-                }
+                None => Err(FetchError::Timeout { service, after_ms }),
             }
         })
+    }
+}
+
+/// Aborts its request when dropped. Once the body has been read, aborting does nothing.
+struct AbortOnDrop(Option<AbortController>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        if let Some(controller) = &self.0 {
+            controller.abort();
+        }
     }
 }

@@ -3,9 +3,12 @@
 //! use; this is the part it does use.
 
 use std::any::Any;
+use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::marker::PhantomData;
+use std::pin::Pin;
 use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
 
 use leptos::prelude::*;
 
@@ -16,10 +19,12 @@ use crate::transport::LocalFuture;
 type Erased = Rc<dyn Any>;
 type Fetcher = Rc<dyn Fn() -> LocalFuture<'static, Erased>>;
 
-/// The latest result of `fetch` (`None` while it runs). `reload` starts it again; a
-/// result that arrives after a newer load began, or after the view was disposed, is
-/// dropped. `get` clones the result, so large results are kept behind an `Rc`: a
-/// conversation of 10,000 messages is read by the view without being copied.
+/// The latest result of `fetch` (`None` while it runs). `reload` starts it again. A load
+/// stops where it waits when a newer one begins or when the view that owns it is disposed
+/// (an `update()` to another context, `unmount()`): it makes no further request, and an
+/// answer that comes afterwards is dropped unread. `get` clones the result, so large results
+/// are kept behind an `Rc`: a conversation of 10,000 messages is read by the view without
+/// being copied.
 pub struct Load<T: 'static> {
     slot: Slot,
     result: PhantomData<fn() -> T>,
@@ -39,11 +44,7 @@ impl<T: Clone + 'static> Load<T> {
             let future = fetch();
             Box::pin(async move { Rc::new(future.await) as Erased })
         });
-        let slot = Slot {
-            value: RwSignal::new_local(None),
-            generation: StoredValue::new(0),
-            fetch: StoredValue::new_local(fetch),
-        };
+        let slot = Slot { value: RwSignal::new_local(None), task: Task::new(), fetch: StoredValue::new_local(fetch) };
         slot.reload();
         Load { slot, result: PhantomData }
     }
@@ -61,25 +62,102 @@ impl<T: Clone + 'static> Load<T> {
 #[derive(Clone, Copy)]
 struct Slot {
     value: RwSignal<Option<Erased>, LocalStorage>,
-    generation: StoredValue<u32>,
+    task: Task,
     fetch: StoredValue<Fetcher, LocalStorage>,
 }
 
 impl Slot {
     fn reload(self) {
-        let Some(generation) = self.generation.try_update_value(|generation| {
-            *generation += 1;
-            *generation
-        }) else {
+        if !self.task.stop() {
             return;
-        };
+        }
         self.value.set(None);
         let Some(future) = self.fetch.try_with_value(|fetch| fetch()) else { return };
-        leptos::task::spawn_local(async move {
+        let value = self.value;
+        self.task.spawn(async move {
             let result = future.await;
-            if self.generation.try_get_value() == Some(generation) {
-                self.value.try_set(Some(result));
-            }
+            value.try_set(Some(result));
         });
+    }
+}
+
+/// A place for one background task of a view, made under the view's owner: the task stops
+/// where it waits when another is spawned in its place, when [`Task::stop`] is called, or
+/// when the view is disposed (the place's arena slot is dropped with the view). A stopped
+/// task is never polled again, so it makes no further request and reads no answer, and it
+/// lets go at once of what it holds (the environment, requests in flight, their timers).
+#[derive(Clone, Copy)]
+pub struct Task(StoredValue<Option<Running>, LocalStorage>);
+
+impl Default for Task {
+    fn default() -> Task {
+        Task::new()
+    }
+}
+
+impl Task {
+    /// Call it while the view is built, so that the view's owner owns the place.
+    pub fn new() -> Task {
+        Task(StoredValue::new_local(None))
+    }
+
+    /// Runs `task` in the background, stopping the one in its place. Does nothing once the
+    /// view is disposed.
+    pub fn spawn(self, task: impl Future<Output = ()> + 'static) {
+        let stop = Rc::new(Stop::default());
+        if self.replace(Some(Running(stop.clone()))) {
+            leptos::task::spawn_local(Stoppable { work: Box::pin(task), stop });
+        }
+    }
+
+    /// Stops the task in this place, if any; false once the view is disposed.
+    pub fn stop(self) -> bool {
+        self.replace(None)
+    }
+
+    fn replace(self, running: Option<Running>) -> bool {
+        // The previous guard is dropped (and its task stopped) here, outside the arena.
+        let Some(previous) = self.0.try_update_value(|slot| std::mem::replace(slot, running)) else {
+            return false;
+        };
+        drop(previous);
+        true
+    }
+}
+
+/// What a task and its [`Running`] guard share.
+#[derive(Default)]
+struct Stop {
+    stopped: Cell<bool>,
+    waker: RefCell<Option<Waker>>,
+}
+
+/// Stops its task when dropped, and wakes the task so that it ends at once.
+struct Running(Rc<Stop>);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.0.stopped.set(true);
+        if let Some(waker) = self.0.waker.take() {
+            waker.wake();
+        }
+    }
+}
+
+/// Runs `work` until it is done or stopped; once stopped, `work` is never polled again.
+struct Stoppable {
+    work: LocalFuture<'static, ()>,
+    stop: Rc<Stop>,
+}
+
+impl Future for Stoppable {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.stop.stopped.get() {
+            return Poll::Ready(());
+        }
+        *self.stop.waker.borrow_mut() = Some(cx.waker().clone());
+        self.work.as_mut().poll(cx)
     }
 }

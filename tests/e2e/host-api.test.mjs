@@ -222,3 +222,117 @@ test("a widget whose element left the document is torn down at the next mount", 
   });
   assert.deepEqual(state, { shadow: true, state: null }, "everything mount added to the removed element is gone");
 });
+
+// A hostFetch whose answers the test gives by hand: every request waits in `window.waiting`
+// until `window.answer()` answers them all. A conversation's first answers lead to more
+// requests (its customer), so a load that goes on after them is seen asking.
+async function pageWithHeldAnswers() {
+  const page = await hostPage();
+  await page.evaluate(() => {
+    const bodies = (id) => ({
+      [`/v1/conversations/${id}`]: { data: { id, attributes: { name: `Subject of ${id}`, assignedUsers: [] },
+        relationships: { customer: { data: { type: "customer", id: `${id}-customer` } } } } },
+      [`/v1/conversations/${id}/messages?page=1&pageSize=100`]: { data: [{ id: `${id}m1`, attributes: { channel: "chat", direction: "in", body: "hello" } }] },
+      [`/v1/conversations/${id}/attachments?page=1&pageSize=100`]: { data: [] },
+      [`/v1/customers/${id}-customer`]: { data: { id: `${id}-customer`, attributes: { displayName: `Customer of ${id}` } } },
+    });
+    window.calls = [];
+    window.waiting = [];
+    window.hostFetch = (request) => {
+      window.calls.push(request.path);
+      return new Promise((resolve) => window.waiting.push(() => {
+        const body = bodies(request.path.split("/")[3].replace("-customer", ""))[request.path];
+        resolve({ status: body ? 200 : 404, headers: {}, body: JSON.stringify(body ?? { errors: [] }) });
+      }));
+    };
+    window.answer = async () => {
+      for (const resolve of window.waiting.splice(0)) resolve();
+      // Whatever the answers start runs in later tasks: let them run.
+      for (let task = 0; task < 3; task++) await new Promise((resolve) => setTimeout(resolve, 20));
+    };
+  });
+  return page;
+}
+
+test("an answer that comes after unmount is dropped: no change to the page, no error, no further request", async () => {
+  const page = await pageWithHeldAnswers();
+  const after = await page.evaluate(async () => {
+    const element = document.getElementById("one");
+    const handle = window.widget.mount(element, { view: "conversation", context: { conversationId: "c1" }, transport: { kind: "host" } }, window.hostFetch);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const asked = window.calls.length;
+    handle.unmount();
+    const changes = [];
+    new MutationObserver((records) => changes.push(...records.map((record) => record.type)))
+      .observe(element, { subtree: true, childList: true, attributes: true, characterData: true });
+    await window.answer();
+    return { asked, calls: window.calls.length, changes, html: element.outerHTML };
+  });
+  assert.ok(after.asked >= 1, "the widget was waiting for its first answers");
+  assert.equal(after.calls, after.asked, "no request after unmount");
+  assert.deepEqual(after.changes, [], "the element is not touched");
+  assert.equal(after.html, '<div id="one"></div>');
+  assert.deepEqual(page.problems, []);
+});
+
+test("after update(), the answer for the previous conversation is dropped and its load stops", async () => {
+  const page = await pageWithHeldAnswers();
+  await page.evaluate(async () => {
+    window.handle = window.widget.mount(document.getElementById("one"),
+      { view: "conversation", context: { conversationId: "c1" }, transport: { kind: "host" } }, window.hostFetch);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    window.askedForC1 = window.calls.filter((path) => path.includes("/c1")).length;
+    window.handle.update({ conversationId: "c2" });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Both conversations' first requests are waiting; answer until nothing more is asked.
+    while (window.waiting.length) await window.answer();
+  });
+  await waitForState(page, "#one", "ready");
+  await assertText(page.locator("#one .ksw-subject"), "Subject of c2");
+  const { calls, askedForC1 } = await page.evaluate(() => ({ calls: window.calls, askedForC1: window.askedForC1 }));
+  assert.ok(askedForC1 >= 1, "c1's first requests were waiting");
+  assert.equal(calls.filter((path) => path.includes("/c1")).length, askedForC1, `c1's load made no request after update(): ${calls}`);
+  assert.deepEqual(page.problems, []);
+});
+
+test("unmount aborts a proxy request still waiting for its answer", async () => {
+  const page = await hostPage();
+  const open = () => page.evaluate(async () => (await (await fetch("/proxy/hanging")).json()).open);
+  const before = await open();
+  await page.evaluate((base) => {
+    window.handle = window.widget.mount(document.getElementById("one"), {
+      view: "conversation", context: { conversationId: "p1" },
+      transport: { kind: "proxy", kustomer: `${base}/proxy/hang`, salesforce: `${base}/proxy/hang`, timeoutMs: 60000 },
+    });
+  }, shared.server.url);
+  await until(async () => (await open()) > before, "the first requests to reach the proxy");
+  await page.evaluate(() => window.handle.unmount());
+  await until(async () => (await open()) === before, "the request to be aborted (it stays open until its 60 s timeout otherwise)");
+  assert.deepEqual(page.problems, []);
+});
+
+async function until(condition, what) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.fail(`timed out waiting for ${what}`);
+}
+
+test("unmount stops reading ahead: the earlier page still on its way is aborted", async () => {
+  const page = await hostPage();
+  const open = () => page.evaluate(async () => (await (await fetch("/proxy/hanging")).json()).open);
+  const before = await open();
+  await page.evaluate((base) => {
+    window.handle = window.widget.mount(document.getElementById("one"), {
+      view: "conversation", context: { conversationId: "long" },
+      transport: { kind: "proxy", kustomer: `${base}/proxy/long`, salesforce: `${base}/proxy/long`, timeoutMs: 60000 },
+    });
+  }, shared.server.url);
+  await waitForState(page, "#one", "ready");
+  await assertText(page.locator("#one .ksw-message").last().locator(".ksw-text"), "message 499");
+  await until(async () => (await open()) === before + 1, "page 3 to be read ahead");
+  await page.evaluate(() => window.handle.unmount());
+  await until(async () => (await open()) === before, "the read ahead to be aborted (it stays open until its 60 s timeout otherwise)");
+  assert.deepEqual(page.problems, []);
+});

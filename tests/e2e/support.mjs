@@ -76,11 +76,27 @@ export async function serve() {
 /**
  * A stand-in for a credential-adding proxy: /proxy/kustomer/… answers a small
  * conversation in Kustomer's format; /proxy/hang/… never answers (until the server
- * closes), to exercise the proxy transport's timeout.
+ * closes), to exercise the proxy transport's timeout; /proxy/long/… is a long
+ * conversation (below); /proxy/hanging says how many requests are left unanswered and
+ * still open.
  */
 function proxy(url, response, hanging) {
-  if (url.pathname.startsWith("/proxy/hang/")) {
+  const hang = () => {
     hanging.add(response);
+    // Open until the client gives up on it: aborting a fetch closes its connection.
+    response.on("close", () => hanging.delete(response));
+  };
+  if (url.pathname.startsWith("/proxy/hang/")) {
+    hang();
+    return;
+  }
+  if (url.pathname.startsWith("/proxy/long/")) {
+    longConversation(url, response, hang);
+    return;
+  }
+  if (url.pathname === "/proxy/hanging") {
+    response.writeHead(200, { "content-type": "application/json" });
+    response.end(JSON.stringify({ open: hanging.size }));
     return;
   }
   const path = url.pathname.slice("/proxy/kustomer".length) + url.search;
@@ -91,6 +107,33 @@ function proxy(url, response, hanging) {
     "/v1/conversations/p1/attachments?page=1&pageSize=100": { data: [] },
   };
   const body = bodies[path];
+  response.writeHead(body ? 200 : 404, { "content-type": "application/json", "x-ratelimit-remaining": "299" });
+  response.end(JSON.stringify(body ?? { errors: [{ status: 404, code: "not.found", title: "Not Found" }] }));
+}
+
+/**
+ * /proxy/long/…: a conversation of 500 messages whose pages run oldest first, as Kustomer
+ * may list them; page 3, which the widget reads ahead of the agent, never answers.
+ */
+function longConversation(url, response, hang) {
+  const at = (n) => new Date(Date.UTC(2026, 10, 1) + n * 60000).toISOString();
+  const path = url.pathname.slice("/proxy/long".length);
+  const page = Number(url.searchParams.get("page"));
+  let body;
+  if (path === "/v1/conversations/long") {
+    body = { data: { id: "long", attributes: { name: "Five hundred", assignedUsers: [], messageCount: 500, lastMessageAt: at(499) } } };
+  } else if (path === "/v1/conversations/long/attachments") {
+    body = { data: [] };
+  } else if (path === "/v1/conversations/long/messages" && page === 3) {
+    hang();
+    return;
+  } else if (path === "/v1/conversations/long/messages" && page >= 1 && page <= 5) {
+    const data = Array.from({ length: 100 }, (_, i) => {
+      const n = (page - 1) * 100 + i;
+      return { id: `m${String(n).padStart(4, "0")}`, attributes: { channel: "chat", direction: "in", body: `message ${n}`, sentAt: at(n) } };
+    });
+    body = { data, links: { next: page < 5 ? `/v1/conversations/long/messages?page=${page + 1}&pageSize=100` : null } };
+  }
   response.writeHead(body ? 200 : 404, { "content-type": "application/json", "x-ratelimit-remaining": "299" });
   response.end(JSON.stringify(body ?? { errors: [{ status: 404, code: "not.found", title: "Not Found" }] }));
 }

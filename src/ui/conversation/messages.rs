@@ -22,6 +22,7 @@ use crate::kustomer::KustomerClient;
 use crate::render::messages::{batch_html, step_html, step_texts, unattached_html, Formatters, Step};
 use crate::render::window::Window;
 use crate::strings;
+use crate::ui::load::Task;
 use crate::ui::states;
 use crate::ui::EnvHandle;
 
@@ -42,6 +43,8 @@ struct Reader {
     step_waiting: Cell<bool>,
     /// The list element, once a control was used.
     list: RefCell<Option<Element>>,
+    /// Where the page being read runs: disposing the list stops it.
+    task: Task,
 }
 
 #[component]
@@ -63,6 +66,7 @@ pub fn MessageList(
         reading: Cell::new(false),
         step_waiting: Cell::new(false),
         list: RefCell::new(None),
+        task: Task::new(),
     });
     let mut initial = String::new();
     push_step(&mut initial, Step::Earlier, &first);
@@ -130,14 +134,16 @@ fn read_ahead_of(env: EnvHandle, reader: &Rc<Reader>) {
     }
 }
 
-/// Reads the next earlier page into the thread (once at a time). A view torn down by then
-/// is left alone: the answer is dropped without touching the page.
+/// Reads the next earlier page into the thread (once at a time). A list disposed before the
+/// page arrives (another context, `unmount()`) stops the read: no further request, and the
+/// answer is dropped without touching the page.
 fn read_earlier_page(env: EnvHandle, reader: &Rc<Reader>) {
     if reader.reading.replace(true) {
         return;
     }
+    let task = reader.task;
     let reader = reader.clone();
-    leptos::task::spawn_local(async move {
+    task.spawn(async move {
         let Some(env_now) = env.try_get_value() else { return };
         let mut next = Thread::clone(&reader.thread.borrow());
         let client = KustomerClient::new(env_now.transport.as_ref(), env_now.clock.as_ref());
