@@ -93,6 +93,8 @@ struct Mounted {
     view_kind: View,
     /// `None` when the configuration was refused: there is no context to update.
     context: Option<ContextSignal>,
+    /// Notified by `refresh()`; `None` when the configuration was refused.
+    refresh: Option<Trigger>,
 }
 
 #[wasm_bindgen]
@@ -111,6 +113,19 @@ impl Handle {
         };
         let parsed = json_text(&context, "context").and_then(|json| Context::from_json(&json, mounted.view_kind));
         signal.try_set(parsed);
+        Ok(())
+    }
+
+    /// Looks for changes now (the conversation view reads the conversation; the Insight
+    /// Card loads again, from saved data when it is younger than five minutes).
+    pub fn refresh(&self) -> Result<(), JsError> {
+        let mounted = self.mounted.borrow();
+        let Some(mounted) = mounted.as_ref() else {
+            return Err(JsError::new("refresh: this widget was unmounted"));
+        };
+        if let Some(refresh) = mounted.refresh {
+            refresh.notify();
+        }
         Ok(())
     }
 
@@ -171,21 +186,29 @@ pub fn mount(element: JsValue, config: JsValue, host_fetch: JsValue) -> Result<H
         Err(error) => {
             set_state(&element, WidgetState::Error);
             let view = leptos::mount::mount_to(target, move || view! { <ConfigProblem error /> });
-            Mounted { element, shadow_host, view: Box::new(view), view_kind: View::Conversation, context: None }
+            Mounted {
+                element,
+                shadow_host,
+                view: Box::new(view),
+                view_kind: View::Conversation,
+                context: None,
+                refresh: None,
+            }
         }
         Ok(env) => {
             let view_kind = env.config.view;
             let initial = env.config.context.clone();
-            let signals: Rc<RefCell<Option<ContextSignal>>> = Rc::default();
+            let signals: Rc<RefCell<Option<(ContextSignal, Trigger)>>> = Rc::default();
             let exported = signals.clone();
             let view = leptos::mount::mount_to(target, move || {
                 let context = RwSignal::new(Ok(initial));
-                *exported.borrow_mut() = Some(context);
+                let refresh = Trigger::new();
+                *exported.borrow_mut() = Some((context, refresh));
                 let env = StoredValue::new_local(env);
-                view! { <Widget env context /> }
+                view! { <Widget env context refresh /> }
             });
-            let context = signals.borrow_mut().take();
-            Mounted { element, shadow_host, view: Box::new(view), view_kind, context }
+            let (context, refresh) = signals.borrow_mut().take().unzip();
+            Mounted { element, shadow_host, view: Box::new(view), view_kind, context, refresh }
         }
     };
     MOUNTING.with_borrow_mut(|mounting| *mounting = None);

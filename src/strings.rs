@@ -31,6 +31,21 @@ pub fn updated(age: &str) -> String {
     format!("Updated {age}")
 }
 
+pub fn new_messages(count: usize) -> String {
+    if count == 1 {
+        "1 new message".to_string()
+    } else {
+        format!("{count} new messages")
+    }
+}
+
+pub fn look_failed(reason: &str, age: &str) -> String {
+    format!("Could not look for changes ({reason}); showing what was read {age}, and trying again later")
+}
+
+pub const LOOKING_LESS_OFTEN: &str =
+    "Kustomer's rate limit is nearly spent for this org: looking for changes less often";
+
 /// Shown in place of the widget after a bug stopped it.
 pub const CRASHED: &str = "The widget stopped because of an internal error. Reload the page to try again.";
 

@@ -47,3 +47,6 @@ mod intl;
 
 #[path = "browser/clock.rs"]
 mod clock;
+
+#[path = "browser/staying_current.rs"]
+mod staying_current;

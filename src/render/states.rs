@@ -103,3 +103,33 @@ mod tests {
         assert_eq!(notices(&[], false), "");
     }
 }
+
+/// The conversation view's line under its header: when it last looked, a Refresh
+/// control, a control for new messages that arrived while the agent read back, and why a
+/// look failed.
+pub fn freshness(updated: &str, new_messages: usize, notice: Option<&str>) -> String {
+    let mut html = Html::new();
+    html.open("div", &[("class", Some("ksw-card-status ksw-freshness"))]);
+    html.element("span", &[("class", Some("ksw-muted ksw-updated-ago")), ("aria-live", Some("polite"))], updated);
+    html.element(
+        "button",
+        &[("type", Some("button")), ("class", Some("ksw-link-button ksw-refresh")), ("data-action", Some("refresh"))],
+        strings::REFRESH,
+    );
+    if new_messages > 0 {
+        html.element(
+            "button",
+            &[
+                ("type", Some("button")),
+                ("class", Some("ksw-button ksw-new-messages")),
+                ("data-action", Some("newest")),
+            ],
+            &strings::new_messages(new_messages),
+        );
+    }
+    html.close("div");
+    if let Some(notice) = notice {
+        notices_into(&mut html, &[notice.to_string()], false);
+    }
+    html.finish()
+}

@@ -33,6 +33,8 @@ struct Gate {
     waiting: RefCell<VecDeque<Waker>>,
     /// No request starts before this time (ms since the epoch).
     paused_until_ms: Cell<f64>,
+    /// Kustomer's rate limit as its latest answer told it: remaining, limit.
+    rate: Cell<Option<(u64, u64)>>,
 }
 
 impl Limited {
@@ -48,6 +50,10 @@ impl Limited {
 }
 
 impl Transport for Limited {
+    fn rate(&self) -> Option<(u64, u64)> {
+        self.gate.rate.get()
+    }
+
     fn get<'a>(&'a self, request: &'a Request) -> LocalFuture<'a, Result<Response, FetchError>> {
         Box::pin(async move {
             let permit = Acquire { gate: self.gate.clone() }.await;
@@ -60,6 +66,10 @@ impl Transport for Limited {
             }
             let response = self.inner.get(request).await;
             if let Ok(response) = &response {
+                let number = |name: &str| response.header(name).and_then(|value| value.trim().parse::<u64>().ok());
+                if let (Some(remaining), Some(limit)) = (number("x-ratelimit-remaining"), number("x-ratelimit-limit")) {
+                    self.gate.rate.set(Some((remaining, limit)));
+                }
                 if response.status == 429 {
                     let until = pause_until(response, self.clock.now_ms());
                     if until > self.gate.paused_until_ms.get() {

@@ -161,6 +161,12 @@ impl std::error::Error for FetchError {}
 /// they return an error only when there is no response at all.
 pub trait Transport {
     fn get<'a>(&'a self, request: &'a Request) -> LocalFuture<'a, Result<Response, FetchError>>;
+
+    /// Kustomer's `x-ratelimit-remaining` and `x-ratelimit-limit` from its latest answer,
+    /// when the transport keeps them.
+    fn rate(&self) -> Option<(u64, u64)> {
+        None
+    }
 }
 
 /// Time, injected so that retry waits and cache ages are testable without a browser.

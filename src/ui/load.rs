@@ -57,6 +57,17 @@ impl<T: Clone + 'static> Load<T> {
     pub fn get(&self) -> Option<T> {
         self.slot.value.get().and_then(|value| value.downcast_ref::<T>().cloned())
     }
+
+    /// The result, untracked: for background work that must not re-run with it.
+    pub fn get_untracked(&self) -> Option<T> {
+        self.slot.value.get_untracked().and_then(|value| value.downcast_ref::<T>().cloned())
+    }
+
+    /// A newer result found without a reload (a look for changes): shown in place, with no
+    /// loading state between.
+    pub fn set(&self, value: T) {
+        self.slot.value.try_set(Some(Rc::new(value) as Erased));
+    }
 }
 
 #[derive(Clone, Copy)]

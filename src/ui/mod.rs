@@ -83,7 +83,12 @@ pub fn report(env: EnvHandle, state: WidgetState) {
 
 /// The mounted widget: the view the config asks for, on the current context.
 #[component]
-pub fn Widget(env: EnvHandle, context: RwSignal<Result<Context, ConfigError>>) -> impl IntoView {
+pub fn Widget(
+    env: EnvHandle,
+    context: RwSignal<Result<Context, ConfigError>>,
+    /// Notified by `handle.refresh()`: look for changes now.
+    refresh: Trigger,
+) -> impl IntoView {
     let (view_kind, theme, scheme) =
         env.with_value(|env| (env.config.view, env.config.theme.name(), env.config.color_scheme.name()));
     view! {
@@ -97,10 +102,10 @@ pub fn Widget(env: EnvHandle, context: RwSignal<Result<Context, ConfigError>>) -
                     #[cfg(feature = "conversation")]
                     crate::config::View::Conversation => {
                         let id = context.conversation_id.unwrap_or_default();
-                        view! { <conversation::ConversationView env conversation_id=id /> }.into_any()
+                        view! { <conversation::ConversationView env conversation_id=id refresh /> }.into_any()
                     }
                     #[cfg(feature = "insight")]
-                    crate::config::View::Insight => view! { <insight::InsightView env context /> }.into_any(),
+                    crate::config::View::Insight => view! { <insight::InsightView env context refresh /> }.into_any(),
                     // Refused by `Config::validate` before anything mounts; kept as an error,
                     // never a blank widget, should a path ever get here.
                     #[allow(unreachable_patterns)]

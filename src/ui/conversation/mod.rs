@@ -16,12 +16,18 @@ use crate::strings;
 mod actions;
 mod header;
 mod messages;
+mod watch;
 
 /// How often the count of messages read is redrawn while a long conversation loads.
 const PROGRESS_MS: f64 = 250.0;
 
 #[component]
-pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoView {
+pub fn ConversationView(
+    env: EnvHandle,
+    conversation_id: String,
+    /// Notified by `handle.refresh()`.
+    refresh: Trigger,
+) -> impl IntoView {
     // Set while the client waits out Kustomer's rate limit, so the wait is explained.
     let waiting_ms = RwSignal::new(None::<u32>);
     // Messages read so far, for long conversations read whole.
@@ -63,6 +69,27 @@ pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoVie
         }
     });
     let retry = Callback::new(move |()| thread.reload());
+    // Staying current: looks begin once the conversation is shown. Kept in the view's
+    // arena, so that closures hold a copyable handle to it.
+    let watcher = StoredValue::new_local(watch::Watcher::new(env, thread));
+    let started = StoredValue::new(false);
+    Effect::new(move |_| {
+        if matches!(thread.get(), Some(Ok(_))) && !started.get_value() {
+            started.set_value(true);
+            watcher.with_value(|watcher| watcher.start(false));
+        }
+    });
+    Effect::new(move |asked: Option<()>| {
+        refresh.track();
+        if asked.is_some() {
+            watcher.with_value(|watcher| watcher.start(true));
+        }
+    });
+    let line_actions = Callback::new(move |(action, _): (String, web_sys::Element)| match action.as_str() {
+        "refresh" => watcher.with_value(|watcher| watcher.start(true)),
+        "newest" => watcher.with_value(|watcher| watcher.show_newest()),
+        _ => {}
+    });
     view! {
         <section class="ksw-conversation" aria-label=strings::CONVERSATION_LABEL>
             {move || {
@@ -93,9 +120,15 @@ pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoVie
                 (Some(Err(problem)), _) => states::problem(&problem, retry),
                 (Some(Ok(thread)), _) => {
                     let header = env.with_value(|env| header::header_html(env, &thread));
+                    let (looks, version) = watcher.with_value(|watcher| (watcher.looks.clone(), watcher.version));
+                    looks.reading_back.set(false);
                     view! {
                         {part("ksw-part", header, Some(on("retry", retry)))}
-                        <messages::MessageList env thread read_ahead=true />
+                        {move || {
+                            version.get();
+                            part("ksw-part", watcher.with_value(|watcher| watcher.line()), Some(line_actions))
+                        }}
+                        <messages::MessageList env thread read_ahead=true looks />
                     }
                     .into_any()
                 }

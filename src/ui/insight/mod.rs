@@ -20,7 +20,12 @@ use crate::render::insight::{card_html, card_page, Formatters};
 use crate::salesforce::client::SalesforceClient;
 
 #[component]
-pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
+pub fn InsightView(
+    env: EnvHandle,
+    context: Context,
+    /// Notified by `handle.refresh()`: load again (from saved data younger than five minutes).
+    refresh: Trigger,
+) -> impl IntoView {
     let visibility = env.with_value(|env| env.config.visibility);
     if !visibility.card {
         // Switched off by the admin: no request is made.
@@ -31,13 +36,13 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
     let customer_id = context.customer_id.clone();
     let conversation_id = context.conversation_id.clone();
     // Set by the Refresh button for the next load only.
-    let refresh = StoredValue::new(false);
+    let bypass_recent = StoredValue::new(false);
     let card = Load::new(move || {
         let env = env.get_value();
         let emails = emails.clone();
         let customer_id = customer_id.clone();
-        let bypass = refresh.get_value();
-        refresh.set_value(false);
+        let bypass = bypass_recent.get_value();
+        bypass_recent.set_value(false);
         async move {
             let Some(salesforce) = env.config.salesforce.clone() else {
                 return Err(Problem::new(strings::CARD_NEEDS_SUBDOMAIN, false));
@@ -63,9 +68,24 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
         }
     });
     let reload = Callback::new(move |()| {
-        refresh.set_value(true);
+        bypass_recent.set_value(true);
         card.reload();
     });
+    // The host asked, or the sidebar came back into sight: load again, which spends no
+    // Salesforce request while the saved data is younger than five minutes.
+    Effect::new(move |asked: Option<()>| {
+        refresh.track();
+        if asked.is_some() {
+            card.reload();
+        }
+    });
+    let on_sight = window_event_listener_untyped("visibilitychange", move |_| {
+        let seen = web_sys::window().and_then(|window| window.document()).is_some_and(|document| !document.hidden());
+        if seen {
+            card.reload();
+        }
+    });
+    on_cleanup(move || on_sight.remove());
     view! {
         <section class="ksw-insight" aria-label=strings::INSIGHT_CARD>
             <h2 class="ksw-card-title">{strings::SALESFORCE}</h2>
