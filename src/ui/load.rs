@@ -53,6 +53,19 @@ impl<T: Clone + 'static> Load<T> {
         self.slot.reload();
     }
 
+    /// Loads again in the background, showing the current result until the new one is
+    /// in: no loading state between (a look for changes, not a retry). A new result that
+    /// `same` finds no different from the current one is not shown again, so nothing
+    /// under the view is built (and loaded) again for it.
+    pub fn refresh(&self, same: fn(&T, &T) -> bool) {
+        self.slot.refresh(Rc::new(move |current: &Erased, new: &Erased| {
+            match (current.downcast_ref::<T>(), new.downcast_ref::<T>()) {
+                (Some(current), Some(new)) => same(current, new),
+                _ => false,
+            }
+        }));
+    }
+
     /// The result, tracked: a view that reads it follows its changes.
     pub fn get(&self) -> Option<T> {
         self.slot.value.get().and_then(|value| value.downcast_ref::<T>().cloned())
@@ -78,6 +91,21 @@ struct Slot {
 }
 
 impl Slot {
+    fn refresh(self, same: Rc<dyn Fn(&Erased, &Erased) -> bool>) {
+        if !self.task.stop() {
+            return;
+        }
+        let Some(future) = self.fetch.try_with_value(|fetch| fetch()) else { return };
+        let value = self.value;
+        self.task.spawn(async move {
+            let result = future.await;
+            let unchanged = value.try_with_untracked(|current| current.as_ref().is_some_and(|current| same(current, &result)));
+            if unchanged != Some(true) {
+                value.try_set(Some(result));
+            }
+        });
+    }
+
     fn reload(self) {
         if !self.task.stop() {
             return;

@@ -336,3 +336,57 @@ test("unmount stops reading ahead: the earlier page still on its way is aborted"
   await until(async () => (await open()) === before, "the read ahead to be aborted (it stays open until its 60 s timeout otherwise)");
   assert.deepEqual(page.problems, []);
 });
+
+test("refresh() looks again at the cost the budgets allow, with data-state ready throughout", async () => {
+  const page = await hostPage();
+  await page.evaluate(() => {
+    window.states = [];
+    window.calls = [];
+    window.size = 3;
+    const at = (n) => new Date(Date.UTC(2026, 10, 20, 10, n)).toISOString();
+    const answer = (request) => {
+      window.calls.push(`${request.service} ${request.path}`);
+      if (request.service === "salesforce") {
+        const body = request.path.includes("/search/") ? { searchRecords: [{ attributes: { type: "Contact" }, Id: "003A", Name: "Ada Lovelace", Email: "ada@example.com" }] }
+          : { totalSize: 0, done: true, records: [] };
+        return { status: 200, headers: {}, body: JSON.stringify(body) };
+      }
+      if (request.path === "/v1/conversations/r1") {
+        return { status: 200, headers: {}, body: JSON.stringify({ data: { id: "r1", attributes: { name: "Watched", assignedUsers: [], messageCount: window.size, lastMessageAt: at(window.size - 1) } } }) };
+      }
+      if (request.path.includes("/messages?")) {
+        const data = Array.from({ length: window.size }, (_, n) => ({ id: `m${n}`, attributes: { channel: "chat", direction: "in", body: `line ${n}`, sentAt: at(n) } }));
+        return { status: 200, headers: {}, body: JSON.stringify({ data, links: { next: null } }) };
+      }
+      return { status: 200, headers: {}, body: JSON.stringify({ data: [] }) };
+    };
+    for (const id of ["one", "two"]) {
+      new MutationObserver(() => window.states.push(`${id} ${document.getElementById(id).dataset.state}`))
+        .observe(document.getElementById(id), { attributes: true, attributeFilter: ["data-state"] });
+    }
+    window.conversation = window.widget.mount(document.getElementById("one"),
+      { view: "conversation", context: { conversationId: "r1" }, transport: { kind: "host" }, timeZone: "UTC" }, async (r) => answer(r));
+    window.card = window.widget.mount(document.getElementById("two"),
+      { view: "insight", context: { customerEmails: ["ada@example.com"] }, transport: { kind: "host" }, salesforce: { subdomain: "acme" } }, async (r) => answer(r));
+  });
+  await waitForState(page, "#one", "ready");
+  await waitForState(page, "#two", "ready");
+  await page.evaluate(() => { window.calls = []; window.states = []; });
+
+  // Nothing new: one request for the conversation, none for the card (saved for 5 minutes).
+  await page.evaluate(() => { window.conversation.refresh(); window.card.refresh(); });
+  await page.waitForFunction(() => window.calls.length >= 1);
+  await page.waitForTimeout(300);
+  assert.deepEqual(await page.evaluate(() => window.calls), ["kustomer /v1/conversations/r1"]);
+
+  // Two new messages: the conversation, then the page; they show, in order.
+  await page.evaluate(() => { window.calls = []; window.size = 5; window.conversation.refresh(); });
+  await page.waitForFunction(() => document.querySelector("#one .ksw-host").shadowRoot.querySelectorAll(".ksw-message").length === 5);
+  const calls = await page.evaluate(() => window.calls);
+  assert.equal(calls[0], "kustomer /v1/conversations/r1");
+  assert.ok(calls.length <= 3, calls.join("\n"));
+  const states = await page.evaluate(() => window.states);
+  assert.ok(!states.some((state) => !state.endsWith("ready")), `data-state never left ready: ${states}`);
+  await page.evaluate(() => { window.conversation.unmount(); window.card.unmount(); });
+  assert.deepEqual(page.problems, []);
+});

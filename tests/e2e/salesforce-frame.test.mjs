@@ -116,6 +116,15 @@ for (const way of WAYS) {
       shown: document.querySelector("iframe.widget").getBoundingClientRect().height,
     }));
     assert.equal(shown, reported, "the frame is as tall as its content");
+
+    // Lightning's refresh reaches the widget through the port: it looks at the
+    // conversation again, one request, and nothing found leaves the view as it was.
+    const before = (await page.evaluate(() => window.requests)).length;
+    await page.evaluate(() => window.bridge.refresh());
+    await page.waitForFunction((count) => window.requests.length > count, before);
+    await page.waitForTimeout(200);
+    assert.deepEqual((await page.evaluate(() => window.requests)).slice(before), ["/v1/conversations/c1"]);
+    assert.match(await textOf(frame), /Relayed by the Case page/);
     await page.close();
   });
 }

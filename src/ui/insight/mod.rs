@@ -73,16 +73,18 @@ pub fn InsightView(
     });
     // The host asked, or the sidebar came back into sight: load again, which spends no
     // Salesforce request while the saved data is younger than five minutes.
+    // What is shown stays until the new answer is in: no loading state between, and a card
+    // read from the same saved data is not built again (nor its Case section read again).
     Effect::new(move |asked: Option<()>| {
         refresh.track();
         if asked.is_some() {
-            card.reload();
+            card.refresh(same_card);
         }
     });
     let on_sight = window_event_listener_untyped("visibilitychange", move |_| {
         let seen = web_sys::window().and_then(|window| window.document()).is_some_and(|document| !document.hidden());
         if seen {
-            card.reload();
+            card.refresh(same_card);
         }
     });
     on_cleanup(move || on_sight.remove());
@@ -102,6 +104,14 @@ pub fn InsightView(
         </section>
     }
     .into_any()
+}
+
+/// The same records read at the same time: a look that found only saved data.
+fn same_card(current: &Result<Rc<Loaded>, Problem>, new: &Result<Rc<Loaded>, Problem>) -> bool {
+    match (current, new) {
+        (Ok(current), Ok(new)) => current.fetched_at_ms == new.fetched_at_ms && current.card == new.card,
+        _ => false,
+    }
 }
 
 async fn customer_emails(env: &Env, customer_id: &str) -> Result<Vec<String>, Problem> {

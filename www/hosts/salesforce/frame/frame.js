@@ -77,14 +77,20 @@
     if (message.type === "mount") {
       ready.then((started) => {
         if (!started) return;
-        handle?.unmount();
-        handle = null;
         try {
-          handle = widget.mount(element, message.config, hostFetch);
+          if (handle) {
+            // The Case now names another conversation: the same mount follows it.
+            handle.update(message.config.context);
+          } else {
+            handle = widget.mount(element, message.config, hostFetch);
+          }
         } catch (error) {
           refuse(`The widget could not start: ${error.message}`);
         }
       });
+    } else if (message.type === "refresh") {
+      // Lightning's refresh (RefreshEvent): look for changes now.
+      handle?.refresh();
     } else if (message.type === "response") {
       const call = pending.get(message.id);
       if (!call) return;

@@ -17,7 +17,8 @@
 //   frame  -> window  { type: "ready" }                      to the page's origin; no data
 //   bridge -> frame   { type: "connect", nonce } + a port    the only message sent to "*"
 //   then only on the port:
-//   bridge -> frame   { type: "mount", config }
+//   bridge -> frame   { type: "mount", config }         mounts, or re-points the mount
+//   bridge -> frame   { type: "refresh" }               Lightning's refresh: look now
 //   frame  -> bridge  { type: "requests", requests: [{ id, request: { service, method, path } }] }
 //   bridge -> frame   { type: "response", id, response } or { type: "response", id, error }
 //   frame  -> bridge  { type: "height", height }
@@ -122,6 +123,11 @@ export class FrameBridge {
     mount(config) {
         this.config = config;
         if (this.port) this.send({ type: "mount", config });
+    }
+
+    /** Lightning's refresh reached the component: the widget looks for changes now. */
+    refresh() {
+        if (this.port) this.send({ type: "refresh" });
     }
 
     send(message) {

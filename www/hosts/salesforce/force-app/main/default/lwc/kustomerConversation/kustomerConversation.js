@@ -5,6 +5,7 @@
 // two speak the frame's protocol through frameBridge.js.
 import { LightningElement, api, wire } from "lwc";
 import { getRecord, getFieldValue } from "lightning/uiRecordApi";
+import { registerRefreshHandler, unregisterRefreshHandler } from "lightning/refresh";
 import WIDGET from "@salesforce/resourceUrl/KustomerWidget";
 import send from "@salesforce/apex/KustomerApiProxy.send";
 import sendBatch from "@salesforce/apex/KustomerApiProxy.sendBatch";
@@ -138,12 +139,21 @@ export default class KustomerConversation extends LightningElement {
         this.nonce = this.bridge.nonce;
         this.listener = (event) => this.bridge.receive(event);
         window.addEventListener("message", this.listener);
+        // The page's own refresh (a RefreshEvent, as record actions fire it) reaches the
+        // widget, which looks for changes (lightning/refresh, registerRefreshHandler).
+        this.refreshHandlerId = registerRefreshHandler(this, this.refreshHandler);
         if (this.conversationId) this.bridge.mount(this.config);
     }
 
     disconnectedCallback() {
         window.removeEventListener("message", this.listener);
+        unregisterRefreshHandler(this.refreshHandlerId);
         this.bridge.close();
+    }
+
+    refreshHandler() {
+        this.bridge?.refresh();
+        return Promise.resolve(true);
     }
 
     showConversation() {

@@ -1,5 +1,6 @@
 import { createElement } from "lwc";
 import { getRecord } from "lightning/uiRecordApi";
+import { registerRefreshHandler, unregisterRefreshHandler } from "lightning/refresh";
 import send from "@salesforce/apex/KustomerApiProxy.send";
 import sendBatch from "@salesforce/apex/KustomerApiProxy.sendBatch";
 import KustomerConversation, { NO_CONVERSATION, REQUEST_TIMEOUT_MS, missingField } from "c/kustomerConversation";
@@ -331,5 +332,29 @@ describe("relaying to Apex", () => {
     toFrame(port, { type: "height", height: 5000 });
     await flush();
     expect(element.shadowRoot.querySelector("iframe.widget").style.height).toBe("900px");
+  });
+});
+
+describe("following the page", () => {
+  it("passes Lightning's refresh to the widget on the port, and unregisters with the component", async () => {
+    const { element, port, heard } = await connected();
+    expect(port).toBeDefined();
+    // As Lightning calls it: on the component that registered it.
+    const [component, handler] = registerRefreshHandler.mock.calls.at(-1);
+    await expect(handler.call(component)).resolves.toBe(true);
+    await flush();
+    expect(heard.at(-1)).toMatchObject({ protocol: "ksw-frame", type: "refresh" });
+    const id = registerRefreshHandler.mock.results.at(-1).value;
+    document.body.removeChild(element);
+    expect(unregisterRefreshHandler).toHaveBeenCalledWith(id);
+  });
+
+  it("re-points the frame when the Case names another conversation", async () => {
+    const { heard } = await connected();
+    getRecord.emit({ apiName: "Case", id: "500A", fields: { [FIELD]: { value: "6140cefd91ffddd18144c001" } } });
+    await flush();
+    await flush();
+    const mounts = heard.filter((message) => message.type === "mount");
+    expect(mounts.at(-1).config.context.conversationId).toBe("6140cefd91ffddd18144c001");
   });
 });
