@@ -16,7 +16,6 @@ use crate::browser::intl::Intl;
 use crate::config::{Config, ConfigError, Context, TransportConfig, View};
 use crate::transport::host::HostTransport;
 use crate::transport::limited::{Limited, MAX_IN_FLIGHT};
-use crate::transport::proxy::ProxyTransport;
 use crate::transport::{Clock, Transport};
 use crate::ui::{ConfigProblem, Env, StateReport, Widget, WidgetState, STYLES};
 
@@ -93,8 +92,8 @@ struct Mounted {
     view_kind: View,
     /// `None` when the configuration was refused: there is no context to update.
     context: Option<ContextSignal>,
-    /// Notified by `refresh()`; `None` when the configuration was refused.
-    refresh: Option<Trigger>,
+    /// What `refresh()` runs; `None` when the configuration was refused.
+    refresh: Option<crate::ui::RefreshHook>,
 }
 
 #[wasm_bindgen]
@@ -119,12 +118,13 @@ impl Handle {
     /// Looks for changes now (the conversation view reads the conversation; the Insight
     /// Card loads again, from saved data when it is younger than five minutes).
     pub fn refresh(&self) -> Result<(), JsError> {
-        let mounted = self.mounted.borrow();
-        let Some(mounted) = mounted.as_ref() else {
-            return Err(JsError::new("refresh: this widget was unmounted"));
+        // Taken out first: the look may run while the mount is read again.
+        let refresh = match self.mounted.borrow().as_ref() {
+            None => return Err(JsError::new("refresh: this widget was unmounted")),
+            Some(mounted) => mounted.refresh.clone(),
         };
-        if let Some(refresh) = mounted.refresh {
-            refresh.notify();
+        if let Some(refresh) = refresh {
+            refresh.run();
         }
         Ok(())
     }
@@ -198,16 +198,16 @@ pub fn mount(element: JsValue, config: JsValue, host_fetch: JsValue) -> Result<H
         Ok(env) => {
             let view_kind = env.config.view;
             let initial = env.config.context.clone();
-            let signals: Rc<RefCell<Option<(ContextSignal, Trigger)>>> = Rc::default();
+            let refresh = Some(env.refresh.clone());
+            let signals: Rc<RefCell<Option<ContextSignal>>> = Rc::default();
             let exported = signals.clone();
             let view = leptos::mount::mount_to(target, move || {
                 let context = RwSignal::new(Ok(initial));
-                let refresh = Trigger::new();
-                *exported.borrow_mut() = Some((context, refresh));
+                *exported.borrow_mut() = Some(context);
                 let env = StoredValue::new_local(env);
-                view! { <Widget env context refresh /> }
+                view! { <Widget env context /> }
             });
-            let (context, refresh) = signals.borrow_mut().take().unzip();
+            let context = signals.borrow_mut().take();
             Mounted { element, shadow_host, view: Box::new(view), view_kind, context, refresh }
         }
     };
@@ -243,7 +243,7 @@ fn environment(config: Config, host_fetch: &JsValue, state: StateReport) -> Resu
     let clock: Rc<dyn Clock> = Rc::new(BrowserClock);
     let problem = |key: &str, message: String| ConfigError { key: key.to_string(), message };
     let transport: Rc<dyn Transport> = match &config.transport {
-        TransportConfig::Proxy(proxy) => Rc::new(ProxyTransport::new(proxy.clone())),
+        TransportConfig::Proxy(proxy) => proxy_transport(proxy)?,
         TransportConfig::Demo(demo) => demo_transport(demo.scenario, clock.clone())?,
         TransportConfig::Host(host) => {
             if host_fetch.is_undefined() || host_fetch.is_null() {
@@ -264,7 +264,20 @@ fn environment(config: Config, host_fetch: &JsValue, state: StateReport) -> Resu
     Intl::new(&config.locale, None).map_err(|message| problem("locale", message))?;
     let intl =
         Intl::new(&config.locale, config.time_zone.as_deref()).map_err(|message| problem("timeZone", message))?;
-    Ok(Env { config: Rc::new(config), transport, clock, intl, state })
+    Ok(Env { config: Rc::new(config), transport, clock, intl, state, refresh: crate::ui::RefreshHook::default() })
+}
+
+#[cfg(feature = "proxy")]
+fn proxy_transport(proxy: &crate::config::ProxyConfig) -> Result<Rc<dyn Transport>, ConfigError> {
+    Ok(Rc::new(crate::transport::proxy::ProxyTransport::new(proxy.clone())))
+}
+
+#[cfg(not(feature = "proxy"))]
+fn proxy_transport(_: &crate::config::ProxyConfig) -> Result<Rc<dyn Transport>, ConfigError> {
+    Err(ConfigError::new(
+        "transport.kind",
+        "this module does not carry the proxy transport: a host passes its hostFetch (\"host\"); the preview's module reads through a proxy",
+    ))
 }
 
 #[cfg(feature = "demo")]

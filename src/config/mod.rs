@@ -439,6 +439,7 @@ pub(crate) fn default_timeout_ms() -> u32 {
 pub(crate) fn default_locale() -> String {
     "en-US".to_string()
 }
+#[cfg_attr(not(feature = "insight"), allow(dead_code))]
 pub(crate) fn default_api_version() -> String {
     "v62.0".to_string()
 }

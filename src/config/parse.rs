@@ -38,10 +38,6 @@ pub fn config(value: &Value) -> Result<Config, ConfigError> {
         view,
         context,
         transport,
-        salesforce: root
-            .object("salesforce", &["subdomain", "apiVersion", "quotaPercent", "currency"])?
-            .map(|o| salesforce(&o))
-            .transpose()?,
         kustomer: match root.object("kustomer", &["org", "conversationUrl"])? {
             Some(o) => KustomerConfig {
                 org: o.string("org")?.unwrap_or_else(default_org),
@@ -49,6 +45,12 @@ pub fn config(value: &Value) -> Result<Config, ConfigError> {
             },
             None => KustomerConfig::default(),
         },
+        #[cfg(feature = "insight")]
+        salesforce: root
+            .object("salesforce", &["subdomain", "apiVersion", "quotaPercent", "currency"])?
+            .map(|o| salesforce(&o))
+            .transpose()?,
+        #[cfg(feature = "insight")]
         visibility: match root.object("visibility", &["card", "accounts", "contacts", "opportunities", "leads"])? {
             Some(o) => Visibility {
                 card: o.bool("card")?.unwrap_or(true),
@@ -59,6 +61,7 @@ pub fn config(value: &Value) -> Result<Config, ConfigError> {
             },
             None => Visibility::default(),
         },
+        #[cfg(feature = "insight")]
         fields: match root.object("fields", &["account", "contact", "opportunity", "lead"])? {
             Some(o) => ExtraFields {
                 account: o.strings("account")?.unwrap_or_default(),
@@ -68,12 +71,23 @@ pub fn config(value: &Value) -> Result<Config, ConfigError> {
             },
             None => ExtraFields::default(),
         },
+        #[cfg(feature = "insight")]
         case_sync: match root
             .object("caseSync", &["enabled", "syncAttribute", "recordTypeId", "customMapping", "valueMaps"])?
         {
             Some(o) => case_sync(&o)?,
             None => CaseSyncConfig::default(),
         },
+        // The conversation view reads none of the Insight Card's settings: a module without the
+        // card checks only that they name known keys, and leaves their values to the card's.
+        #[cfg(not(feature = "insight"))]
+        salesforce: insight_keys_only(&root)?,
+        #[cfg(not(feature = "insight"))]
+        visibility: Visibility::default(),
+        #[cfg(not(feature = "insight"))]
+        fields: ExtraFields::default(),
+        #[cfg(not(feature = "insight"))]
+        case_sync: CaseSyncConfig::default(),
         locale: root.string("locale")?.unwrap_or_else(default_locale),
         time_zone: root.string("timeZone")?,
         theme: root
@@ -88,6 +102,16 @@ pub fn config(value: &Value) -> Result<Config, ConfigError> {
             .unwrap_or_default(),
         refresh_seconds: refresh_seconds(&root)?,
     })
+}
+
+/// The Insight Card's settings, in a module without the card: their keys are checked.
+#[cfg(not(feature = "insight"))]
+fn insight_keys_only(root: &Object) -> Result<Option<SalesforceConfig>, ConfigError> {
+    root.object("salesforce", &["subdomain", "apiVersion", "quotaPercent", "currency"])?;
+    root.object("visibility", &["card", "accounts", "contacts", "opportunities", "leads"])?;
+    root.object("fields", &["account", "contact", "opportunity", "lead"])?;
+    root.object("caseSync", &["enabled", "syncAttribute", "recordTypeId", "customMapping", "valueMaps"])?;
+    Ok(None)
 }
 
 /// How often a visible view looks again: 0 turns it off; under 30 s would spend the
@@ -160,6 +184,7 @@ fn transport(value: &Value) -> Result<TransportConfig, ConfigError> {
     })
 }
 
+#[cfg(feature = "insight")]
 fn salesforce(o: &Object) -> Result<SalesforceConfig, ConfigError> {
     o.required("subdomain", "the org's subdomain, such as \"acme\" or \"acme.my\"")?;
     Ok(SalesforceConfig {
@@ -179,6 +204,7 @@ fn salesforce(o: &Object) -> Result<SalesforceConfig, ConfigError> {
     })
 }
 
+#[cfg(feature = "insight")]
 fn case_sync(o: &Object) -> Result<CaseSyncConfig, ConfigError> {
     let custom_mapping = match o.object("customMapping", &["body", "urlArgs"])? {
         Some(mapping) => {
@@ -198,6 +224,7 @@ fn case_sync(o: &Object) -> Result<CaseSyncConfig, ConfigError> {
 
 /// A template is kept as given, an object or the text the admin typed; the case-sync
 /// engine reads it so that it can point at mistakes inside.
+#[cfg(feature = "insight")]
 fn template(o: &Object, key: &str) -> Result<Option<Value>, ConfigError> {
     match o.get(key) {
         None => Ok(None),

@@ -62,6 +62,7 @@ impl<'a> Object<'a> {
         }
     }
 
+    #[cfg_attr(not(feature = "insight"), allow(dead_code))]
     pub fn bool(&self, key: &str) -> Result<Option<bool>, ConfigError> {
         match self.get(key) {
             None => Ok(None),

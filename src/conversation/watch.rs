@@ -68,7 +68,8 @@ impl Changed {
 }
 
 pub fn changed(before: &Conversation, now: &Conversation) -> Changed {
-    let at = |conversation: &Conversation, key: &str| conversation.attributes.get(key).cloned();
+    // Read as text: comparing JSON values would bring the map's comparison into the module.
+    let at = |conversation: &Conversation, key: &str| crate::json::str_at(&conversation.attributes, key);
     let messages = before.message_count != now.message_count
         || at(before, "lastMessageAt") != at(now, "lastMessageAt")
         || (before.updated_at != now.updated_at && before.message_count.is_none());

@@ -12,56 +12,70 @@ pub const KEEP_MS: f64 = 15.0 * 60.0 * 1000.0;
 /// The most agents, and the most customers, kept.
 pub const MAX_KEPT: usize = 500;
 
-/// Entries in the order they were kept, oldest first: a list, not a map, since a few
-/// hundred entries are searched faster than a map's code is downloaded.
-struct Kept<T> {
-    entries: Vec<(String, f64, T)>,
-}
-
-impl<T: Clone> Kept<T> {
-    const fn new() -> Self {
-        Kept { entries: Vec::new() }
-    }
-
-    fn get(&self, id: &str, now_ms: f64) -> Option<T> {
-        let (_, at, value) = self.entries.iter().find(|(known, _, _)| known == id)?;
-        (now_ms >= *at && now_ms - at < KEEP_MS).then(|| value.clone())
-    }
-
-    fn put(&mut self, id: &str, value: T, now_ms: f64) {
-        self.entries.retain(|(known, _, _)| known != id);
-        if self.entries.len() >= MAX_KEPT {
-            // The one kept longest goes.
-            self.entries.remove(0);
-        }
-        self.entries.push((id.to_string(), now_ms, value));
-    }
+/// An agent or a customer, kept in one list: one list's code serves both.
+#[derive(Clone)]
+enum Person {
+    User(User),
+    Customer(Customer),
 }
 
 thread_local! {
-    static USERS: RefCell<Kept<User>> = const { RefCell::new(Kept::new()) };
-    static CUSTOMERS: RefCell<Kept<Customer>> = const { RefCell::new(Kept::new()) };
+    /// Entries in the order they were kept, oldest first: a list, not a map, since a few
+    /// hundred entries are searched faster than a map's code is downloaded. Agents and
+    /// customers are told apart by their `Person`.
+    static KEPT: RefCell<Vec<(String, f64, Person)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn get(id: &str, now_ms: f64, user: bool) -> Option<Person> {
+    KEPT.with_borrow(|kept| {
+        let (_, at, person) =
+            kept.iter().find(|(known, _, person)| known == id && matches!(person, Person::User(_)) == user)?;
+        (now_ms >= *at && now_ms - at < KEEP_MS).then(|| person.clone())
+    })
+}
+
+fn put(id: &str, person: Person, now_ms: f64) {
+    let user = matches!(person, Person::User(_));
+    KEPT.with_borrow_mut(|kept| {
+        kept.retain(|(known, _, kept)| !(known == id && matches!(kept, Person::User(_)) == user));
+        if kept.iter().filter(|(_, _, kept)| matches!(kept, Person::User(_)) == user).count() >= MAX_KEPT {
+            // The one of its kind kept longest goes.
+            if let Some(oldest) = kept.iter().position(|(_, _, kept)| matches!(kept, Person::User(_)) == user) {
+                kept.remove(oldest);
+            }
+        }
+        kept.push((id.to_string(), now_ms, person));
+    });
 }
 
 pub fn user(id: &str, now_ms: f64) -> Option<User> {
-    USERS.with(|users| users.borrow().get(id, now_ms))
+    match get(id, now_ms, true)? {
+        Person::User(user) => Some(user),
+        Person::Customer(_) => None,
+    }
 }
 
 pub fn remember_user(user: &User, now_ms: f64) {
-    USERS.with(|users| users.borrow_mut().put(&user.id, user.clone(), now_ms));
+    put(&user.id, Person::User(user.clone()), now_ms);
 }
 
 pub fn customer(id: &str, now_ms: f64) -> Option<Customer> {
-    CUSTOMERS.with(|customers| customers.borrow().get(id, now_ms))
+    match get(id, now_ms, false)? {
+        Person::Customer(customer) => Some(customer),
+        Person::User(_) => None,
+    }
 }
 
 pub fn remember_customer(customer: &Customer, now_ms: f64) {
-    CUSTOMERS.with(|customers| customers.borrow_mut().put(&customer.id, customer.clone(), now_ms));
+    put(&customer.id, Person::Customer(customer.clone()), now_ms);
 }
 
-/// How many of each are kept now, for tests and measurements.
+/// How many agents and customers are kept now, for tests and measurements.
 pub fn kept() -> (usize, usize) {
-    (USERS.with(|u| u.borrow().entries.len()), CUSTOMERS.with(|c| c.borrow().entries.len()))
+    KEPT.with_borrow(|kept| {
+        let users = kept.iter().filter(|(_, _, person)| matches!(person, Person::User(_))).count();
+        (users, kept.len() - users)
+    })
 }
 
 #[cfg(test)]

@@ -5,7 +5,6 @@
 //! waits for `x-ratelimit-reset` rather than each finding out on its own.
 
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -30,7 +29,7 @@ struct Gate {
     in_flight: Cell<usize>,
     /// The most that were ever in flight, for measurements.
     peak: Cell<usize>,
-    waiting: RefCell<VecDeque<Waker>>,
+    waiting: RefCell<Vec<Waker>>,
     /// No request starts before this time (ms since the epoch).
     paused_until_ms: Cell<f64>,
     /// Kustomer's rate limit as its latest answer told it: remaining, limit.
@@ -107,7 +106,7 @@ impl Future for Acquire {
             gate.peak.set(gate.peak.get().max(gate.in_flight.get()));
             Poll::Ready(Permit { gate: gate.clone() })
         } else {
-            gate.waiting.borrow_mut().push_back(cx.waker().clone());
+            gate.waiting.borrow_mut().push(cx.waker().clone());
             Poll::Pending
         }
     }

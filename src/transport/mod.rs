@@ -12,7 +12,7 @@ pub mod demo;
 #[cfg(target_arch = "wasm32")]
 pub mod host;
 pub mod limited;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "proxy"))]
 pub mod proxy;
 
 /// A boxed future that need not be `Send`: browser futures never are.

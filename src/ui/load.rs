@@ -99,7 +99,8 @@ impl Slot {
         let value = self.value;
         self.task.spawn(async move {
             let result = future.await;
-            let unchanged = value.try_with_untracked(|current| current.as_ref().is_some_and(|current| same(current, &result)));
+            let unchanged =
+                value.try_with_untracked(|current| current.as_ref().is_some_and(|current| same(current, &result)));
             if unchanged != Some(true) {
                 value.try_set(Some(result));
             }

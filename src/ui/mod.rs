@@ -71,6 +71,26 @@ pub struct Env {
     pub clock: Rc<dyn Clock>,
     pub intl: Intl,
     pub state: StateReport,
+    /// What `handle.refresh()` runs: set by the view in place (a look for changes).
+    pub refresh: RefreshHook,
+}
+
+/// The view's answer to `handle.refresh()`. A plain slot rather than a signal and an
+/// effect, whose machinery would cost the module some kilobytes for one call.
+#[derive(Clone, Default)]
+pub struct RefreshHook(Rc<std::cell::RefCell<Option<Rc<dyn Fn()>>>>);
+
+impl RefreshHook {
+    pub fn set(&self, run: impl Fn() + 'static) {
+        *self.0.borrow_mut() = Some(Rc::new(run));
+    }
+
+    pub fn run(&self) {
+        let run = self.0.borrow().clone();
+        if let Some(run) = run {
+            run();
+        }
+    }
 }
 
 /// A copyable handle to the [`Env`], usable inside view closures.
@@ -83,12 +103,7 @@ pub fn report(env: EnvHandle, state: WidgetState) {
 
 /// The mounted widget: the view the config asks for, on the current context.
 #[component]
-pub fn Widget(
-    env: EnvHandle,
-    context: RwSignal<Result<Context, ConfigError>>,
-    /// Notified by `handle.refresh()`: look for changes now.
-    refresh: Trigger,
-) -> impl IntoView {
+pub fn Widget(env: EnvHandle, context: RwSignal<Result<Context, ConfigError>>) -> impl IntoView {
     let (view_kind, theme, scheme) =
         env.with_value(|env| (env.config.view, env.config.theme.name(), env.config.color_scheme.name()));
     view! {
@@ -102,10 +117,10 @@ pub fn Widget(
                     #[cfg(feature = "conversation")]
                     crate::config::View::Conversation => {
                         let id = context.conversation_id.unwrap_or_default();
-                        view! { <conversation::ConversationView env conversation_id=id refresh /> }.into_any()
+                        view! { <conversation::ConversationView env conversation_id=id /> }.into_any()
                     }
                     #[cfg(feature = "insight")]
-                    crate::config::View::Insight => view! { <insight::InsightView env context refresh /> }.into_any(),
+                    crate::config::View::Insight => view! { <insight::InsightView env context /> }.into_any(),
                     // Refused by `Config::validate` before anything mounts; kept as an error,
                     // never a blank widget, should a path ever get here.
                     #[allow(unreachable_patterns)]

@@ -102,11 +102,11 @@ test("a refused config shows its message in the widget", async () => {
 test("the proxy transport reads through a proxy and times out on one that hangs", async () => {
   const page = await hostPage();
   await page.evaluate((base) => {
-    window.widget.mount(document.getElementById("one"), {
+    window.modules.preview.mount(document.getElementById("one"), {
       view: "conversation", context: { conversationId: "p1" },
       transport: { kind: "proxy", kustomer: `${base}/proxy/kustomer`, salesforce: `${base}/proxy/salesforce` },
     });
-    window.widget.mount(document.getElementById("two"), {
+    window.modules.preview.mount(document.getElementById("two"), {
       view: "conversation", context: { conversationId: "p1" },
       transport: { kind: "proxy", kustomer: `${base}/proxy/hang`, salesforce: `${base}/proxy/hang`, timeoutMs: 500 },
     });
@@ -116,6 +116,14 @@ test("the proxy transport reads through a proxy and times out on one that hangs"
   await assertText(page.locator("#one .ksw-text"), "via proxy");
   await waitForState(page, "#two", "error");
   await assertText(page.locator("#two .ksw-error-message"), "Kustomer did not answer within 500 ms. Retry in a moment");
+  // The hosts' release modules leave the proxy out, and say so.
+  await page.evaluate((base) => {
+    window.widget.mount(document.getElementById("one"), {
+      view: "conversation", context: { conversationId: "p1" },
+      transport: { kind: "proxy", kustomer: `${base}/proxy/kustomer`, salesforce: `${base}/proxy/salesforce` },
+    });
+  }, shared.server.url);
+  await page.waitForFunction(() => /does not carry the proxy transport/.test(document.querySelector("#one").lastElementChild?.shadowRoot?.textContent ?? ""));
   assert.equal(await page.locator("#two .ksw-error button").count(), 1, "a Retry button");
 });
 
@@ -300,7 +308,7 @@ test("unmount aborts a proxy request still waiting for its answer", async () => 
   const open = () => page.evaluate(async () => (await (await fetch("/proxy/hanging")).json()).open);
   const before = await open();
   await page.evaluate((base) => {
-    window.handle = window.widget.mount(document.getElementById("one"), {
+    window.handle = window.modules.preview.mount(document.getElementById("one"), {
       view: "conversation", context: { conversationId: "p1" },
       transport: { kind: "proxy", kustomer: `${base}/proxy/hang`, salesforce: `${base}/proxy/hang`, timeoutMs: 60000 },
     });
@@ -324,7 +332,7 @@ test("unmount stops reading ahead: the earlier page still on its way is aborted"
   const open = () => page.evaluate(async () => (await (await fetch("/proxy/hanging")).json()).open);
   const before = await open();
   await page.evaluate((base) => {
-    window.handle = window.widget.mount(document.getElementById("one"), {
+    window.handle = window.modules.preview.mount(document.getElementById("one"), {
       view: "conversation", context: { conversationId: "long" },
       transport: { kind: "proxy", kustomer: `${base}/proxy/long`, salesforce: `${base}/proxy/long`, timeoutMs: 60000 },
     });

@@ -103,7 +103,9 @@ for (const way of WAYS) {
 
     // What the frame loaded came from the static resource, on the page's origin, without CORS.
     const loaded = resource.map((response) => new URL(response.url()).pathname.slice(RESOURCE.length)).sort();
-    assert.deepEqual(loaded, ["frame.html", "frame.js", "kustomer-salesforce-widget.classic.js"]);
+    // The frame loads its page and two classic scripts; the WebAssembly is read by the Case
+    // page (the component, on the page's origin) and handed over.
+    assert.deepEqual(loaded, ["frame.html", "frame.js", "kustomer-salesforce-widget.classic.js", "kustomer-salesforce-widget_bg.wasm"]);
     for (const response of resource) {
       assert.equal(new URL(response.url()).origin, new URL(page.url()).origin);
       assert.equal(response.headers()["access-control-allow-origin"], undefined);

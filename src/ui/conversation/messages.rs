@@ -36,7 +36,7 @@ pub const WINDOW: usize = 2;
 /// join it), the batches in the page, and a page being read.
 struct Reader {
     thread: RefCell<Rc<Thread>>,
-    looks: Option<Rc<super::watch::Looks>>,
+    looks: Rc<super::watch::Looks>,
     window: Cell<Window>,
     /// A page is being read.
     reading: Cell<bool>,
@@ -53,11 +53,9 @@ pub fn MessageList(
     env: EnvHandle,
     thread: Rc<Thread>,
     /// Read the next earlier page ahead of the agent (not for a view about to be replaced).
-    #[prop(optional)]
     read_ahead: bool,
     /// Told whether the agent is reading back, so that new messages wait for them.
-    #[prop(optional)]
-    looks: Option<Rc<super::watch::Looks>>,
+    looks: Rc<super::watch::Looks>,
 ) -> impl IntoView {
     if thread.messages.is_empty() {
         return states::empty(strings::NO_MESSAGES);
@@ -125,9 +123,7 @@ fn take_step(env: EnvHandle, reader: &Rc<Reader>, list: &Element, older: bool) {
     let change = if older { shown.earlier() } else { shown.newer() };
     let Some(change) = change else { return };
     reader.window.set(shown);
-    if let Some(looks) = &reader.looks {
-        looks.reading_back.set(shown.newest > 0 || shown.oldest > 0);
-    }
+    reader.looks.reading_back.set(shown.newest > 0 || shown.oldest > 0);
     let added = batch_in_locale(env, &reader.thread.borrow(), change.added, &shown);
     step(list, &added, older, change.dropped, &shown);
     read_ahead_of(env, reader);

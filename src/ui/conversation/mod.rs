@@ -22,12 +22,7 @@ mod watch;
 const PROGRESS_MS: f64 = 250.0;
 
 #[component]
-pub fn ConversationView(
-    env: EnvHandle,
-    conversation_id: String,
-    /// Notified by `handle.refresh()`.
-    refresh: Trigger,
-) -> impl IntoView {
+pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoView {
     // Set while the client waits out Kustomer's rate limit, so the wait is explained.
     let waiting_ms = RwSignal::new(None::<u32>);
     // Messages read so far, for long conversations read whole.
@@ -73,18 +68,8 @@ pub fn ConversationView(
     // arena, so that closures hold a copyable handle to it.
     let watcher = StoredValue::new_local(watch::Watcher::new(env, thread));
     let started = StoredValue::new(false);
-    Effect::new(move |_| {
-        if matches!(thread.get(), Some(Ok(_))) && !started.get_value() {
-            started.set_value(true);
-            watcher.with_value(|watcher| watcher.start(false));
-        }
-    });
-    Effect::new(move |asked: Option<()>| {
-        refresh.track();
-        if asked.is_some() {
-            watcher.with_value(|watcher| watcher.start(true));
-        }
-    });
+    // `handle.refresh()`: look now. (A view torn down by then has no watcher: nothing runs.)
+    env.with_value(|env| env.refresh.set(move || _ = watcher.try_with_value(|watcher| watcher.start(true))));
     let line_actions = Callback::new(move |(action, _): (String, web_sys::Element)| match action.as_str() {
         "refresh" => watcher.with_value(|watcher| watcher.start(true)),
         "newest" => watcher.with_value(|watcher| watcher.show_newest()),
@@ -96,43 +81,42 @@ pub fn ConversationView(
                 let result = thread.get();
                 // The host reads the state in the same task as the markup it describes.
                 report(env, WidgetState::of(result.as_ref(), |thread| thread.messages.is_empty()));
-                match (result, early.get().and_then(|early| early.downcast::<Thread>().ok())) {
-                (None, Some(thread)) => {
+                let (thread, complete) = match (result, early.get().and_then(|early| early.downcast::<Thread>().ok())) {
+                    (Some(Ok(thread)), _) => (thread, true),
                     // On screen, not yet ready: the names follow in a moment.
-                    let header = env.with_value(|env| header::header_html(env, &thread));
-                    view! {
-                        {part("ksw-part", header, None)}
-                        <messages::MessageList env thread />
+                    (None, Some(thread)) => (thread, false),
+                    (Some(Err(problem)), _) => return states::problem(&problem, retry),
+                    (None, None) => {
+                        let count = loaded.get();
+                        let progress = (count > 0).then(|| strings::messages_loaded(count));
+                        // A wait for Kustomer's rate limit is said above the loading state.
+                        let mut html = waiting_ms
+                            .get()
+                            .map(|ms| render::states::notices(&[strings::rate_limit_wait(ms.div_ceil(1000))], false))
+                            .unwrap_or_default();
+                        html.push_str(&render::states::loading(strings::LOADING_CONVERSATION, progress.as_deref()));
+                        return part("ksw-part", html, None);
                     }
-                    .into_any()
+                };
+                let header = env.with_value(|env| header::header_html(env, &thread));
+                let (looks, version) = watcher.with_value(|watcher| (watcher.looks.clone(), watcher.version));
+                looks.reading_back.set(false);
+                if complete && !started.get_value() {
+                    // The first time the conversation is shown whole, the looks begin.
+                    started.set_value(true);
+                    watcher.with_value(|watcher| watcher.start(false));
                 }
-                (None, None) => {
-                    let count = loaded.get();
-                    let progress = (count > 0).then(|| strings::messages_loaded(count));
-                    // A wait for Kustomer's rate limit is said above the loading state.
-                    let mut html = waiting_ms
-                        .get()
-                        .map(|ms| render::states::notices(&[strings::rate_limit_wait(ms.div_ceil(1000))], false))
-                        .unwrap_or_default();
-                    html.push_str(&render::states::loading(strings::LOADING_CONVERSATION, progress.as_deref()));
-                    part("ksw-part", html, None)
+                // A first view about to be replaced reads nothing ahead.
+                view! {
+                    {part("ksw-part", header, Some(on("retry", retry)))}
+                    {move || {
+                        version.get();
+                        part("ksw-part", watcher.with_value(|watcher| watcher.line()), Some(line_actions))
+                    }}
+                    <messages::MessageList env thread read_ahead=complete looks />
                 }
-                (Some(Err(problem)), _) => states::problem(&problem, retry),
-                (Some(Ok(thread)), _) => {
-                    let header = env.with_value(|env| header::header_html(env, &thread));
-                    let (looks, version) = watcher.with_value(|watcher| (watcher.looks.clone(), watcher.version));
-                    looks.reading_back.set(false);
-                    view! {
-                        {part("ksw-part", header, Some(on("retry", retry)))}
-                        {move || {
-                            version.get();
-                            part("ksw-part", watcher.with_value(|watcher| watcher.line()), Some(line_actions))
-                        }}
-                        <messages::MessageList env thread read_ahead=true looks />
-                    }
-                    .into_any()
-                }
-            }}}
+                .into_any()
+            }}
         </section>
     }
 }

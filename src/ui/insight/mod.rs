@@ -20,12 +20,7 @@ use crate::render::insight::{card_html, card_page, Formatters};
 use crate::salesforce::client::SalesforceClient;
 
 #[component]
-pub fn InsightView(
-    env: EnvHandle,
-    context: Context,
-    /// Notified by `handle.refresh()`: load again (from saved data younger than five minutes).
-    refresh: Trigger,
-) -> impl IntoView {
+pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
     let visibility = env.with_value(|env| env.config.visibility);
     if !visibility.card {
         // Switched off by the admin: no request is made.
@@ -75,12 +70,8 @@ pub fn InsightView(
     // Salesforce request while the saved data is younger than five minutes.
     // What is shown stays until the new answer is in: no loading state between, and a card
     // read from the same saved data is not built again (nor its Case section read again).
-    Effect::new(move |asked: Option<()>| {
-        refresh.track();
-        if asked.is_some() {
-            card.refresh(same_card);
-        }
-    });
+    // `handle.refresh()`: load again, from saved data younger than five minutes.
+    env.with_value(|env| env.refresh.set(move || card.refresh(same_card)));
     let on_sight = window_event_listener_untyped("visibilitychange", move |_| {
         let seen = web_sys::window().and_then(|window| window.document()).is_some_and(|document| !document.hidden());
         if seen {

@@ -6,9 +6,10 @@
 // This page may run sandboxed, with the origin "null" (Lightning Web Security sandboxes a
 // same-origin frame; see frameBridge.js), where a module script or a fetch of the page's own
 // files is a cross-origin request that the static resource, sent without CORS headers,
-// fails. So it is a classic script, and the WebAssembly comes embedded in the classic
-// script beside it (kustomer-salesforce-widget.classic.js, which `make package` writes from
-// the release module): this page fetches nothing itself.
+// fails. So it is a classic script beside the release module's glue as a classic script
+// (kustomer-salesforce-widget.classic.js, which `make package` writes), and the
+// WebAssembly's bytes come from the component through the port: this page fetches
+// nothing itself.
 //
 // It tells its parent it is ready (to the parent's origin, with no data), then takes one
 // port from its parent carrying the nonce in its own address, and from then on hears only
@@ -32,14 +33,6 @@
 
   function isOurs(message) {
     return Boolean(message) && message.protocol === PROTOCOL && message.version === VERSION;
-  }
-
-  /** The embedded release module's WebAssembly, as bytes. */
-  function wasmBytes() {
-    const text = atob(widget.wasmBase64);
-    const bytes = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-    return bytes;
   }
 
   let port = null;
@@ -71,23 +64,49 @@
     });
   }
 
+  // A config that came before the module's bytes.
+  let waiting = null;
+
+  /** Mounts the widget on `config`, or re-points the mount to its context. */
+  function show(config) {
+    waiting = null;
+    started.then((ok) => {
+      if (!ok) return;
+      try {
+        if (handle) {
+          // The Case now names another conversation: the same mount follows it.
+          handle.update(config.context);
+        } else {
+          handle = widget.mount(element, config, hostFetch);
+        }
+      } catch (error) {
+        refuse(`The widget could not start: ${error.message}`);
+      }
+    });
+  }
+
   function fromPort(event) {
     const message = event.data;
     if (!isOurs(message)) return;
-    if (message.type === "mount") {
-      ready.then((started) => {
-        if (!started) return;
-        try {
-          if (handle) {
-            // The Case now names another conversation: the same mount follows it.
-            handle.update(message.config.context);
-          } else {
-            handle = widget.mount(element, message.config, hostFetch);
-          }
-        } catch (error) {
-          refuse(`The widget could not start: ${error.message}`);
-        }
-      });
+    if (message.type === "module") {
+      // The WebAssembly's bytes, read by the component from the static resource; once.
+      if (started) return;
+      if (!(message.bytes instanceof ArrayBuffer)) {
+        refuse(`The widget's WebAssembly could not be read: ${message.error ?? "no bytes came"}`);
+        started = Promise.resolve(false);
+        return;
+      }
+      started = widget.init({ module_or_path: message.bytes }).then(
+        () => true,
+        (error) => {
+          refuse(`The widget's WebAssembly could not start: ${error.message}`);
+          return false;
+        },
+      );
+      if (waiting) show(waiting);
+    } else if (message.type === "mount") {
+      if (started) show(message.config);
+      else waiting = message.config; // shown once the module has started
     } else if (message.type === "refresh") {
       // Lightning's refresh (RefreshEvent): look for changes now.
       handle?.refresh();
@@ -118,22 +137,14 @@
     }).observe(document.documentElement);
   }
 
-  // Resolves to whether the WebAssembly started; a failure is shown once, here.
-  let ready = Promise.resolve(false);
+  // Resolves to whether the WebAssembly started, once the component sent its bytes; a
+  // failure is shown once, there.
+  let started = null;
   if (!parentOrigin || !nonce || window.parent === window) {
     refuse("This page shows a Kustomer conversation inside a Salesforce Case page; open the Case instead.");
   } else if (!widget) {
     refuse("The widget's module did not load: kustomer-salesforce-widget.classic.js is missing from the static resource.");
   } else {
-    ready = Promise.resolve()
-      .then(() => widget.init({ module_or_path: wasmBytes() }))
-      .then(
-        () => true,
-        (error) => {
-          refuse(`The widget's WebAssembly could not start: ${error.message}`);
-          return false;
-        },
-      );
     window.addEventListener("message", onConnect);
     window.parent.postMessage({ protocol: PROTOCOL, version: VERSION, type: "ready" }, parentOrigin);
   }

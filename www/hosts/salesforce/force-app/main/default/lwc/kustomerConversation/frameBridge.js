@@ -17,6 +17,8 @@
 //   frame  -> window  { type: "ready" }                      to the page's origin; no data
 //   bridge -> frame   { type: "connect", nonce } + a port    the only message sent to "*"
 //   then only on the port:
+//   bridge -> frame   { type: "module", bytes } or { type: "module", error }
+//                                                       the WebAssembly, read by the component
 //   bridge -> frame   { type: "mount", config }         mounts, or re-points the mount
 //   bridge -> frame   { type: "refresh" }               Lightning's refresh: look now
 //   frame  -> bridge  { type: "requests", requests: [{ id, request: { service, method, path } }] }
@@ -70,11 +72,16 @@ export class FrameBridge {
      * relayBatch(requests): a promise of one answer per request, in order: { status,
      *   headers, body } or { error } (Apex's sendBatch, in the component); called with at
      *   most PER_CALL requests, once for each group the frame sent together.
+     * moduleBytes(): a promise of the WebAssembly's bytes (an ArrayBuffer), which the
+     *   component reads from the static resource on its own origin: a sandboxed frame cannot.
      * onHeight(height), onRenew(nonce): the component sizes the frame / gives it a new address.
      * log(line): the diagnostic line saying how the frame ran.
      */
-    constructor({ frameWindow, frameOrigin, relayBatch, onHeight, onRenew, log }) {
+    constructor({ frameWindow, frameOrigin, relayBatch, moduleBytes, onHeight, onRenew, log }) {
         Object.assign(this, { frameWindow, frameOrigin, relayBatch, onHeight, onRenew, log });
+        // Read once, whatever the number of frames that ask (a reloaded frame asks again).
+        let bytes = null;
+        this.moduleBytes = () => (bytes ??= Promise.resolve().then(moduleBytes));
         this.nonce = freshNonce();
         this.handedOver = false;
         this.port = null;
@@ -107,6 +114,13 @@ export class FrameBridge {
             origin === "null"
                 ? "Kustomer conversation: the frame runs sandboxed (origin null), as Lightning Web Security frames a same-origin page"
                 : `Kustomer conversation: the frame runs unsandboxed, on its own origin ${origin}`,
+        );
+        // The module's bytes first: the frame mounts once they have started. A copy goes, so
+        // that a reloaded frame can have them again.
+        const port = this.port;
+        this.moduleBytes().then(
+            (bytes) => port === this.port && this.send({ type: "module", bytes }),
+            (error) => port === this.port && this.send({ type: "module", error: describeError(error) }),
         );
         if (this.config) this.send({ type: "mount", config: this.config });
     }

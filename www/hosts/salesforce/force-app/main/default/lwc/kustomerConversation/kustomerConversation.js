@@ -126,6 +126,13 @@ export default class KustomerConversation extends LightningElement {
             frameWindow: () => this.template.querySelector("iframe.widget")?.contentWindow ?? null,
             frameOrigin: new URL(WIDGET, window.location.href).origin,
             relayBatch: (requests) => this.relayBatch(requests),
+            // The component runs on the page's origin, so it reads the static resource's
+            // WebAssembly itself, as an LWC that runs WebAssembly does (octoberswimmer/thunder).
+            moduleBytes: () =>
+                fetch(`${WIDGET}/kustomer-salesforce-widget_bg.wasm`).then((response) => {
+                    if (!response.ok) throw new Error(`the static resource answered ${response.status}`);
+                    return response.arrayBuffer();
+                }),
             onHeight: (height) => {
                 const limit = Number(this.maxHeight) || 1200;
                 this.height = Math.min(Math.max(height, 80), limit);

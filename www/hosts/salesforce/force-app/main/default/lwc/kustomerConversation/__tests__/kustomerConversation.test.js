@@ -95,6 +95,8 @@ const answering = (answer) => sendBatch.mockImplementation(async ({ paths }) => 
 
 beforeEach(() => {
   global.MessageChannel = Channel;
+  // The static resource's WebAssembly, as the component reads it on the page's origin.
+  global.fetch = jest.fn(() => Promise.resolve({ ok: true, status: 200, arrayBuffer: () => Promise.resolve(new Uint8Array([0, 97, 115, 109]).buffer) }));
   jest.spyOn(console, "info").mockImplementation(() => {});
 });
 
@@ -103,6 +105,7 @@ afterEach(() => {
   jest.restoreAllMocks();
   jest.clearAllMocks();
   delete global.MessageChannel;
+  delete global.fetch;
 });
 
 describe("reading the Case", () => {
@@ -159,7 +162,8 @@ describe("the frame and its handshake", () => {
     expect(posted[0].origin).toBe("*");
     expect(posted[0].message).toEqual({ protocol: "ksw-frame", version: 3, type: "connect", nonce: new URL(frame.src).searchParams.get("nonce") });
     expect(posted[0].transfer).toEqual([port]);
-    expect(heard).toHaveLength(1);
+    // The mount, and the WebAssembly's bytes the frame starts before it mounts.
+    expect(heard.map((message) => message.type).sort()).toEqual(["module", "mount"]);
     expect(heard[0]).toMatchObject({ protocol: "ksw-frame", version: 3, type: "mount" });
     expect(heard[0].config).toMatchObject({
       view: "conversation",
@@ -356,5 +360,20 @@ describe("following the page", () => {
     await flush();
     const mounts = heard.filter((message) => message.type === "mount");
     expect(mounts.at(-1).config.context.conversationId).toBe("6140cefd91ffddd18144c001");
+  });
+
+  it("reads the static resource's WebAssembly and hands its bytes to the frame before it mounts", async () => {
+    const { heard } = await connected();
+    await flush();
+    expect(global.fetch).toHaveBeenCalledWith(expect.stringMatching(/\/kustomer-salesforce-widget_bg\.wasm$/));
+    const module = heard.find((message) => message.type === "module");
+    expect(new Uint8Array(module.bytes)).toEqual(new Uint8Array([0, 97, 115, 109]));
+  });
+
+  it("says when the WebAssembly could not be read", async () => {
+    global.fetch = jest.fn(() => Promise.resolve({ ok: false, status: 404 }));
+    const { heard } = await connected();
+    await flush();
+    expect(heard.find((message) => message.type === "module")).toMatchObject({ error: "the static resource answered 404" });
   });
 });
