@@ -287,7 +287,7 @@ fn demo_transport(scenario: crate::config::Scenario, clock: Rc<dyn Clock>) -> Re
 
 #[cfg(not(feature = "demo"))]
 fn demo_transport(_: crate::config::Scenario, _: Rc<dyn Clock>) -> Result<Rc<dyn Transport>, ConfigError> {
-    Err(ConfigError::new("transport.kind", "this build has no demo org: use \"proxy\" or \"host\""))
+    Err(ConfigError::new("transport.kind", "this build has no demo org: a host passes its hostFetch (\"host\")"))
 }
 
 /// A JS object (or JSON text) as JSON text.

@@ -141,7 +141,7 @@ test("the release modules have no demo org, and say so", async () => {
     await waitForState(page, id, "error");
     await assertText(page.locator(`${id} .ksw-error-message`), /this build has no demo org/);
   }
-  const exported = await page.evaluate(() => Object.values(window.modules).map((module) => typeof module.demoConversations));
+  const exported = await page.evaluate(() => [window.modules.conversation, window.modules.insight].map((module) => typeof module.demoConversations));
   assert.deepEqual(exported, ["undefined", "undefined"]);
 });
 
