@@ -276,7 +276,7 @@ fn proxy_transport(proxy: &crate::config::ProxyConfig) -> Result<Rc<dyn Transpor
 fn proxy_transport(_: &crate::config::ProxyConfig) -> Result<Rc<dyn Transport>, ConfigError> {
     Err(ConfigError::new(
         "transport.kind",
-        "this module does not carry the proxy transport: a host passes its hostFetch (\"host\"); the preview's module reads through a proxy",
+        "this module does not carry the proxy transport: a host passes its hostFetch (\"host\")",
     ))
 }
 

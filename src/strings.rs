@@ -40,11 +40,10 @@ pub fn new_messages(count: usize) -> String {
 }
 
 pub fn look_failed(reason: &str, age: &str) -> String {
-    format!("Could not look for changes ({reason}); showing what was read {age}, and trying again later")
+    format!("Could not look for changes ({reason}); shown as read {age}")
 }
 
-pub const LOOKING_LESS_OFTEN: &str =
-    "Kustomer's rate limit is nearly spent for this org: looking for changes less often";
+pub const LOOKING_LESS_OFTEN: &str = "Kustomer's rate limit is nearly spent: looking less often";
 
 /// Shown in place of the widget after a bug stopped it.
 pub const CRASHED: &str = "The widget stopped because of an internal error. Reload the page to try again.";

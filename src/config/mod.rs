@@ -311,10 +311,9 @@ impl Config {
     }
 
     /// The rules that go beyond each key's own type.
-    pub fn validate(&self) -> Result<(), ConfigError> {
-        if !self.view.in_build() {
-            return Err(self.view.not_in_build());
-        }
+    /// The Insight Card's settings, in a module that carries the card.
+    #[cfg(feature = "insight")]
+    fn validate_insight(&self) -> Result<(), ConfigError> {
         match &self.salesforce {
             Some(salesforce) => {
                 validate_subdomain(&salesforce.subdomain)?;
@@ -336,6 +335,16 @@ impl Config {
         if self.visibility.leads && !self.visibility.contacts {
             return Err(ConfigError::new("visibility.leads", "Leads cannot be shown while Contacts are hidden"));
         }
+        Ok(())
+    }
+
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        if !self.view.in_build() {
+            return Err(self.view.not_in_build());
+        }
+        #[cfg(feature = "insight")]
+        self.validate_insight()?;
+        #[cfg(feature = "proxy")]
         if let TransportConfig::Proxy(proxy) = &self.transport {
             for (key, url) in [("transport.kustomer", &proxy.kustomer), ("transport.salesforce", &proxy.salesforce)] {
                 if !(url.starts_with("https://") || url.starts_with("http://") || url.starts_with('/')) {
@@ -412,6 +421,7 @@ fn is_host_label(name: &str) -> bool {
         && !name.ends_with('-')
 }
 
+#[cfg(feature = "insight")]
 fn validate_subdomain(subdomain: &str) -> Result<(), ConfigError> {
     if is_host_label(subdomain.strip_suffix(".my").unwrap_or(subdomain)) {
         Ok(())
@@ -425,6 +435,7 @@ fn validate_subdomain(subdomain: &str) -> Result<(), ConfigError> {
     }
 }
 
+#[cfg(feature = "insight")]
 fn is_api_version(version: &str) -> bool {
     let Some(number) = version.strip_prefix('v') else { return false };
     let mut parts = number.split('.');
