@@ -39,16 +39,21 @@ export function kustomerAnswer(result) {
 }
 
 /**
- * A failure of `Kustomer.request` with its real status and title: `{error: {...}}`,
- * `{errors: [...]}`, an `Error`, or whatever else was thrown.
+ * The status, title and code of a failure of the SDK: `{error: {...}}`, `{errors: [...]}`,
+ * an `Error`, or whatever else was thrown.
  */
-export function kustomerFailure(failure) {
+function failureParts(failure, fallbackTitle) {
   const detail = failure?.error ?? failure?.errors?.[0] ?? failure;
   const status = httpStatus(detail?.status ?? failure?.status ?? failure?.statusCode, 502);
-  const title = typeof detail === "string"
-    ? detail
-    : detail?.title ?? detail?.detail ?? detail?.message ?? "Kustomer did not answer";
-  return errorAnswer(status, String(title), typeof detail?.code === "string" ? detail.code : undefined);
+  const title = typeof detail === "string" ? detail : detail?.title ?? detail?.detail ?? detail?.message ?? fallbackTitle;
+  const code = typeof detail?.code === "string" ? detail.code : undefined;
+  return { status, title: String(title), code };
+}
+
+/** A failure of `Kustomer.request` with its real status and title. */
+export function kustomerFailure(failure) {
+  const { status, title, code } = failureParts(failure, "Kustomer did not answer");
+  return errorAnswer(status, title, code);
 }
 
 /** Salesforce's error body: an array of `{errorCode, message}`. */
@@ -124,13 +129,8 @@ export function isUnknownCommand(failure) {
  * the widget reads for that service, with the platform's real status and title.
  */
 export function commandFailure(failure) {
-  const detail = failure?.error ?? failure?.errors?.[0] ?? failure;
-  const status = httpStatus(detail?.status ?? failure?.status ?? failure?.statusCode, 502);
-  const message = typeof detail === "string"
-    ? detail
-    : detail?.title ?? detail?.detail ?? detail?.message ?? "Kustomer could not run the command";
-  const errorCode = typeof detail?.code === "string" ? detail.code : "COMMAND_FAILED";
-  return { status, headers: {}, body: json([{ errorCode, message: String(message) }]) };
+  const { status, title, code } = failureParts(failure, "Kustomer could not run the command");
+  return { status, headers: {}, body: json([{ errorCode: code ?? "COMMAND_FAILED", message: title }]) };
 }
 
 /** The refusal when no name of the command runs in this org, naming each name tried. */
