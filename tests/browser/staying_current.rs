@@ -121,3 +121,37 @@ async fn a_hidden_page_asks_nothing_and_looks_again_when_seen() {
     wait_until(&element, "a look on coming back", || calls("live-d-calls").len() == before + 1).await;
     js_sys::eval("delete document.hidden").unwrap();
 }
+
+/// The Insight Card with the Case section, over a host whose Salesforce org gains the
+/// conversation's Case when `window[state].synced` turns true.
+fn card_fetch(record: &str, state: &str) -> js_sys::Function {
+    host_fetch(
+        record,
+        &format!(
+            "const respond = (body) => Promise.resolve({{ status: 200, headers: {{}}, body: JSON.stringify(body) }});\n\
+             const path = decodeURIComponent(request.path);\n\
+             if (request.service === 'kustomer') {{\n\
+               if (path === '/v1/conversations/cs1') return respond({{ data: {{ id: 'cs1', attributes: {{ name: 'Broken lamp', status: 'open', custom: {{ syncToSalesforceBool: true }} }} }} }});\n\
+               return respond({{ data: [] }});\n\
+             }}\n\
+             if (path.includes('/search/')) return respond({{ searchRecords: [{{ attributes: {{ type: 'Contact' }}, Id: '003A', Name: 'Ada Lovelace', Email: 'ada@x.co' }}] }});\n\
+             if (path.includes('FROM Case')) return respond({{ totalSize: 1, done: true, records: window['{state}'].synced ? [{{ Id: '500X', CaseNumber: '00004242', Status: 'New' }}] : [] }});\n\
+             return respond({{ totalSize: 0, done: true, records: [] }});"
+        ),
+    )
+}
+
+#[wasm_bindgen_test]
+async fn the_card_shows_a_case_that_appears_after_the_sync() {
+    set_state("card-a", r#"{"synced": false}"#);
+    let element = container();
+    let config = r#"{"view":"insight","context":{"conversationId":"cs1","customerEmails":["ada@x.co"]},"transport":{"kind":"host"},
+        "salesforce":{"subdomain":"case-follow"},"caseSync":{"enabled":true}}"#;
+    let _handle = mount(element.clone().into(), json(config), card_fetch("card-a-calls", "card-a").into()).unwrap();
+    wait_until(&element, "the Case section", || find(&element, ".ksw-no-case").is_some()).await;
+    // The workflow creates the Case; the agent refreshes the card, without a reload.
+    set_state("card-a", r#"{"synced": true}"#);
+    click(&element, "[data-action=refresh]");
+    wait_until(&element, "the synced Case", || find(&element, ".ksw-synced-case a").is_some()).await;
+    assert_eq!(text_of(&element, ".ksw-synced-case a"), "00004242");
+}

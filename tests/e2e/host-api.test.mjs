@@ -398,3 +398,29 @@ test("refresh() looks again at the cost the budgets allow, with data-state ready
   await page.evaluate(() => { window.conversation.unmount(); window.card.unmount(); });
   assert.deepEqual(page.problems, []);
 });
+
+test("a visible conversation looks again every refreshSeconds, one request a look", async () => {
+  const page = await hostPage();
+  await page.evaluate(() => {
+    window.calls = [];
+    const at = (n) => new Date(Date.UTC(2026, 10, 20, 10, n)).toISOString();
+    window.handle = window.widget.mount(document.getElementById("one"),
+      { view: "conversation", context: { conversationId: "i1" }, transport: { kind: "host" }, timeZone: "UTC", refreshSeconds: 30 },
+      async (request) => {
+        window.calls.push(request.path);
+        const body = request.path === "/v1/conversations/i1"
+          ? { data: { id: "i1", attributes: { name: "Quiet", assignedUsers: [], messageCount: 1, lastMessageAt: at(0) } } }
+          : request.path.includes("/messages?")
+            ? { data: [{ id: "m0", attributes: { channel: "chat", direction: "in", body: "hello", sentAt: at(0) } }], links: { next: null } }
+            : { data: [] };
+        return { status: 200, headers: {}, body: JSON.stringify(body) };
+      });
+  });
+  await waitForState(page, "#one", "ready");
+  const before = await page.evaluate(() => window.calls.length);
+  // One interval and a little: one look, the conversation alone.
+  await page.waitForTimeout(31_500);
+  assert.deepEqual((await page.evaluate(() => window.calls)).slice(before), ["/v1/conversations/i1"]);
+  await page.evaluate(() => window.handle.unmount());
+  assert.deepEqual(page.problems, []);
+});

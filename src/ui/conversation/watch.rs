@@ -21,6 +21,8 @@ use crate::ui::EnvHandle;
 
 /// A look on coming back into sight only when the last one is at least this old.
 const SIGHT_AFTER_MS: f64 = 30_000.0;
+/// How often the line under the header is redrawn between looks.
+const MINUTE_MS: f64 = 60_000.0;
 
 /// What the view knows of its looks.
 #[derive(Default)]
@@ -102,10 +104,16 @@ impl Watcher {
                     else {
                         return;
                     };
-                    let wait = (at - env.clock.now_ms()).max(0.0);
-                    env.clock.sleep(wait.min(f64::from(u32::MAX)) as u32).await;
+                    // At most a minute at a time, so that "Updated N minutes ago" keeps true
+                    // (`max` and `min`: `clamp` would bring float formatting into the module).
+                    let wait = (at - env.clock.now_ms()).max(0.0).min(MINUTE_MS);
+                    env.clock.sleep(wait as u32).await;
                     if !visible() {
                         return;
+                    }
+                    if env.clock.now_ms() < at {
+                        watcher.version.try_update(|version| *version += 1);
+                        continue;
                     }
                 }
                 look_now = false;
