@@ -19,7 +19,7 @@ export WASM_BINDGEN_TEST_TIMEOUT := 120
 export TRUNK_OFFLINE := true
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: preview build build-preview package register-kustomer test test-native test-browser test-e2e test-hosts bench tools rust-tools browser npm fetch clean
+.PHONY: preview build build-preview package register-kustomer test lint test-native test-browser test-e2e test-hosts bench tools rust-tools browser npm fetch clean
 
 preview: tools fetch
 	trunk serve --open=false
@@ -66,7 +66,17 @@ register-kustomer:
 build-preview: tools fetch
 	trunk build www/index.html --dist dist-preview --release
 
-test: test-native test-browser test-e2e test-hosts
+test: lint test-native test-browser test-e2e test-hosts
+
+# Clippy with warnings as errors: the native code and its tests, the browser build and its
+# tests, and each host's release module (a view left out must leave no dead code behind).
+lint: rust-tools
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --test browser -- -D warnings
+	@for view in $(RELEASE_VIEWS); do \
+		cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features $$view -- -D warnings || exit 1; \
+	done
 
 test-native:
 	cargo test --lib

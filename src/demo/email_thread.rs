@@ -3,7 +3,8 @@
 
 use serde_json::json;
 
-use super::kustomer_data::{line, Author, Line, DANA, SAM};
+use super::ids::{DANA, SAM};
+use super::script::{line, Author, Line};
 
 const SUPPORT: &str = "billing@northwind-support.com";
 const JANE_WORK: &str = "jane.cooper@brightline.io";

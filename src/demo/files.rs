@@ -1,7 +1,7 @@
 //! The demo's attachments. Each downloads from a `data:` URL so that the preview works
 //! without a network; a live org gives a storage URL in `links.related` instead.
 
-use super::kustomer_data::{INVOICE_EMAIL, SMS_REDACTED, WHATSAPP};
+use super::ids::{INVOICE_EMAIL, SMS_REDACTED, WHATSAPP};
 
 pub(super) struct DemoFile {
     pub name: &'static str,

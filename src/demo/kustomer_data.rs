@@ -5,36 +5,10 @@ use serde_json::{json, Value};
 
 use crate::time::{iso_from_ms, parse_iso_ms};
 
-pub const JANE: &str = "5ff4bc441235167ec0261101";
-pub const MARCUS: &str = "5ff4bc441235167ec0261102";
-pub const PRIYA: &str = "5ff4bc441235167ec0261103";
-pub const TOM: &str = "5ff4bc441235167ec0261104";
-pub const OLIVIA: &str = "5ff4bc441235167ec0261105";
-pub const LUIS: &str = "5ff4bc441235167ec0261106";
-pub const SEAN: &str = "5ff4bc441235167ec0261107";
-
-pub const SAM: &str = "5ff4ddab5c152aa5a72c0001";
-pub const DANA: &str = "5ff4ddab5c152aa5a72c0002";
-pub const NOOR: &str = "5ff4ddab5c152aa5a72c0003";
-pub const BOT: &str = "5ff4ddab5c152aa5a72c00b0";
-
-/// The conversation of the help article's custom attribute matching example.
-pub const INVOICE_EMAIL: &str = "6140cefd91ffddd18144e08b";
-pub const LONG_CHAT: &str = "6140cefd91ffddd18144c001";
-pub const SMS_REDACTED: &str = "6140cefd91ffddd18144c002";
-pub const WHATSAPP: &str = "6140cefd91ffddd18144c003";
-pub const FACEBOOK: &str = "6140cefd91ffddd18144c004";
-pub const INSTAGRAM: &str = "6140cefd91ffddd18144c005";
-pub const TWITTER_DM: &str = "6140cefd91ffddd18144c006";
-pub const TWITTER_TWEET: &str = "6140cefd91ffddd18144c007";
-pub const VOICE: &str = "6140cefd91ffddd18144c008";
-pub const FORM: &str = "6140cefd91ffddd18144c009";
-pub const UNKNOWN_CHANNEL: &str = "6140cefd91ffddd18144c00a";
-pub const SPAM_EMAIL: &str = "6140cefd91ffddd18144c00b";
-pub const EMPTY_CHAT: &str = "6140cefd91ffddd18144c00c";
-
-/// Messages in the long chat: more than five pages of 100.
-pub const LONG_CHAT_MESSAGES: usize = 640;
+// The demo org's ids live apart, so that the conversations' scripts (email_thread,
+// files) can name them without importing this file, which imports them.
+pub use super::ids::*;
+pub(super) use super::script::{line, Author, Line};
 
 pub struct DemoCustomer {
     pub id: &'static str,
@@ -346,28 +320,6 @@ pub fn conversation(id: &str) -> Option<Value> {
         },
         "links": { "self": format!("/v1/conversations/{id}") }
     }))
-}
-
-/// A message in the demo's own shorthand: minutes after the conversation started, and
-/// attributes to add or replace in `extra`.
-pub(super) struct Line {
-    pub direction: &'static str,
-    pub channel: &'static str,
-    pub minutes: i64,
-    pub author: Author,
-    pub text: String,
-    pub extra: Value,
-}
-
-#[derive(Clone, Copy)]
-pub(super) enum Author {
-    Customer,
-    Agent(&'static str),
-    Auto,
-}
-
-pub(super) fn line(direction: &'static str, channel: &'static str, minutes: i64, author: Author, text: &str) -> Line {
-    Line { direction, channel, minutes, author, text: text.to_string(), extra: json!({}) }
 }
 
 /// All messages of a conversation, in chronological order. The server serves them in

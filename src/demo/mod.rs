@@ -13,8 +13,11 @@ use crate::transport::{decode_percent, Request, Response, Service};
 
 mod email_thread;
 mod files;
+mod ids;
 pub mod kustomer_data;
 pub mod salesforce_data;
+mod salesforce_records;
+mod script;
 mod soql;
 mod sosl;
 

@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 
 use serde_json::{json, Map, Value};
 
-use super::salesforce_data::{table, BATCH_SIZE};
+use super::salesforce_records::{table, BATCH_SIZE};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QueryError {

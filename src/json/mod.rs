@@ -1,6 +1,8 @@
-//! Small readers over `serde_json::Value` that treat missing, null and mistyped fields
-//! alike as absent. Kustomer and Salesforce payloads vary between orgs and API versions,
-//! and one odd field must not lose a whole conversation.
+//! JSON for the widget: its own parser (`parse`: whole documents into `serde_json::Value`,
+//! and list pages read in one pass with only the fields asked for), its own writer
+//! (`write`), and small readers that treat missing, null and mistyped fields alike as
+//! absent. Kustomer and Salesforce payloads vary between orgs and API versions, and one odd
+//! field must not lose a whole conversation.
 
 use serde_json::Value;
 

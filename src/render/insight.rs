@@ -5,6 +5,7 @@ use crate::strings;
 use serde_json::Value;
 
 use super::html::Html;
+use super::states::details_html;
 use crate::insight::{Card, Object, Refusal};
 use crate::salesforce::model::{Account, Contact, Extra, Lead, Opportunity};
 
@@ -129,13 +130,6 @@ fn refused_section(html: &mut Html, refusal: &Refusal) {
 }
 
 /// A "Details" disclosure holding raw text from a service.
-pub fn details_html(html: &mut Html, details: &str) {
-    html.open("details", &[("class", Some("ksw-details"))]);
-    html.element("summary", &[], strings::DETAILS);
-    html.element("pre", &[("class", Some("ksw-details-text"))], details);
-    html.close("details");
-}
-
 fn section_class(title: &str) -> &'static str {
     match title {
         strings::CONTACTS => "ksw-section ksw-contacts",

@@ -33,7 +33,7 @@ pub fn error(message: &str, retry: bool, details: Option<&str>) -> String {
     html.open("div", &[("class", Some("ksw-error")), ("role", Some("alert"))]);
     html.element("p", &[("class", Some("ksw-error-message"))], message);
     if let Some(details) = details {
-        super::insight::details_html(&mut html, details);
+        details_html(&mut html, details);
     }
     if retry {
         html.element(
@@ -73,6 +73,45 @@ pub fn empty(message: &str) -> String {
     html.finish()
 }
 
+/// The conversation view's line under its header: when it last looked, a Refresh
+/// control, a control for new messages that arrived while the agent read back, and why a
+/// look failed.
+pub fn freshness(updated: &str, new_messages: usize, notice: Option<&str>) -> String {
+    let mut html = Html::new();
+    html.open("div", &[("class", Some("ksw-card-status ksw-freshness"))]);
+    html.element("span", &[("class", Some("ksw-muted ksw-updated-ago")), ("aria-live", Some("polite"))], updated);
+    html.element(
+        "button",
+        &[("type", Some("button")), ("class", Some("ksw-link-button ksw-refresh")), ("data-action", Some("refresh"))],
+        strings::REFRESH,
+    );
+    if new_messages > 0 {
+        html.element(
+            "button",
+            &[
+                ("type", Some("button")),
+                ("class", Some("ksw-button ksw-new-messages")),
+                ("data-action", Some("newest")),
+            ],
+            &strings::new_messages(new_messages),
+        );
+    }
+    html.close("div");
+    if let Some(notice) = notice {
+        notices_into(&mut html, &[notice.to_string()], false);
+    }
+    html.finish()
+}
+
+/// A service's own words behind a "Details" disclosure: shared by every error and by the
+/// Insight Card's notices, so it lives with the states rather than with either view.
+pub fn details_html(html: &mut Html, details: &str) {
+    html.open("details", &[("class", Some("ksw-details"))]);
+    html.element("summary", &[], strings::DETAILS);
+    html.element("pre", &[("class", Some("ksw-details-text"))], details);
+    html.close("details");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,34 +141,4 @@ mod tests {
         assert_eq!(html.matches("data-action=\"retry\"").count(), 1);
         assert_eq!(notices(&[], false), "");
     }
-}
-
-/// The conversation view's line under its header: when it last looked, a Refresh
-/// control, a control for new messages that arrived while the agent read back, and why a
-/// look failed.
-pub fn freshness(updated: &str, new_messages: usize, notice: Option<&str>) -> String {
-    let mut html = Html::new();
-    html.open("div", &[("class", Some("ksw-card-status ksw-freshness"))]);
-    html.element("span", &[("class", Some("ksw-muted ksw-updated-ago")), ("aria-live", Some("polite"))], updated);
-    html.element(
-        "button",
-        &[("type", Some("button")), ("class", Some("ksw-link-button ksw-refresh")), ("data-action", Some("refresh"))],
-        strings::REFRESH,
-    );
-    if new_messages > 0 {
-        html.element(
-            "button",
-            &[
-                ("type", Some("button")),
-                ("class", Some("ksw-button ksw-new-messages")),
-                ("data-action", Some("newest")),
-            ],
-            &strings::new_messages(new_messages),
-        );
-    }
-    html.close("div");
-    if let Some(notice) = notice {
-        notices_into(&mut html, &[notice.to_string()], false);
-    }
-    html.finish()
 }

@@ -88,6 +88,7 @@ fn pause_until(response: &Response, now_ms: f64) -> f64 {
     match response.header("x-ratelimit-reset").and_then(|value| crate::kustomer::client::seconds_as_ms(value.trim())) {
         // `max` then `min`, not `clamp`: clamp's check would bring float formatting (20 KB
         // of tables) into the module for its panic message.
+        #[allow(clippy::manual_clamp)]
         Some(reset_ms) => (reset_ms as f64).max(now_ms).min(now_ms + MAX_PAUSE_MS),
         None => now_ms + 1000.0,
     }

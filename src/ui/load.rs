@@ -18,6 +18,8 @@ use crate::transport::LocalFuture;
 /// Leptos's signal code is compiled once for all of them, not once per result type.
 type Erased = Rc<dyn Any>;
 type Fetcher = Rc<dyn Fn() -> LocalFuture<'static, Erased>>;
+/// Whether two results are the same (see `Load::refresh`).
+type Same = Rc<dyn Fn(&Erased, &Erased) -> bool>;
 
 /// The latest result of `fetch` (`None` while it runs). `reload` starts it again. A load
 /// stops where it waits when a newer one begins or when the view that owns it is disposed
@@ -91,7 +93,7 @@ struct Slot {
 }
 
 impl Slot {
-    fn refresh(self, same: Rc<dyn Fn(&Erased, &Erased) -> bool>) {
+    fn refresh(self, same: Same) {
         if !self.task.stop() {
             return;
         }

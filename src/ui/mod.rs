@@ -78,7 +78,9 @@ pub struct Env {
 /// The view's answer to `handle.refresh()`. A plain slot rather than a signal and an
 /// effect, whose machinery would cost the module some kilobytes for one call.
 #[derive(Clone, Default)]
-pub struct RefreshHook(Rc<std::cell::RefCell<Option<Rc<dyn Fn()>>>>);
+pub struct RefreshHook(Rc<std::cell::RefCell<Option<Run>>>);
+
+type Run = Rc<dyn Fn()>;
 
 impl RefreshHook {
     pub fn set(&self, run: impl Fn() + 'static) {

@@ -105,7 +105,9 @@ impl Watcher {
                         return;
                     };
                     // At most a minute at a time, so that "Updated N minutes ago" keeps true
-                    // (`max` and `min`: `clamp` would bring float formatting into the module).
+                    // (`max` and `min`: `clamp`'s check would bring float formatting, 20 KB,
+                    // into the module).
+                    #[allow(clippy::manual_clamp)]
                     let wait = (at - env.clock.now_ms()).max(0.0).min(MINUTE_MS);
                     env.clock.sleep(wait as u32).await;
                     if !visible() {
