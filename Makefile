@@ -19,7 +19,7 @@ export WASM_BINDGEN_TEST_TIMEOUT := 120
 export TRUNK_OFFLINE := true
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: preview build build-preview package register-kustomer test lint test-native test-browser test-e2e test-hosts bench tools rust-tools browser npm fetch clean
+.PHONY: preview build build-preview package register-kustomer screenshot test lint test-native test-browser test-e2e test-hosts bench tools rust-tools browser npm fetch clean
 
 preview: tools fetch
 	trunk serve --open=false
@@ -92,6 +92,10 @@ test-e2e: package build-preview npm browser
 test-hosts: package npm
 	node --test tests/hosts/
 	cd www/hosts/salesforce && eslint force-app/main/default/lwc && sfdx-lwc-jest
+
+# The README's picture: the preview on the demo org, in headless Chromium.
+screenshot: build-preview npm browser
+	node bench/screenshot.mjs
 
 # Bundle sizes and render times beside a plain-DOM baseline; results in bench-results/.
 bench: build build-preview npm browser

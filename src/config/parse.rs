@@ -5,26 +5,63 @@ use serde_json::Value;
 use super::read::Object;
 use super::*;
 
+/// The keys each object of the config may hold: what the reader accepts, and what
+/// docs/configuration.md describes (a test holds the two together, see [`key_paths`]).
+pub const ROOT: &[&str] = &[
+    "view",
+    "context",
+    "transport",
+    "salesforce",
+    "kustomer",
+    "visibility",
+    "fields",
+    "caseSync",
+    "locale",
+    "timeZone",
+    "theme",
+    "colorScheme",
+    "refreshSeconds",
+];
+pub const CONTEXT: &[&str] = &["conversationId", "customerId", "customerEmails", "customerPhones"];
+/// Every transport's keys; each kind allows its own (see `transport`).
+pub const TRANSPORT: &[&str] = &["kind", "kustomer", "salesforce", "timeoutMs", "scenario"];
+pub const SALESFORCE: &[&str] = &["subdomain", "apiVersion", "quotaPercent", "currency"];
+pub const KUSTOMER: &[&str] = &["org", "conversationUrl"];
+pub const VISIBILITY: &[&str] = &["card", "accounts", "contacts", "opportunities", "leads"];
+pub const FIELDS: &[&str] = &["account", "contact", "opportunity", "lead"];
+pub const CASE_SYNC: &[&str] = &["enabled", "syncAttribute", "recordTypeId", "customMapping", "valueMaps"];
+// Read by the Insight Card's settings only (the Case page's module checks none of theirs).
+#[cfg_attr(not(feature = "insight"), allow(dead_code))]
+pub const CUSTOM_MAPPING: &[&str] = &["body", "urlArgs"];
+#[cfg_attr(not(feature = "insight"), allow(dead_code))]
+pub const VALUE_MAPS: &[&str] = &["priority", "status", "language"];
+
+/// Every key the reader accepts, as its path (`caseSync.customMapping.body`).
+#[cfg(test)]
+pub fn key_paths() -> Vec<String> {
+    let objects: [(&str, &[&str]); 10] = [
+        ("", ROOT),
+        ("context", CONTEXT),
+        ("transport", TRANSPORT),
+        ("salesforce", SALESFORCE),
+        ("kustomer", KUSTOMER),
+        ("visibility", VISIBILITY),
+        ("fields", FIELDS),
+        ("caseSync", CASE_SYNC),
+        ("caseSync.customMapping", CUSTOM_MAPPING),
+        ("caseSync.valueMaps", VALUE_MAPS),
+    ];
+    let mut paths = Vec::new();
+    for (object, keys) in objects {
+        for key in keys {
+            paths.push(if object.is_empty() { key.to_string() } else { format!("{object}.{key}") });
+        }
+    }
+    paths
+}
+
 pub fn config(value: &Value) -> Result<Config, ConfigError> {
-    let root = Object::new(
-        value,
-        "",
-        &[
-            "view",
-            "context",
-            "transport",
-            "salesforce",
-            "kustomer",
-            "visibility",
-            "fields",
-            "caseSync",
-            "locale",
-            "timeZone",
-            "theme",
-            "colorScheme",
-            "refreshSeconds",
-        ],
-    )?;
+    let root = Object::new(value, "", ROOT)?;
     root.required("view", "\"conversation\" or \"insight\"")?;
     let view = root
         .choice("view", "view", &[("conversation", View::Conversation), ("insight", View::Insight)])?
@@ -38,7 +75,7 @@ pub fn config(value: &Value) -> Result<Config, ConfigError> {
         view,
         context,
         transport,
-        kustomer: match root.object("kustomer", &["org", "conversationUrl"])? {
+        kustomer: match root.object("kustomer", KUSTOMER)? {
             Some(o) => KustomerConfig {
                 org: o.string("org")?.unwrap_or_else(default_org),
                 conversation_url: o.string("conversationUrl")?.unwrap_or_else(default_conversation_url),
@@ -46,12 +83,9 @@ pub fn config(value: &Value) -> Result<Config, ConfigError> {
             None => KustomerConfig::default(),
         },
         #[cfg(feature = "insight")]
-        salesforce: root
-            .object("salesforce", &["subdomain", "apiVersion", "quotaPercent", "currency"])?
-            .map(|o| salesforce(&o))
-            .transpose()?,
+        salesforce: root.object("salesforce", SALESFORCE)?.map(|o| salesforce(&o)).transpose()?,
         #[cfg(feature = "insight")]
-        visibility: match root.object("visibility", &["card", "accounts", "contacts", "opportunities", "leads"])? {
+        visibility: match root.object("visibility", VISIBILITY)? {
             Some(o) => Visibility {
                 card: o.bool("card")?.unwrap_or(true),
                 accounts: o.bool("accounts")?.unwrap_or(true),
@@ -62,7 +96,7 @@ pub fn config(value: &Value) -> Result<Config, ConfigError> {
             None => Visibility::default(),
         },
         #[cfg(feature = "insight")]
-        fields: match root.object("fields", &["account", "contact", "opportunity", "lead"])? {
+        fields: match root.object("fields", FIELDS)? {
             Some(o) => ExtraFields {
                 account: o.strings("account")?.unwrap_or_default(),
                 contact: o.strings("contact")?.unwrap_or_default(),
@@ -72,9 +106,7 @@ pub fn config(value: &Value) -> Result<Config, ConfigError> {
             None => ExtraFields::default(),
         },
         #[cfg(feature = "insight")]
-        case_sync: match root
-            .object("caseSync", &["enabled", "syncAttribute", "recordTypeId", "customMapping", "valueMaps"])?
-        {
+        case_sync: match root.object("caseSync", CASE_SYNC)? {
             Some(o) => case_sync(&o)?,
             None => CaseSyncConfig::default(),
         },
@@ -107,10 +139,10 @@ pub fn config(value: &Value) -> Result<Config, ConfigError> {
 /// The Insight Card's settings, in a module without the card: their keys are checked.
 #[cfg(not(feature = "insight"))]
 fn insight_keys_only(root: &Object) -> Result<Option<SalesforceConfig>, ConfigError> {
-    root.object("salesforce", &["subdomain", "apiVersion", "quotaPercent", "currency"])?;
-    root.object("visibility", &["card", "accounts", "contacts", "opportunities", "leads"])?;
-    root.object("fields", &["account", "contact", "opportunity", "lead"])?;
-    root.object("caseSync", &["enabled", "syncAttribute", "recordTypeId", "customMapping", "valueMaps"])?;
+    root.object("salesforce", SALESFORCE)?;
+    root.object("visibility", VISIBILITY)?;
+    root.object("fields", FIELDS)?;
+    root.object("caseSync", CASE_SYNC)?;
     Ok(None)
 }
 
@@ -133,7 +165,7 @@ fn refresh_seconds(root: &Object) -> Result<u32, ConfigError> {
 }
 
 pub fn context(value: &Value, path: &str) -> Result<Context, ConfigError> {
-    let o = Object::new(value, path, &["conversationId", "customerId", "customerEmails", "customerPhones"])?;
+    let o = Object::new(value, path, CONTEXT)?;
     Ok(Context {
         conversation_id: o.string("conversationId")?,
         customer_id: o.string("customerId")?,
@@ -144,7 +176,7 @@ pub fn context(value: &Value, path: &str) -> Result<Context, ConfigError> {
 
 fn transport(value: &Value) -> Result<TransportConfig, ConfigError> {
     // The kind decides which other keys are allowed, so read it before checking them.
-    let kind_only = Object::new(value, "transport", &["kind", "kustomer", "salesforce", "timeoutMs", "scenario"])?;
+    let kind_only = Object::new(value, "transport", TRANSPORT)?;
     kind_only.required("kind", "\"proxy\", \"host\" or \"demo\"")?;
     #[derive(Clone, Copy)]
     enum Kind {
@@ -206,13 +238,13 @@ fn salesforce(o: &Object) -> Result<SalesforceConfig, ConfigError> {
 
 #[cfg(feature = "insight")]
 fn case_sync(o: &Object) -> Result<CaseSyncConfig, ConfigError> {
-    let custom_mapping = match o.object("customMapping", &["body", "urlArgs"])? {
+    let custom_mapping = match o.object("customMapping", CUSTOM_MAPPING)? {
         Some(mapping) => {
             Some(CustomMapping { body: template(&mapping, "body")?, url_args: template(&mapping, "urlArgs")? })
         }
         None => None,
     };
-    o.object("valueMaps", &["priority", "status", "language"])?;
+    o.object("valueMaps", VALUE_MAPS)?;
     Ok(CaseSyncConfig {
         enabled: o.bool("enabled")?.unwrap_or(false),
         sync_attribute: o.string("syncAttribute")?.unwrap_or_else(default_sync_attribute),

@@ -329,3 +329,22 @@ fn the_refresh_interval_is_two_minutes_off_at_zero_and_never_under_thirty_second
     assert!(error.message.contains("at least 30 seconds"), "{}", error.message);
     assert_eq!(with(r#","refreshSeconds":"60""#).unwrap_err().key, "refreshSeconds");
 }
+
+#[test]
+fn the_documentation_lists_every_key_the_reader_accepts() {
+    let page = include_str!("../../docs/configuration.md");
+    let documented: std::collections::BTreeSet<String> = page
+        .lines()
+        .filter_map(|line| line.strip_prefix("| `"))
+        .filter_map(|rest| rest.split_once('`').map(|(path, _)| path.to_string()))
+        .collect();
+    // Objects are documented as their own rows too.
+    let mut accepted: std::collections::BTreeSet<String> = super::parse::key_paths().into_iter().collect();
+    for object in ["caseSync.customMapping", "caseSync.valueMaps"] {
+        accepted.insert(object.to_string());
+    }
+    let missing: Vec<&String> = accepted.difference(&documented).collect();
+    let unknown: Vec<&String> = documented.difference(&accepted).collect();
+    assert!(missing.is_empty(), "keys the reader accepts that docs/configuration.md leaves out: {missing:?}");
+    assert!(unknown.is_empty(), "keys docs/configuration.md describes that the reader refuses: {unknown:?}");
+}

@@ -107,3 +107,12 @@ test("each package carries its host's module: the conversation view's for Salesf
     [await holds("insight", "Remote images and styles are blocked"), await holds("insight", "REQUEST_LIMIT_EXCEEDED")],
     [false, true], "the Insight Card module leaves the conversation view out");
 });
+
+test("the crate, the Kustomer app, the Salesforce package and the changelog carry one version", async () => {
+  const repo = new URL("../../", import.meta.url);
+  const cargo = /^version = "([^"]+)"/m.exec(await readFile(new URL("Cargo.toml", repo), "utf8"))[1];
+  const app = JSON.parse(await readFile(new URL("www/hosts/kustomer/app.json", repo), "utf8")).version;
+  const sfdx = JSON.parse(await readFile(new URL("www/hosts/salesforce/sfdx-project.json", repo), "utf8")).packageDirectories[0];
+  const changelog = /^## \[([^\]]+)\]/m.exec(await readFile(new URL("CHANGELOG.md", repo), "utf8"))[1];
+  assert.deepEqual([app, sfdx.versionName, sfdx.versionNumber.replace(/\.NEXT$/, ""), changelog], [cargo, cargo, cargo, cargo]);
+});
