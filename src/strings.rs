@@ -32,10 +32,10 @@ pub fn updated(age: &str) -> String {
 }
 
 pub fn new_messages(count: usize) -> String {
-    if count == 1 {
-        "1 new message".to_string()
-    } else {
-        format!("{count} new messages")
+    match count {
+        0 => "Show the latest".to_string(),
+        1 => "1 new message".to_string(),
+        _ => format!("{count} new messages"),
     }
 }
 

@@ -76,7 +76,8 @@ pub fn empty(message: &str) -> String {
 /// The conversation view's line under its header: when it last looked, a Refresh
 /// control, a control for new messages that arrived while the agent read back, and why a
 /// look failed.
-pub fn freshness(updated: &str, new_messages: usize, notice: Option<&str>) -> String {
+/// `waiting`: what a look found while the agent read back, as its count of new messages.
+pub fn freshness(updated: &str, waiting: Option<usize>, notice: Option<&str>) -> String {
     let mut html = Html::new();
     html.open("div", &[("class", Some("ksw-card-status ksw-freshness"))]);
     html.element("span", &[("class", Some("ksw-muted ksw-updated-ago")), ("aria-live", Some("polite"))], updated);
@@ -85,7 +86,7 @@ pub fn freshness(updated: &str, new_messages: usize, notice: Option<&str>) -> St
         &[("type", Some("button")), ("class", Some("ksw-link-button ksw-refresh")), ("data-action", Some("refresh"))],
         strings::REFRESH,
     );
-    if new_messages > 0 {
+    if let Some(new_messages) = waiting {
         html.element(
             "button",
             &[

@@ -90,13 +90,19 @@ async fn new_messages_wait_behind_a_control_while_the_agent_reads_back() {
     click(&element, ".ksw-earlier button");
     wait_until(&element, "the earlier batch", || message_ids(&element).len() > 100).await;
     let reading = message_ids(&element);
-    set_state("live-c", r#"{"total": 252, "status": "open", "failing": false}"#);
+    // A new status alone waits too: nothing is drawn again under the agent's eyes.
+    set_state("live-c", r#"{"total": 250, "status": "snoozed", "failing": false}"#);
     handle.refresh().unwrap();
-    wait_until(&element, "the new messages control", || find(&element, "[data-action=newest]").is_some()).await;
+    wait_until(&element, "the latest control", || find(&element, "[data-action=newest]").is_some()).await;
+    assert_eq!(message_ids(&element), reading);
+    assert!(text(&element).contains("Show the latest"));
+    set_state("live-c", r#"{"total": 252, "status": "snoozed", "failing": false}"#);
+    handle.refresh().unwrap();
+    wait_until(&element, "the new messages control", || text(&element).contains("2 new messages")).await;
     assert_eq!(message_ids(&element), reading, "what the agent reads does not move");
-    assert!(text(&element).contains("2 new messages"));
     click(&element, "[data-action=newest]");
     wait_until(&element, "the newest", || message_ids(&element).last().map(String::as_str) == Some("m0251")).await;
+    assert!(text(&element).to_lowercase().contains("snoozed"), "the header follows once shown");
 }
 
 #[wasm_bindgen_test]

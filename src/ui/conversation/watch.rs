@@ -139,7 +139,9 @@ impl Watcher {
                 *looks.notice.borrow_mut() = None;
                 if let Some((next, added)) = found {
                     let next = Rc::new(next);
-                    if looks.reading_back.get() && added > 0 {
+                    // While the agent reads back, nothing is drawn again under their eyes:
+                    // the change waits behind a control, new messages or not.
+                    if looks.reading_back.get() {
                         let waiting = looks.pending.borrow().as_ref().map_or(0, |(_, count)| *count);
                         *looks.pending.borrow_mut() = Some((next, waiting + added));
                     } else {
@@ -171,7 +173,7 @@ impl Watcher {
         let looks = &self.looks;
         let now = self.env.try_with_value(|env| env.clock.now_ms()).unwrap_or(0.0);
         let updated = strings::updated(&crate::cache::age_words((now - looks.last_ok_ms.get()).max(0.0)));
-        let waiting = looks.pending.borrow().as_ref().map_or(0, |(_, count)| *count);
+        let waiting = looks.pending.borrow().as_ref().map(|(_, count)| *count);
         let slowed = self.policy().is_some_and(|policy| policy.slowed());
         let notice = looks.notice.borrow().clone().or_else(|| slowed.then(|| strings::LOOKING_LESS_OFTEN.to_string()));
         crate::render::states::freshness(&updated, waiting, notice.as_deref())
