@@ -31,7 +31,7 @@ pub struct FirstPage {
 }
 
 /// The number of pages `count` messages fill, at least 2 since a next page exists.
-fn pages_for(count: i64, page_size: usize) -> usize {
+pub fn pages_for(count: i64, page_size: usize) -> usize {
     (usize::try_from(count).unwrap_or(0)).div_ceil(page_size.max(1)).max(2)
 }
 

@@ -73,6 +73,11 @@ impl Thread {
     }
 }
 
+/// The path of the attachments' first page (the client follows the links on).
+fn attachments_path(conversation_id: &str) -> String {
+    format!("/v1/conversations/{}/attachments?page=1&pageSize={PAGE_SIZE}", encode_segment(conversation_id))
+}
+
 /// The path of a messages page.
 pub fn page_path(conversation_id: &str, page: usize) -> String {
     format!("/v1/conversations/{}/messages?page={page}&pageSize={PAGE_SIZE}", encode_segment(conversation_id))
@@ -90,8 +95,7 @@ pub async fn load_thread(
 ) -> Result<Thread, Problem> {
     let problem = |error, reading| Problem::new(explain(&error, reading), error.retry_can_help());
     // The first wave: everything the id names.
-    let attachments_path =
-        format!("/v1/conversations/{}/attachments?page=1&pageSize={PAGE_SIZE}", encode_segment(conversation_id));
+    let attachments_path = attachments_path(conversation_id);
     let first_path = page_path(conversation_id, 1);
     let (conversation, (first, attachments)) = join(
         Box::pin(client.conversation(conversation_id)),
@@ -210,15 +214,7 @@ pub async fn read_earlier(client: &KustomerClient<'_>, thread: &mut Thread) -> R
         let (items, next) = client.page(&page_path(&thread.conversation.id, number), &INDEX_PATHS).await?;
         thread.pages.add(number, items, next.is_some());
     }
-    thread.pages.join_into(&mut thread.messages);
-    let waiting = std::mem::take(&mut thread.waiting);
-    thread.waiting = thread.messages.attach(waiting);
-    thread.settle_attachments();
-    let missing = thread.unnamed_agents();
-    if !missing.is_empty() {
-        let agents = client.users(&missing).await;
-        thread.learn_agents(agents);
-    }
+    thread.take_in(client, Vec::new()).await;
     Ok(true)
 }
 
@@ -235,15 +231,13 @@ pub async fn check_thread(client: &KustomerClient<'_>, thread: &Thread) -> Resul
     let mut next = thread.clone();
     next.conversation = now;
     let before = next.messages.len();
+    let mut attachments = Vec::new();
     if change.messages {
         let id = next.conversation.id.clone();
         let numbers = match next.pages.layout() {
             Layout::NewestFirst => vec![1],
             Layout::OldestFirst { .. } => {
-                let last = next
-                    .conversation
-                    .message_count
-                    .map_or(1, |count| usize::try_from(count).unwrap_or(0).div_ceil(PAGE_SIZE).max(1));
+                let last = next.conversation.message_count.map_or(2, |count| layout::pages_for(count, PAGE_SIZE));
                 next.pages.settle_last(last);
                 [last, last - 1].into_iter().filter(|page| *page >= 1).collect()
             }
@@ -258,28 +252,12 @@ pub async fn check_thread(client: &KustomerClient<'_>, thread: &Thread) -> Resul
             next.pages.read_everything();
         }
         complete(client, &id, &mut next.pages, &|_| {}).await?;
-        next.pages.join_into(&mut next.messages);
-        let attachments_path =
-            format!("/v1/conversations/{}/attachments?page=1&pageSize={PAGE_SIZE}", encode_segment(&id));
-        if let Ok(resources) = client.list(&attachments_path, MAX_PAGES).await {
-            let known: Vec<Attachment> = resources.iter().map(|r: &Resource| Attachment::from_resource(r)).collect();
-            let mut waiting = std::mem::take(&mut next.waiting);
-            for attachment in known {
-                if !waiting.iter().any(|kept| kept.id == attachment.id) {
-                    waiting.push(attachment);
-                }
-            }
-            next.waiting = next.messages.attach(waiting);
-            next.settle_attachments();
+        // Read again: new messages may bring attachments (kept once each).
+        if let Ok(resources) = client.list(&attachments_path(&id), MAX_PAGES).await {
+            attachments = resources.iter().map(|r: &Resource| Attachment::from_resource(r)).collect();
         }
     }
-    let missing = next.unnamed_agents();
-    if !missing.is_empty() {
-        let agents = client.users(&missing).await;
-        next.learn_agents(agents);
-    } else {
-        next.learn_agents(Vec::new());
-    }
+    next.take_in(client, attachments).await;
     let added = next.messages.len().saturating_sub(before);
     Ok(Some((next, added)))
 }
@@ -374,6 +352,24 @@ fn add_new<'a>(ids: &mut Vec<String>, more: impl Iterator<Item = &'a str>) {
 }
 
 impl Thread {
+    /// Takes in what a later read brought: the pages that joined the run, the attachments
+    /// waiting for their messages (and `more`, each kept once), the names of the agents
+    /// the new messages or the assignees name, and the assignees' names.
+    async fn take_in(&mut self, client: &KustomerClient<'_>, more: Vec<Attachment>) {
+        self.pages.join_into(&mut self.messages);
+        let mut waiting = std::mem::take(&mut self.waiting);
+        for attachment in more {
+            if !waiting.iter().any(|kept| kept.id == attachment.id) {
+                waiting.push(attachment);
+            }
+        }
+        self.waiting = self.messages.attach(waiting);
+        self.settle_attachments();
+        let missing = self.unnamed_agents();
+        let agents = if missing.is_empty() { Vec::new() } else { client.users(&missing).await };
+        self.learn_agents(agents);
+    }
+
     /// Agents that the assignees or the messages read name, whose names are not known.
     fn unnamed_agents(&self) -> Vec<String> {
         let mut ids = self.conversation.assigned_user_ids.clone();

@@ -19,6 +19,12 @@ enum Person {
     Customer(Customer),
 }
 
+impl Person {
+    fn is_user(&self) -> bool {
+        matches!(self, Person::User(_))
+    }
+}
+
 thread_local! {
     /// Entries in the order they were kept, oldest first: a list, not a map, since a few
     /// hundred entries are searched faster than a map's code is downloaded. Agents and
@@ -28,19 +34,18 @@ thread_local! {
 
 fn get(id: &str, now_ms: f64, user: bool) -> Option<Person> {
     KEPT.with_borrow(|kept| {
-        let (_, at, person) =
-            kept.iter().find(|(known, _, person)| known == id && matches!(person, Person::User(_)) == user)?;
+        let (_, at, person) = kept.iter().find(|(known, _, person)| known == id && person.is_user() == user)?;
         (now_ms >= *at && now_ms - at < KEEP_MS).then(|| person.clone())
     })
 }
 
 fn put(id: &str, person: Person, now_ms: f64) {
-    let user = matches!(person, Person::User(_));
+    let user = person.is_user();
     KEPT.with_borrow_mut(|kept| {
-        kept.retain(|(known, _, kept)| !(known == id && matches!(kept, Person::User(_)) == user));
-        if kept.iter().filter(|(_, _, kept)| matches!(kept, Person::User(_)) == user).count() >= MAX_KEPT {
+        kept.retain(|(known, _, kept)| !(known == id && kept.is_user() == user));
+        if kept.iter().filter(|(_, _, kept)| kept.is_user() == user).count() >= MAX_KEPT {
             // The one of its kind kept longest goes.
-            if let Some(oldest) = kept.iter().position(|(_, _, kept)| matches!(kept, Person::User(_)) == user) {
+            if let Some(oldest) = kept.iter().position(|(_, _, kept)| kept.is_user() == user) {
                 kept.remove(oldest);
             }
         }
@@ -73,7 +78,7 @@ pub fn remember_customer(customer: &Customer, now_ms: f64) {
 /// How many agents and customers are kept now, for tests and measurements.
 pub fn kept() -> (usize, usize) {
     KEPT.with_borrow(|kept| {
-        let users = kept.iter().filter(|(_, _, person)| matches!(person, Person::User(_))).count();
+        let users = kept.iter().filter(|(_, _, person)| person.is_user()).count();
         (users, kept.len() - users)
     })
 }

@@ -93,32 +93,36 @@ struct Slot {
 }
 
 impl Slot {
+    /// Loads again, showing the current result until the new one is in; a new result
+    /// `same` finds no different is not shown again.
     fn refresh(self, same: Same) {
+        self.run(Some(same));
+    }
+
+    /// Loads again from the loading state.
+    fn reload(self) {
+        self.run(None);
+    }
+
+    /// Stops the load in progress and starts `fetch` again; without `keep`, the loading
+    /// state shows meanwhile.
+    fn run(self, keep: Option<Same>) {
         if !self.task.stop() {
             return;
+        }
+        if keep.is_none() {
+            self.value.set(None);
         }
         let Some(future) = self.fetch.try_with_value(|fetch| fetch()) else { return };
         let value = self.value;
         self.task.spawn(async move {
             let result = future.await;
-            let unchanged =
-                value.try_with_untracked(|current| current.as_ref().is_some_and(|current| same(current, &result)));
+            let unchanged = keep.and_then(|same| {
+                value.try_with_untracked(|current| current.as_ref().is_some_and(|current| same(current, &result)))
+            });
             if unchanged != Some(true) {
                 value.try_set(Some(result));
             }
-        });
-    }
-
-    fn reload(self) {
-        if !self.task.stop() {
-            return;
-        }
-        self.value.set(None);
-        let Some(future) = self.fetch.try_with_value(|fetch| fetch()) else { return };
-        let value = self.value;
-        self.task.spawn(async move {
-            let result = future.await;
-            value.try_set(Some(result));
         });
     }
 }

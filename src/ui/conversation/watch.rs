@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use crate::browser::page_visible;
 use crate::conversation::watch::Policy;
 use crate::conversation::{check_thread, Problem, Thread};
 use crate::kustomer::errors::{explain, Reading};
@@ -48,10 +49,6 @@ pub struct Watcher {
     thread: Load<Result<Rc<Thread>, Problem>>,
 }
 
-fn visible() -> bool {
-    web_sys::window().and_then(|window| window.document()).is_none_or(|document| !document.hidden())
-}
-
 impl Watcher {
     /// Made while the view is built; listens for the page coming back into sight, and
     /// stops listening when the view is disposed.
@@ -73,7 +70,7 @@ impl Watcher {
         let looks = &self.looks;
         self.env.try_with_value(|env| Policy {
             interval_ms: f64::from(env.config.refresh_seconds) * 1000.0,
-            visible: visible(),
+            visible: page_visible(),
             failures: looks.failures.get(),
             rate: env.transport.rate(),
             not_before_ms: None,
@@ -83,7 +80,7 @@ impl Watcher {
     /// The page came back into sight: look now if the last look is old, and keep looking;
     /// hidden, stop until it is seen again.
     fn on_sight(&self) {
-        if !visible() {
+        if !page_visible() {
             self.task.stop();
             return;
         }
@@ -110,7 +107,7 @@ impl Watcher {
                     #[allow(clippy::manual_clamp)]
                     let wait = (at - env.clock.now_ms()).max(0.0).min(MINUTE_MS);
                     env.clock.sleep(wait as u32).await;
-                    if !visible() {
+                    if !page_visible() {
                         return;
                     }
                     if env.clock.now_ms() < at {

@@ -73,8 +73,7 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
     // `handle.refresh()`: load again, from saved data younger than five minutes.
     env.with_value(|env| env.refresh.set(move || card.refresh(same_card)));
     let on_sight = window_event_listener_untyped("visibilitychange", move |_| {
-        let seen = web_sys::window().and_then(|window| window.document()).is_some_and(|document| !document.hidden());
-        if seen {
+        if crate::browser::page_visible() {
             card.refresh(same_card);
         }
     });
