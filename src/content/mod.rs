@@ -3,5 +3,6 @@
 //! replies are cut where their quoted history starts.
 
 pub mod email;
+pub mod plain;
 pub mod quote;
 pub mod text;

@@ -5,6 +5,7 @@
 //! [`layout`] and [`pages`]). Only the conversation and its messages are essential; a
 //! failure to read the rest leaves a notice and keeps what loaded.
 
+pub mod find;
 pub mod layout;
 pub mod pages;
 pub mod watch;
@@ -216,6 +217,60 @@ pub async fn read_earlier(client: &KustomerClient<'_>, thread: &mut Thread) -> R
     }
     thread.take_in(client, Vec::new()).await;
     Ok(true)
+}
+
+/// Reads every page not read yet, for a search, a transcript or a link to an early
+/// message: the pages the layout names all at once (the transport keeps a few in flight),
+/// then any the pages' own links add. `on_progress` hears (pages read, pages in all) as
+/// each arrives. No page is read twice.
+pub async fn read_all(
+    client: &KustomerClient<'_>,
+    thread: &mut Thread,
+    on_progress: &dyn Fn(usize, usize),
+) -> Result<(), FetchError> {
+    let last = match thread.pages.layout() {
+        Layout::OldestFirst { last } => last,
+        Layout::NewestFirst => thread.conversation.message_count.map_or(0, |count| layout::pages_for(count, PAGE_SIZE)),
+        Layout::OnePage | Layout::Unknown { .. } => 0,
+    };
+    let numbers: Vec<usize> = (1..=last.min(MAX_PAGES)).filter(|number| !thread.pages.is_read(*number)).collect();
+    let done = std::cell::Cell::new(last.saturating_sub(numbers.len()));
+    let total = std::cell::Cell::new(done.get() + numbers.len());
+    on_progress(done.get(), total.get());
+    let id = thread.conversation.id.clone();
+    let paths: Vec<String> = numbers.iter().map(|number| page_path(&id, *number)).collect();
+    let reads: Vec<LocalFuture<'_, Result<(Vec<Listed>, Option<String>), FetchError>>> = paths
+        .iter()
+        .map(|path| {
+            let (done, total) = (&done, &total);
+            Box::pin(async move {
+                let page = client.page(path, &INDEX_PATHS).await;
+                done.set(done.get() + 1);
+                on_progress(done.get(), total.get());
+                page
+            }) as LocalFuture<'_, _>
+        })
+        .collect();
+    let mut failed = None;
+    for (number, page) in numbers.iter().zip(join_all(reads).await) {
+        match page {
+            Ok((items, next)) => thread.pages.add(*number, items, next.is_some()),
+            Err(error) => _ = failed.get_or_insert(error),
+        }
+    }
+    // Pages beyond those the count named, one after another by their links.
+    while failed.is_none() {
+        let Some(number) = thread.pages.earlier().filter(|number| !thread.pages.is_read(*number)) else { break };
+        total.set(total.get().max(done.get() + 1));
+        match client.page(&page_path(&id, number), &INDEX_PATHS).await {
+            Ok((items, next)) => thread.pages.add(number, items, next.is_some()),
+            Err(error) => failed = Some(error),
+        }
+        done.set(done.get() + 1);
+        on_progress(done.get(), total.get());
+    }
+    thread.take_in(client, Vec::new()).await;
+    failed.map_or(Ok(()), Err)
 }
 
 /// Looks at the conversation again. `None` when nothing changed: one request. Otherwise

@@ -15,7 +15,7 @@ use crate::transport::{Request, Response, Transport};
 /// in pages of 100, whose `messageCount` says `reported`. Agents u0 to u2 write the
 /// outbound messages; the customer is k1.
 /// How the synthetic server orders its pages.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum Order {
     OldestFirst,
     NewestFirst,
@@ -297,4 +297,52 @@ fn a_status_change_comes_with_the_conversation_alone() {
     let (after, added) = found.unwrap().unwrap();
     assert_eq!((after.conversation.status.as_deref(), added), (Some("done"), 0));
     assert_eq!(waves.requests.borrow().len() - before, 1);
+}
+
+/// Every page for a search or a transcript: read once each, four in flight, whatever
+/// the order the pages run in.
+#[test]
+fn reading_everything_reads_each_page_once_four_at_a_time() {
+    for order in [Order::OldestFirst, Order::NewestFirst] {
+        let waves = Waves::new(conversation(10_000, order, 10_000));
+        let clock = FakeClock::at(0.0);
+        let limited = Limited::new(waves.clone(), clock.clone(), MAX_IN_FLIGHT);
+        let client = KustomerClient::new(&limited as &dyn Transport, clock.as_ref());
+        let (thread, _) = waves.run(load_thread(&client, "c1", &|_| {}, &|_| {}));
+        let mut thread = thread.unwrap();
+        let (start, sent) = (waves.tick(), waves.requests.borrow().len());
+        let progress = std::cell::RefCell::new(Vec::new());
+        let (read, _) =
+            waves.run(read_all(&client, &mut thread, &|done, total| progress.borrow_mut().push((done, total))));
+        read.unwrap();
+        assert_eq!(thread.messages.len(), 10_000, "{order:?}");
+        assert_eq!(thread.pages.unread(), 0);
+        let pages: Vec<String> =
+            waves.requests.borrow()[sent..].iter().map(|(_, request)| request.path.clone()).collect();
+        let mut distinct = pages.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(pages.len(), distinct.len(), "{order:?}: a page read twice");
+        assert_eq!(pages.len(), 100 - thread_pages_before(order), "{order:?}");
+        assert!(waves.tick() - start <= 26, "{order:?}: 97 or 98 pages four at a time: {}", waves.tick() - start);
+        let progress = progress.borrow();
+        assert_eq!(progress.last(), Some(&(100, 100)), "{order:?}");
+        assert!(progress.windows(2).all(|pair| pair[0].0 < pair[1].0), "{order:?}: {progress:?}");
+        let all = thread.messages.to_vec();
+        assert!(all.windows(2).all(|pair| pair[0].sent_at <= pair[1].sent_at), "{order:?}");
+        // Nothing left: a second call reads nothing.
+        let before = waves.requests.borrow().len();
+        let (again, _) = waves.run(read_all(&client, &mut thread, &|_, _| {}));
+        again.unwrap();
+        assert_eq!(waves.requests.borrow().len(), before);
+    }
+}
+
+/// Pages the first view read: the first and the newest two when pages run oldest first,
+/// the first alone when they run newest first.
+fn thread_pages_before(order: Order) -> usize {
+    match order {
+        Order::OldestFirst => 3,
+        _ => 1,
+    }
 }
