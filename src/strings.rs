@@ -149,6 +149,44 @@ pub const HIDE_QUOTED: &str = "Hide quoted text";
 pub const SHOW_REMOTE: &str = "Show remote content";
 pub const REMOTE_BLOCKED: &str = " Remote images and styles are blocked.";
 pub const EMAIL_CONTENT: &str = "Email content";
+pub const COPY_LINK: &str = "Copy link";
+pub const LINK_COPIED: &str = "Link copied";
+pub const COPY_THIS_LINK: &str = "Copy this link";
+pub const LINKED_MESSAGE_MISSING: &str =
+    "The message this link points to is not in this conversation. Showing the newest messages.";
+
+// ---- Find and transcript -----------------------------------------------------------------
+
+pub const FIND: &str = "Find";
+pub const FIND_LABEL: &str = "Find in this conversation";
+pub const FIND_CHANNEL: &str = "Channel";
+pub const FIND_SENDER: &str = "Sender";
+pub const ALL_CHANNELS: &str = "All channels";
+pub const ANYONE: &str = "Anyone";
+pub const THE_CUSTOMER: &str = "The customer";
+pub const PREVIOUS: &str = "Previous";
+pub const NEXT: &str = "Next";
+pub const CLOSE: &str = "Close";
+pub const NO_MATCHES: &str = "No matches";
+pub const TRANSCRIPT_HTML: &str = "Download transcript";
+pub const TRANSCRIPT_TEXT: &str = "Text";
+pub const TRANSCRIPT_TEXT_LABEL: &str = "Download transcript as text";
+
+/// "3 of 17": the match shown, counted from the newest.
+pub fn match_of(current: usize, total: usize) -> String {
+    format!("{current} of {total}")
+}
+
+/// While a search or a transcript waits for the pages not read yet.
+pub fn reading_pages(searching: bool, done: usize, total: usize) -> String {
+    let doing = if searching { "Searching" } else { "Preparing the transcript" };
+    format!("{doing}\u{2026} {done} of {total} pages")
+}
+
+/// A search or transcript that could not read every page.
+pub fn pages_failed(reason: &str) -> String {
+    format!("Not every page could be read: {reason}")
+}
 
 pub const EMAIL: &str = "Email";
 pub const CHAT: &str = "Chat";

@@ -72,6 +72,12 @@ pub struct Context {
     /// The customer's phone numbers as the host knows them (the Kustomer card passes
     /// `attributes.phones[].phone`), for matching records by phone.
     pub customer_phones: Vec<String>,
+    /// The message to open at (a link to one message: Salesforce's `c__kustomerMessage`).
+    pub message_id: Option<String>,
+    /// The address of a link to one message, `{messageId}` standing for its id: on a Case
+    /// page, the page's own address with the page state the component reads back. Without
+    /// it, a message's link is its conversation's Kustomer address.
+    pub message_link: Option<String>,
 }
 
 /// Where requests go. The widget holds no secret in any of these: the proxy and the host
@@ -389,13 +395,24 @@ impl Context {
     /// A view needs something to look at: the conversation view a conversation, the
     /// Insight Card a customer or at least one email.
     pub fn validate(&self, view: View) -> Result<(), ConfigError> {
-        for (key, value) in
-            [("context.conversationId", &self.conversation_id), ("context.customerId", &self.customer_id)]
-        {
+        for (key, value) in [
+            ("context.conversationId", &self.conversation_id),
+            ("context.customerId", &self.customer_id),
+            ("context.messageId", &self.message_id),
+        ] {
             if let Some(id) = value {
                 if id.trim().is_empty() {
                     return Err(ConfigError::new(key, "expected an id, found an empty string"));
                 }
+            }
+        }
+        if let Some(link) = &self.message_link {
+            if !(link.starts_with("https://") || link.starts_with("http://localhost")) || !link.contains("{messageId}")
+            {
+                return Err(ConfigError::new(
+                    "context.messageLink",
+                    "expected an https address with {messageId} where the message's id goes",
+                ));
             }
         }
         match view {

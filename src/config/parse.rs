@@ -22,7 +22,8 @@ pub const ROOT: &[&str] = &[
     "colorScheme",
     "refreshSeconds",
 ];
-pub const CONTEXT: &[&str] = &["conversationId", "customerId", "customerEmails", "customerPhones"];
+pub const CONTEXT: &[&str] =
+    &["conversationId", "customerId", "customerEmails", "customerPhones", "messageId", "messageLink"];
 /// Every transport's keys; each kind allows its own (see `transport`).
 pub const TRANSPORT: &[&str] = &["kind", "kustomer", "salesforce", "timeoutMs", "scenario"];
 pub const SALESFORCE: &[&str] = &["subdomain", "apiVersion", "quotaPercent", "currency"];
@@ -171,6 +172,8 @@ pub fn context(value: &Value, path: &str) -> Result<Context, ConfigError> {
         customer_id: o.string("customerId")?,
         customer_emails: o.strings("customerEmails")?.unwrap_or_default(),
         customer_phones: o.strings("customerPhones")?.unwrap_or_default(),
+        message_id: o.string("messageId")?,
+        message_link: o.string("messageLink")?,
     })
 }
 

@@ -220,6 +220,24 @@ fn the_customers_phones_come_with_the_context() {
 }
 
 #[test]
+fn a_link_to_one_message_comes_with_the_context() {
+    let context = Context::from_json(
+        r#"{"conversationId":"c1","messageId":"m7","messageLink":"https://acme.lightning.force.com/lightning/r/Case/500A/view?c__kustomerMessage={messageId}"}"#,
+        View::Conversation,
+    )
+    .unwrap();
+    assert_eq!(context.message_id.as_deref(), Some("m7"));
+    assert!(context.message_link.unwrap().ends_with("={messageId}"));
+    for (json, key) in [
+        (r#"{"conversationId":"c1","messageId":" "}"#, "context.messageId"),
+        (r#"{"conversationId":"c1","messageLink":"javascript:alert(1)//{messageId}"}"#, "context.messageLink"),
+        (r#"{"conversationId":"c1","messageLink":"https://acme.example/case"}"#, "context.messageLink"),
+    ] {
+        assert_eq!(Context::from_json(json, View::Conversation).unwrap_err().key, key, "{json}");
+    }
+}
+
+#[test]
 fn lightning_host_drops_the_my_suffix() {
     let config = Config::from_json(&insight("")).unwrap();
     assert_eq!(config.salesforce.unwrap().lightning_host(), "acme.lightning.force.com");

@@ -6,8 +6,8 @@ use crate::conversation::Thread;
 use crate::strings;
 
 /// `date_time` writes a timestamp in the viewer's locale; `link` opens the conversation
-/// in Kustomer.
-pub fn header_html(thread: &Thread, link: &str, date_time: &dyn Fn(&str) -> String) -> String {
+/// in Kustomer. A transcript's header has no Retry.
+pub fn header_html(thread: &Thread, link: &str, date_time: &dyn Fn(&str) -> String, transcript: bool) -> String {
     let conversation = &thread.conversation;
     let mut html = Html::new();
     html.open("header", &[("class", Some("ksw-conv-header"))]);
@@ -89,7 +89,7 @@ pub fn header_html(thread: &Thread, link: &str, date_time: &dyn Fn(&str) -> Stri
         html.close("dd");
     }
     html.close("dl");
-    super::states::notices_into(&mut html, &thread.notices, thread.retry);
+    super::states::notices_into(&mut html, &thread.notices, thread.retry && !transcript);
     html.close("header");
     html.finish()
 }

@@ -23,6 +23,9 @@ pub struct Formatters<'a> {
     pub time: &'a dyn Fn(&str) -> String,
     pub date_time: &'a dyn Fn(&str) -> String,
     pub day: &'a dyn Fn(&str) -> String,
+    /// For a transcript: nothing to click, quoted history shown, email frames that allow
+    /// nothing at all.
+    pub transcript: bool,
 }
 
 /// The messages in `range`, with a day heading wherever the day changes (compared with
@@ -71,7 +74,8 @@ fn messages_into(html: &mut Html, thread: &Thread, range: Range<usize>, formatte
         remembering(formatters.date_time, |iso| utc_minute(iso).map(|minute| (minute, 0))),
         remembering(formatters.day, utc_quarter_hour),
     );
-    let formatters = &Formatters { time: &time, date_time: &date_time, day: &day };
+    let transcript = formatters.transcript;
+    let formatters = &Formatters { time: &time, date_time: &date_time, day: &day, transcript };
     let day_of = |message: &Message| {
         let stamp = stamp(message);
         if stamp.is_empty() {
@@ -137,6 +141,17 @@ fn message_html(html: &mut Html, message: &Message, sender: &str, formatters: &F
             &(formatters.time)(&stamp),
         );
     }
+    if !formatters.transcript {
+        html.element(
+            "button",
+            &[
+                ("type", Some("button")),
+                ("class", Some("ksw-link-button ksw-copy-link")),
+                ("data-action", Some("copy-link")),
+            ],
+            strings::COPY_LINK,
+        );
+    }
     html.close("div");
 
     let meta = &message.meta;
@@ -176,10 +191,10 @@ fn message_html(html: &mut Html, message: &Message, sender: &str, formatters: &F
         html.element("p", &[("class", Some("ksw-redacted"))], strings::REDACTED_MESSAGE);
     } else {
         match &message.body {
-            Body::Html(source) => email(html, &message.id, source),
-            Body::Text(text) => text_body(html, text),
+            Body::Html(source) => email(html, &message.id, source, formatters.transcript),
+            Body::Text(text) => text_body(html, text, formatters.transcript),
             Body::Excerpt(text) => {
-                text_body(html, text);
+                text_body(html, text, formatters.transcript);
                 html.element("p", &[("class", Some("ksw-excerpt-note ksw-muted"))], strings::EXCERPT_NOTE);
             }
             Body::Empty => {
@@ -192,7 +207,7 @@ fn message_html(html: &mut Html, message: &Message, sender: &str, formatters: &F
         link(html, "ksw-permalink", url, strings::VIEW_POST);
     }
     if !message.attachments.is_empty() {
-        attachments(html, &message.attachments);
+        attachments(html, &message.attachments, formatters.transcript);
     }
     html.close("div");
 }
@@ -200,7 +215,9 @@ fn message_html(html: &mut Html, message: &Message, sender: &str, formatters: &F
 fn facts(html: &mut Html, class: &'static str, rows: impl Iterator<Item = (&'static str, String)>) {
     html.open("dl", &[("class", Some(class))]);
     for (label, value) in rows {
-        html.element("dt", &[], label).element("dd", &[("dir", Some("auto"))], &value);
+        // Find marks the subject alone: it is the one value searched.
+        let class = (label == strings::SUBJECT).then_some("ksw-email-subject");
+        html.element("dt", &[], label).element("dd", &[("class", class), ("dir", Some("auto"))], &value);
     }
     html.close("dl");
 }
@@ -219,14 +236,17 @@ fn link(html: &mut Html, class: &'static str, url: &str, label: &str) {
     );
 }
 
-fn text_body(html: &mut Html, text: &str) {
+fn text_body(html: &mut Html, text: &str, transcript: bool) {
     let (main, quoted) = split_quoted(text);
     html.open("div", &[("class", Some("ksw-text")), ("dir", Some("auto"))]);
     pieces(html, &main);
     html.close("div");
     if let Some(quoted) = quoted {
-        toggle(html, "text-quote", strings::SHOW_QUOTED);
-        html.open("div", &[("class", Some("ksw-text ksw-quoted")), ("dir", Some("auto")), ("hidden", Some(""))]);
+        if !transcript {
+            toggle(html, "text-quote", strings::SHOW_QUOTED);
+        }
+        let hidden = (!transcript).then_some("");
+        html.open("div", &[("class", Some("ksw-text ksw-quoted")), ("dir", Some("auto")), ("hidden", hidden)]);
         pieces(html, &quoted);
         html.close("div");
     }
@@ -262,28 +282,29 @@ fn toggle(html: &mut Html, action: &'static str, label: &str) {
 }
 
 /// The email's frame starts with remote content blocked and quoted history hidden; the
-/// view swaps its `srcdoc` when the reader asks for either.
-fn email(html: &mut Html, message_id: &str, source: &str) {
+/// view swaps its `srcdoc` when the reader asks for either. A transcript's frame shows the
+/// quoted history, and its empty `sandbox` allows nothing.
+fn email(html: &mut Html, message_id: &str, source: &str, transcript: bool) {
     html.open("div", &[("class", Some("ksw-email")), ("data-message-id", Some(message_id))]);
-    if has_remote_content(source) {
+    if !transcript && has_remote_content(source) {
         html.open("div", &[("class", Some("ksw-email-controls"))]);
         toggle(html, "remote", strings::SHOW_REMOTE);
         html.element("span", &[("class", Some("ksw-muted ksw-remote-note"))], strings::REMOTE_BLOCKED);
         html.close("div");
     }
-    let document = frame_document(source, Rendering { remote_content: false, quoted: false });
+    let document = frame_document(source, Rendering { remote_content: false, quoted: transcript });
     html.open(
         "iframe",
         &[
             ("class", Some("ksw-email-frame")),
             ("title", Some(strings::EMAIL_CONTENT)),
-            ("sandbox", Some(EMAIL_SANDBOX)),
+            ("sandbox", Some(if transcript { "" } else { EMAIL_SANDBOX })),
             ("referrerpolicy", Some("no-referrer")),
             ("srcdoc", Some(&document)),
         ],
     )
     .close("iframe");
-    if quote_start(source).is_some() {
+    if !transcript && quote_start(source).is_some() {
         toggle(html, "email-quote", strings::SHOW_QUOTED);
     }
     html.close("div");
@@ -331,14 +352,14 @@ pub fn unattached_html(list: &[Attachment]) -> String {
     let mut html = Html::new();
     html.open("section", &[("class", Some("ksw-unattached")), ("aria-label", Some(strings::OTHER_ATTACHMENTS))]);
     html.element("div", DAY_HEADING, strings::OTHER_ATTACHMENTS_HEADING);
-    attachments(&mut html, list);
+    attachments(&mut html, list, false);
     html.close("section");
     html.finish()
 }
 
 /// Attachments: name, type, size, a download link, and for raster images a preview that
 /// loads only when asked.
-fn attachments(html: &mut Html, list: &[Attachment]) {
+fn attachments(html: &mut Html, list: &[Attachment], transcript: bool) {
     html.open("ul", &[("class", Some("ksw-attachments")), ("aria-label", Some(strings::ATTACHMENTS))]);
     for attachment in list {
         if attachment.redacted {
@@ -372,7 +393,7 @@ fn attachments(html: &mut Html, list: &[Attachment]) {
                 html.element("span", &[("class", Some("ksw-muted ksw-unavailable"))], strings::NOT_DOWNLOADABLE);
             }
         }
-        if attachment.is_previewable_image() {
+        if !transcript && attachment.is_previewable_image() {
             toggle(html, "preview", strings::PREVIEW);
             html.open(
                 "img",

@@ -19,7 +19,7 @@ fn thread(id: &str) -> Thread {
 fn render(thread: &Thread) -> String {
     let day = |iso: &str| iso[..10].to_string();
     let time = |iso: &str| iso[11..16].to_string();
-    let formatters = Formatters { time: &time, date_time: &time, day: &day };
+    let formatters = Formatters { time: &time, date_time: &time, day: &day, transcript: false };
     messages_html(thread, 0..thread.messages.len(), &formatters)
 }
 
@@ -43,7 +43,7 @@ fn day_headings_appear_when_the_day_changes_even_across_batches() {
     let thread = thread(kustomer_data::LONG_CHAT);
     let day = |iso: &str| iso[..10].to_string();
     let time = |iso: &str| iso[11..16].to_string();
-    let formatters = Formatters { time: &time, date_time: &time, day: &day };
+    let formatters = Formatters { time: &time, date_time: &time, day: &day, transcript: false };
     let all = messages_html(&thread, 0..thread.messages.len(), &formatters);
     let headings = all.matches("<div class=\"ksw-day\" role=\"heading\" aria-level=\"3\">").count();
     assert_eq!(headings, 5, "the chat spans five calendar days");
@@ -63,7 +63,7 @@ fn text_messages_keep_markup_as_text_and_quotes_behind_a_toggle() {
     let mut message = thread(kustomer_data::FACEBOOK).messages.get(0).unwrap();
     message.body = Body::Text("<b>hi</b> https://x.example/a.\n\nOn Monday Sam wrote:\n> old".into());
     let time = |iso: &str| iso[11..16].to_string();
-    let formatters = Formatters { time: &time, date_time: &time, day: &time };
+    let formatters = Formatters { time: &time, date_time: &time, day: &time, transcript: false };
     let mut html = Html::new();
     message_html(&mut html, &message, "Sam", &formatters);
     let html = html.finish();
@@ -107,7 +107,7 @@ fn a_chat_batch_is_made_of_the_elements_the_fast_html_path_reads() {
     ];
     let thread = thread(kustomer_data::LONG_CHAT);
     let day = |iso: &str| iso[..10].to_string();
-    let formatters = Formatters { time: &day, date_time: &day, day: &day };
+    let formatters = Formatters { time: &day, date_time: &day, day: &day, transcript: false };
     let html = batch_html(&thread, 0, 0..thread.messages.len(), &formatters);
     let mut tags: Vec<&str> = html
         .split('<')
@@ -137,7 +137,7 @@ fn dates_are_formatted_once_a_minute_and_days_once_a_quarter_hour() {
         days.set(days.get() + 1);
         iso[..10].to_string()
     };
-    let formatters = Formatters { time: &time, date_time: &time, day: &day };
+    let formatters = Formatters { time: &time, date_time: &time, day: &day, transcript: false };
     let count = thread.messages.len();
     let html = messages_html(&thread, 0..count, &formatters);
     let stamps: Vec<String> = (0..count).map(|index| thread.messages.get(index).unwrap().sent_at.unwrap()).collect();

@@ -9,4 +9,5 @@ pub mod html;
 pub mod insight;
 pub mod messages;
 pub mod states;
+pub mod transcript;
 pub mod window;

@@ -195,7 +195,7 @@ fn batch_in_locale(env: EnvHandle, thread: &Thread, index: usize, window: &Windo
         let intl = &env.intl;
         let (time, date_time, day) =
             (|iso: &str| intl.time(iso), |iso: &str| intl.date_time(iso), |iso: &str| intl.day(iso));
-        let formatters = Formatters { time: &time, date_time: &date_time, day: &day };
+        let formatters = Formatters { time: &time, date_time: &date_time, day: &day, transcript: false };
         batch_html(thread, index, window.range(index), &formatters)
     })
 }

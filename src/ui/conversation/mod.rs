@@ -98,7 +98,7 @@ pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoVie
                         return part("ksw-part", html, None);
                     }
                 };
-                let header = env.with_value(|env| header::header_html(env, &thread));
+                let header = env.with_value(|env| header::header_html(env, &thread, false));
                 let (looks, version) = watcher.with_value(|watcher| (watcher.looks.clone(), watcher.version));
                 looks.reading_back.set(false);
                 if complete && !started.get_value() {
