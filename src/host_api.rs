@@ -180,7 +180,7 @@ pub fn mount(element: JsValue, config: JsValue, host_fetch: JsValue) -> Result<H
 
     let setup = json_text(&config, "config").and_then(|json| Config::from_json(&json)).and_then(|config| {
         let reported = element.clone();
-        environment(config, &host_fetch, StateReport(Rc::new(move |state| set_state(&reported, state))))
+        environment(config, &host_fetch, StateReport(Rc::new(move |state| set_state(&reported, state))), &target)
     });
     let mounted = match setup {
         Err(error) => {
@@ -239,7 +239,12 @@ pub fn demo_conversations() -> JsValue {
 }
 
 /// Builds what the views share; a state signal is filled in at mount.
-fn environment(config: Config, host_fetch: &JsValue, state: StateReport) -> Result<Env, ConfigError> {
+fn environment(
+    config: Config,
+    host_fetch: &JsValue,
+    state: StateReport,
+    root: &HtmlElement,
+) -> Result<Env, ConfigError> {
     let clock: Rc<dyn Clock> = Rc::new(BrowserClock);
     let problem = |key: &str, message: String| ConfigError { key: key.to_string(), message };
     let transport: Rc<dyn Transport> = match &config.transport {
@@ -264,7 +269,15 @@ fn environment(config: Config, host_fetch: &JsValue, state: StateReport) -> Resu
     Intl::new(&config.locale, None).map_err(|message| problem("locale", message))?;
     let intl =
         Intl::new(&config.locale, config.time_zone.as_deref()).map_err(|message| problem("timeZone", message))?;
-    Ok(Env { config: Rc::new(config), transport, clock, intl, state, refresh: crate::ui::RefreshHook::default() })
+    Ok(Env {
+        config: Rc::new(config),
+        transport,
+        clock,
+        intl,
+        state,
+        refresh: crate::ui::RefreshHook::default(),
+        root: root.clone().into(),
+    })
 }
 
 #[cfg(feature = "proxy")]

@@ -177,9 +177,13 @@ pub fn match_of(current: usize, total: usize) -> String {
     format!("{current} of {total}")
 }
 
-/// While a search or a transcript waits for the pages not read yet.
-pub fn reading_pages(searching: bool, done: usize, total: usize) -> String {
-    let doing = if searching { "Searching" } else { "Preparing the transcript" };
+pub const SEARCHING: &str = "Searching\u{2026}";
+pub const SEARCHING_PAGES: &str = "Searching";
+pub const TRANSCRIPT_PAGES: &str = "Preparing the transcript";
+pub const LINK_PAGES: &str = "Looking for the linked message";
+
+/// While a search, a transcript or a link waits for the pages not read yet.
+pub fn reading_pages(doing: &str, done: usize, total: usize) -> String {
     format!("{doing}\u{2026} {done} of {total} pages")
 }
 

@@ -50,3 +50,6 @@ mod clock;
 
 #[path = "browser/staying_current.rs"]
 mod staying_current;
+
+#[path = "browser/find.rs"]
+mod find;

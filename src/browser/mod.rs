@@ -2,6 +2,7 @@
 //! formatting. Compiled for wasm32 only.
 
 pub mod clock;
+pub mod fold;
 pub mod intl;
 pub mod storage;
 pub mod text;

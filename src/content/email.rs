@@ -33,7 +33,7 @@ pub fn frame_document(html: &str, rendering: Rendering) -> String {
         "<!doctype html><html><head><meta charset=\"utf-8\">\
          <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\
          <base target=\"_blank\">\
-         <style>html,body{{margin:0;padding:0;background:#fff}}body{{font:13px/1.45 -apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#181818;overflow-wrap:anywhere}}img{{max-width:100%;height:auto}}blockquote{{margin:0 0 0 .5em;padding-left:.75em;border-left:2px solid #ccc;color:#555}}</style>\
+         <style>html,body{{margin:0;padding:0;background:#fff}}body{{font:13px/1.45 -apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#181818;overflow-wrap:anywhere}}img{{max-width:100%;height:auto}}blockquote{{margin:0 0 0 .5em;padding-left:.75em;border-left:2px solid #ccc;color:#555}}mark.ksw-mark{{background:#fde68a;color:inherit}}mark.ksw-current{{background:#f59e0b;outline:2px solid #0b5cab}}</style>\
          </head><body dir=\"auto\">{}</body></html>",
         neutralize(body)
     )

@@ -22,6 +22,9 @@ use crate::transport::{encode_segment, join, join_all, FetchError, LocalFuture};
 use layout::{layout, FirstPage, Layout};
 use pages::Pages;
 
+/// A page read: its items and its `links.next`, or why not.
+type PageRead = Result<(Vec<Listed>, Option<String>), FetchError>;
+
 /// Kustomer's largest page.
 pub const PAGE_SIZE: usize = 100;
 /// 20,000 messages: more than any real conversation, fewer than a runaway loop.
@@ -239,7 +242,7 @@ pub async fn read_all(
     on_progress(done.get(), total.get());
     let id = thread.conversation.id.clone();
     let paths: Vec<String> = numbers.iter().map(|number| page_path(&id, *number)).collect();
-    let reads: Vec<LocalFuture<'_, Result<(Vec<Listed>, Option<String>), FetchError>>> = paths
+    let reads: Vec<LocalFuture<'_, PageRead>> = paths
         .iter()
         .map(|path| {
             let (done, total) = (&done, &total);
@@ -328,11 +331,7 @@ fn newest_pages(layout: Layout) -> Vec<usize> {
 }
 
 /// Reads pages side by side (the transport keeps a few in flight).
-async fn read_pages(
-    client: &KustomerClient<'_>,
-    conversation_id: &str,
-    numbers: &[usize],
-) -> Vec<Result<(Vec<Listed>, Option<String>), FetchError>> {
+async fn read_pages(client: &KustomerClient<'_>, conversation_id: &str, numbers: &[usize]) -> Vec<PageRead> {
     let paths: Vec<String> = numbers.iter().map(|number| page_path(conversation_id, *number)).collect();
     join_all(paths.iter().map(|path| Box::pin(client.page(path, &INDEX_PATHS)) as LocalFuture<'_, _>).collect()).await
 }

@@ -247,7 +247,12 @@ impl Messages {
 
     /// The message of that id, built now.
     pub fn find(&self, id: &str) -> Option<Message> {
-        self.get(self.entries.iter().position(|entry| entry.id == id)?)
+        self.get(self.index_of(id)?)
+    }
+
+    /// Where the message of that id is, oldest first.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.entries.iter().position(|entry| entry.id == id)
     }
 
     /// The agents who wrote messages, in order, with repeats.

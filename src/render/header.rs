@@ -25,6 +25,28 @@ pub fn header_html(thread: &Thread, link: &str, date_time: &dyn Fn(&str) -> Stri
         strings::OPEN_IN_KUSTOMER,
     );
     html.close("div");
+    if !transcript {
+        // Find, and the transcript as HTML or text.
+        html.open("div", &[("class", Some("ksw-tools"))]);
+        for (action, label, title) in [
+            ("find", strings::FIND, strings::FIND_LABEL),
+            ("transcript-html", strings::TRANSCRIPT_HTML, strings::TRANSCRIPT_HTML),
+            ("transcript-text", strings::TRANSCRIPT_TEXT, strings::TRANSCRIPT_TEXT_LABEL),
+        ] {
+            html.element(
+                "button",
+                &[
+                    ("type", Some("button")),
+                    ("class", Some("ksw-link-button")),
+                    ("data-action", Some(action)),
+                    ("aria-label", Some(title)),
+                ],
+                label,
+            );
+        }
+        html.element("span", &[("class", Some("ksw-tools-status ksw-muted")), ("role", Some("status"))], "");
+        html.close("div");
+    }
 
     html.open("div", &[("class", Some("ksw-badges"))]);
     if let Some(status) = &conversation.status {

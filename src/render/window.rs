@@ -81,6 +81,18 @@ impl Window {
         self.hidden_newer().min(self.batch)
     }
 
+    /// The batch that holds message `index` (oldest first), if it is read.
+    pub fn batch_of(&self, index: usize) -> Option<usize> {
+        (index < self.total).then(|| (self.total - 1 - index) / self.batch)
+    }
+
+    /// Batch `batch` alone in the page (a search or a link jumping to a message).
+    pub fn show(&mut self, batch: usize) {
+        let batch = batch.min(self.last_batch());
+        self.newest = batch;
+        self.oldest = batch;
+    }
+
     /// One batch further back, if there is one.
     pub fn earlier(&mut self) -> Option<Change> {
         if self.oldest >= self.last_batch() {
@@ -168,6 +180,23 @@ mod tests {
         assert_eq!(window.earlier(), Some(Change { added: 2, dropped: Some(1) }));
         assert_eq!(window.range(2), 0..50);
         assert_eq!(window.newer(), Some(Change { added: 1, dropped: Some(2) }));
+    }
+
+    #[test]
+    fn a_jump_shows_the_batch_of_a_message_and_steps_go_on_from_there() {
+        let mut window = Window::new(10_000, 100, 2);
+        assert_eq!(
+            (window.batch_of(9_999), window.batch_of(9_900), window.batch_of(9_899)),
+            (Some(0), Some(0), Some(1))
+        );
+        assert_eq!((window.batch_of(0), window.batch_of(10_000)), (Some(99), None));
+        window.show(window.batch_of(42).unwrap());
+        assert_eq!((window.newest, window.oldest), (99, 99));
+        assert!(window.range(99).contains(&42));
+        assert_eq!((window.hidden_earlier(), window.hidden_newer()), (0, 9_900));
+        assert_eq!(window.newer(), Some(Change { added: 98, dropped: None }));
+        window.show(500);
+        assert_eq!(window.oldest, 99, "past the oldest batch: the oldest");
     }
 
     #[test]

@@ -73,6 +73,8 @@ pub struct Env {
     pub state: StateReport,
     /// What `handle.refresh()` runs: set by the view in place (a look for changes).
     pub refresh: RefreshHook,
+    /// The element the view is drawn in, inside the widget's shadow root.
+    pub root: web_sys::Element,
 }
 
 /// The view's answer to `handle.refresh()`. A plain slot rather than a signal and an
@@ -118,8 +120,7 @@ pub fn Widget(env: EnvHandle, context: RwSignal<Result<Context, ConfigError>>) -
                 Ok(context) => match view_kind {
                     #[cfg(feature = "conversation")]
                     crate::config::View::Conversation => {
-                        let id = context.conversation_id.unwrap_or_default();
-                        view! { <conversation::ConversationView env conversation_id=id /> }.into_any()
+                        view! { <conversation::ConversationView env context /> }.into_any()
                     }
                     #[cfg(feature = "insight")]
                     crate::config::View::Insight => view! { <insight::InsightView env context /> }.into_any(),

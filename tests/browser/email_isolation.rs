@@ -111,11 +111,14 @@ async fn the_frame_is_sized_to_its_content() {
     let element = container();
     let _handle = mount_json(&element, &demo_conversation(INVOICE));
     wait_for_state(&element, "ready").await;
-    let frame: HtmlIFrameElement = find(&element, "iframe.ksw-email-frame").unwrap().dyn_into().unwrap();
+    // Looked up each time: the list is drawn again once the agents' names are in.
+    let frame = || -> HtmlIFrameElement { find(&element, "iframe.ksw-email-frame").unwrap().dyn_into().unwrap() };
     wait_until(&element, "the frame to be sized", || {
-        frame.get_attribute("style").is_some_and(|s| s.contains("height"))
+        frame().get_attribute("style").is_some_and(|s| s.contains("height"))
+            && frame().content_document().and_then(|d| d.document_element()).is_some()
     })
     .await;
+    let frame = frame();
     let inner_height = frame.content_document().unwrap().document_element().unwrap().scroll_height();
     assert!(frame.offset_height() >= inner_height, "{} < {inner_height}", frame.offset_height());
 }

@@ -17,11 +17,13 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::actions;
-use crate::conversation::{read_earlier, Thread};
+use super::find::Find;
+use crate::conversation::{read_all, read_earlier, Thread};
 use crate::kustomer::KustomerClient;
 use crate::render::messages::{batch_html, step_html, step_texts, unattached_html, Formatters, Step};
 use crate::render::window::Window;
 use crate::strings;
+use crate::transport::FetchError;
 use crate::ui::load::Task;
 use crate::ui::states;
 use crate::ui::EnvHandle;
@@ -33,8 +35,10 @@ pub const BATCH: usize = 100;
 pub const WINDOW: usize = 2;
 
 /// What the list knows as the agent reads back: the thread as read so far (earlier pages
-/// join it), the batches in the page, and a page being read.
-struct Reader {
+/// join it), the batches in the page, and a page being read. Find and links use it to put
+/// a message in the page.
+pub struct Reader {
+    env: EnvHandle,
     thread: RefCell<Rc<Thread>>,
     looks: Rc<super::watch::Looks>,
     window: Cell<Window>,
@@ -42,10 +46,130 @@ struct Reader {
     reading: Cell<bool>,
     /// The agent asked for earlier messages that the page being read holds.
     step_waiting: Cell<bool>,
-    /// The list element, once a control was used.
-    list: RefCell<Option<Element>>,
     /// Where the page being read runs: disposing the list stops it.
     task: Task,
+    find: Rc<Find>,
+    /// The host's address for a link to one message (`context.messageLink`).
+    link: Option<String>,
+}
+
+impl Reader {
+    pub fn env(&self) -> EnvHandle {
+        self.env
+    }
+
+    pub fn task(&self) -> Task {
+        self.task
+    }
+
+    /// The link to message `id` (see `link::message_link`).
+    pub fn link_to(&self, id: &str) -> String {
+        let conversation = self.thread.borrow().conversation.id.clone();
+        super::link::message_link(self.env, self.link.as_deref(), &conversation, id)
+    }
+
+    /// The list element, once in the page.
+    pub fn list(&self) -> Option<Element> {
+        let root = self.env.try_with_value(|env| env.root.clone())?;
+        root.query_selector(".ksw-messages").ok().flatten()
+    }
+
+    /// The conversation view's element.
+    pub fn section(&self) -> Option<Element> {
+        self.env.try_with_value(|env| env.root.query_selector(".ksw-conversation").ok().flatten())?
+    }
+
+    pub fn thread(&self) -> Rc<Thread> {
+        self.thread.borrow().clone()
+    }
+
+    /// Reads every page not read yet, once: after the list's own read in flight, and with
+    /// the list reading nothing else meanwhile. A step back asked for meanwhile is taken
+    /// when the pages are in.
+    pub async fn read_everything(self: &Rc<Self>, progress: &dyn Fn(usize, usize)) -> Result<(), FetchError> {
+        let Some(env) = self.env.try_get_value() else { return Ok(()) };
+        while self.reading.get() {
+            env.clock.sleep(25).await;
+        }
+        if self.thread().pages.unread() == 0 {
+            return Ok(());
+        }
+        self.reading.set(true);
+        let mut thread = Thread::clone(&self.thread());
+        let client = KustomerClient::new(env.transport.as_ref(), env.clock.as_ref());
+        let result = read_all(&client, &mut thread, progress).await;
+        self.reading.set(false);
+        self.take_thread(thread);
+        if self.step_waiting.replace(false) {
+            if let Some(list) = self.list() {
+                take_step(self.env, self, &list, true);
+            }
+        }
+        result
+    }
+
+    /// Takes in a thread read further (every page, for a search or a transcript); the
+    /// looks for changes start from it, so that nothing read is read again.
+    fn take_thread(&self, thread: Thread) {
+        let mut window = self.window.get();
+        window.grow(thread.messages.len(), thread.pages.unread());
+        self.window.set(window);
+        let thread = Rc::new(thread);
+        *self.looks.latest.borrow_mut() = Some(thread.clone());
+        *self.thread.borrow_mut() = thread;
+        if let Some(list) = self.list() {
+            control(&list, Step::Earlier, &window);
+        }
+    }
+
+    /// The messages in the page, by their index in the thread.
+    pub fn page_messages(&self) -> Vec<(usize, Element)> {
+        let mut all = Vec::new();
+        let Some(list) = self.list() else { return all };
+        let Ok(batches) = list.query_selector_all(".ksw-batch") else { return all };
+        let window = self.window.get();
+        for index in 0..batches.length() {
+            let Some(batch) = batches.item(index).and_then(|node| node.dyn_into::<Element>().ok()) else { continue };
+            let number = batch.get_attribute("data-batch").and_then(|n| n.parse().ok()).unwrap_or(0);
+            let Ok(messages) = batch.query_selector_all(".ksw-message") else { continue };
+            let start = window.range(number).start;
+            for at in 0..messages.length() {
+                if let Some(element) = messages.item(at).and_then(|node| node.dyn_into::<Element>().ok()) {
+                    all.push((start + at as usize, element));
+                }
+            }
+        }
+        all
+    }
+
+    /// The index in the thread of a message element in the page.
+    pub fn index_of(&self, element: &Element) -> Option<usize> {
+        self.page_messages().into_iter().find(|(_, shown)| shown == element).map(|(index, _)| index)
+    }
+
+    /// The element of message `index`, its batch drawn in the page first when it is not
+    /// there (true then).
+    pub fn show(&self, index: usize) -> Option<(Element, bool)> {
+        let find = |reader: &Reader| reader.page_messages().into_iter().find(|(at, _)| *at == index);
+        if let Some((_, element)) = find(self) {
+            return Some((element, false));
+        }
+        let list = self.list()?;
+        let mut window = self.window.get();
+        window.show(window.batch_of(index)?);
+        self.window.set(window);
+        self.looks.reading_back.set(window.newest > 0 || window.oldest > 0);
+        let mut html = String::new();
+        push_step(&mut html, Step::Earlier, &window);
+        html.push_str(&batch_in_locale(self.env, &self.thread.borrow(), window.oldest, &window));
+        push_step(&mut html, Step::Newer, &window);
+        let thread = self.thread.borrow();
+        if window.newest == 0 && !thread.unattached.is_empty() {
+            html.push_str(&unattached_html(&thread.unattached));
+        }
+        list.set_inner_html(&html);
+        find(self).map(|(_, element)| (element, true))
+    }
 }
 
 #[component]
@@ -56,6 +180,11 @@ pub fn MessageList(
     read_ahead: bool,
     /// Told whether the agent is reading back, so that new messages wait for them.
     looks: Rc<super::watch::Looks>,
+    find: Rc<Find>,
+    /// A message to open at (a link to it), when the list is first drawn.
+    open_at: Option<String>,
+    /// The host's address for a link to one message.
+    link: Option<String>,
 ) -> impl IntoView {
     if thread.messages.is_empty() {
         return states::empty(strings::NO_MESSAGES);
@@ -63,22 +192,28 @@ pub fn MessageList(
     let mut first = Window::new(thread.messages.len(), BATCH, WINDOW);
     first.grow(thread.messages.len(), thread.pages.unread());
     let reader = Rc::new(Reader {
+        env,
         thread: RefCell::new(thread.clone()),
         looks,
         window: Cell::new(first),
         reading: Cell::new(false),
         step_waiting: Cell::new(false),
-        list: RefCell::new(None),
         task: Task::new(),
+        find: find.clone(),
+        link,
     });
+    find.attach(&reader);
+    let bar = find.bar_html(&thread);
     let mut initial = String::new();
     push_step(&mut initial, Step::Earlier, &first);
     initial.push_str(&batch_in_locale(env, &thread, 0, &first));
     if !thread.unattached.is_empty() {
         initial.push_str(&unattached_html(&thread.unattached));
     }
-    if read_ahead {
-        read_ahead_of(env, &reader);
+    match open_at {
+        Some(id) => super::link::open_at(&reader, id),
+        None if read_ahead => read_ahead_of(env, &reader),
+        None => {}
     }
     let on_click = move |event: web_sys::MouseEvent| {
         let control = event
@@ -87,10 +222,10 @@ pub fn MessageList(
             .and_then(|target| target.closest("[data-action]").ok().flatten());
         let list = event.current_target().and_then(|target| target.dyn_into::<Element>().ok());
         let (Some(control), Some(list)) = (control, list) else { return };
-        *reader.list.borrow_mut() = Some(list.clone());
         let older = match control.get_attribute("data-action").as_deref() {
             Some("earlier") => true,
             Some("newer") => false,
+            Some("copy-link") => return super::link::copy(&reader, &control),
             _ => return actions::handle(&control, &reader.thread.borrow()),
         };
         if older && reader.window.get().needs_more() {
@@ -105,11 +240,49 @@ pub fn MessageList(
     // `load` does not bubble: email frames are sized from a capturing listener. A batch out
     // of sight is not laid out (`content-visibility: auto`), so a frame that loads there is
     // measured again when its batch comes into sight.
+    let on_load = {
+        let find = find.clone();
+        move |event: web_sys::Event| {
+            actions::fit_frame(event.clone());
+            if let Some(frame) = event.target().and_then(|target| target.dyn_into::<Element>().ok()) {
+                find.frame_loaded(&frame);
+            }
+        }
+    };
+    let bar_find = find.clone();
+    let bar_keys = find.clone();
+    let bar_clicks = find;
     view! {
+        <div
+            class="ksw-find-holder"
+            inner_html=bar
+            on:input=move |_| bar_find.typed()
+            on:keydown=move |event: web_sys::KeyboardEvent| match event.key().as_str() {
+                "Enter" => {
+                    event.prevent_default();
+                    bar_keys.step(if event.shift_key() { -1 } else { 1 });
+                }
+                "Escape" => bar_keys.close(),
+                _ => {}
+            }
+            on:click=move |event: web_sys::MouseEvent| {
+                let action = event
+                    .target()
+                    .and_then(|target| target.dyn_into::<Element>().ok())
+                    .and_then(|target| target.closest("[data-action]").ok().flatten())
+                    .and_then(|control| control.get_attribute("data-action"));
+                match action.as_deref() {
+                    Some("find-next") => bar_clicks.step(1),
+                    Some("find-previous") => bar_clicks.step(-1),
+                    Some("find-close") => bar_clicks.close(),
+                    _ => {}
+                }
+            }
+        ></div>
         <div
             class="ksw-messages"
             inner_html=initial
-            on:load:capture=actions::fit_frame
+            on:load:capture=on_load
             on:contentvisibilityautostatechange:capture=actions::refit_frames
             on:click=on_click
         ></div>
@@ -126,6 +299,7 @@ fn take_step(env: EnvHandle, reader: &Rc<Reader>, list: &Element, older: bool) {
     reader.looks.reading_back.set(shown.newest > 0 || shown.oldest > 0);
     let added = batch_in_locale(env, &reader.thread.borrow(), change.added, &shown);
     step(list, &added, older, change.dropped, &shown);
+    reader.find.redraw_marks();
     read_ahead_of(env, reader);
 }
 
@@ -156,13 +330,15 @@ fn read_earlier_page(env: EnvHandle, reader: &Rc<Reader>) {
             return;
         }
         reader.reading.set(false);
-        let list = reader.list.borrow().clone();
+        let list = reader.list();
         match result {
             Ok(_) => {
                 let mut window = reader.window.get();
                 window.grow(next.messages.len(), next.pages.unread());
                 reader.window.set(window);
-                *reader.thread.borrow_mut() = Rc::new(next);
+                let next = Rc::new(next);
+                *reader.looks.latest.borrow_mut() = Some(next.clone());
+                *reader.thread.borrow_mut() = next;
                 if reader.step_waiting.replace(false) {
                     if let Some(list) = &list {
                         take_step(env, &reader, list, true);

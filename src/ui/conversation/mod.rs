@@ -6,7 +6,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::load::Load;
-use super::states::{self, on, part};
+use super::states::{self, part};
 use super::{report, EnvHandle, WidgetState};
 use crate::conversation::{load_thread, Problem, Thread};
 use crate::kustomer::KustomerClient;
@@ -14,15 +14,23 @@ use crate::render;
 use crate::strings;
 
 mod actions;
+mod find;
 mod header;
+mod link;
+mod marks;
 mod messages;
+mod transcript;
 mod watch;
 
 /// How often the count of messages read is redrawn while a long conversation loads.
 const PROGRESS_MS: f64 = 250.0;
 
 #[component]
-pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoView {
+pub fn ConversationView(env: EnvHandle, context: crate::config::Context) -> impl IntoView {
+    let conversation_id = context.conversation_id.unwrap_or_default();
+    // A link opens the view at its message once, not again after each look.
+    let open_at = StoredValue::new(context.message_id);
+    let link = context.message_link;
     // Set while the client waits out Kustomer's rate limit, so the wait is explained.
     let waiting_ms = RwSignal::new(None::<u32>);
     // Messages read so far, for long conversations read whole.
@@ -64,6 +72,31 @@ pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoVie
         }
     });
     let retry = Callback::new(move |()| thread.reload());
+    let find = StoredValue::new_local(find::Find::new(env));
+    let transcript_task = crate::ui::load::Task::new();
+    let header_actions = Callback::new(move |(action, control): (String, web_sys::Element)| match action.as_str() {
+        "retry" => thread.reload(),
+        "find" => find.with_value(|find| find.open()),
+        "transcript-html" | "transcript-text" => {
+            if let Some(reader) = find.with_value(|find| find.reader()) {
+                transcript::download(reader, transcript_task, action == "transcript-html", control);
+            }
+        }
+        _ => {}
+    });
+    // `/` or Ctrl+F (⌘F) inside the widget opens Find; `/` typed in a field is typed.
+    let on_key = move |event: web_sys::KeyboardEvent| {
+        let key = event.key();
+        let in_field = event
+            .target()
+            .and_then(|target| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(target).ok())
+            .is_some_and(|target| matches!(target.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
+        let find_key = (event.ctrl_key() || event.meta_key()) && key.eq_ignore_ascii_case("f");
+        if find_key || (key == "/" && !in_field) {
+            event.prevent_default();
+            find.with_value(|find| find.open());
+        }
+    };
     // Staying current: looks begin once the conversation is shown. Kept in the view's
     // arena, so that closures hold a copyable handle to it.
     let watcher = StoredValue::new_local(watch::Watcher::new(env, thread));
@@ -76,7 +109,7 @@ pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoVie
         _ => {}
     });
     view! {
-        <section class="ksw-conversation" aria-label=strings::CONVERSATION_LABEL>
+        <section class="ksw-conversation" aria-label=strings::CONVERSATION_LABEL on:keydown=on_key>
             {move || {
                 let result = thread.get();
                 // The host reads the state in the same task as the markup it describes.
@@ -107,13 +140,17 @@ pub fn ConversationView(env: EnvHandle, conversation_id: String) -> impl IntoVie
                     watcher.with_value(|watcher| watcher.start(false));
                 }
                 // A first view about to be replaced reads nothing ahead.
+                let find = find.get_value();
+                // A link opens at its message once the names are in.
+                let open_at = if complete { open_at.try_update_value(Option::take).flatten() } else { None };
+                let link = link.clone();
                 view! {
-                    {part("ksw-part", header, Some(on("retry", retry)))}
+                    {part("ksw-part", header, Some(header_actions))}
                     {move || {
                         version.get();
                         part("ksw-part", watcher.with_value(|watcher| watcher.line()), Some(line_actions))
                     }}
-                    <messages::MessageList env thread read_ahead=complete looks />
+                    <messages::MessageList env thread read_ahead=complete looks find open_at link />
                 }
                 .into_any()
             }}

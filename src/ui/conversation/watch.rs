@@ -36,6 +36,9 @@ pub struct Looks {
     pending: RefCell<Option<(Rc<Thread>, usize)>>,
     /// The agent is reading back (set by the message list).
     pub reading_back: Cell<bool>,
+    /// The thread as the list has read it furthest (earlier pages, every page for a
+    /// search): looks start from it, so that what was read is not read again.
+    pub latest: RefCell<Option<Rc<Thread>>>,
 }
 
 /// The view's watcher: its looks, its background task, and a version the line under the
@@ -122,7 +125,8 @@ impl Watcher {
     }
 
     async fn look(&self, env: &crate::ui::Env) {
-        let latest = self.looks.pending.borrow().as_ref().map(|(thread, _)| thread.clone());
+        let pending = self.looks.pending.borrow().as_ref().map(|(thread, _)| thread.clone());
+        let latest = pending.or_else(|| self.looks.latest.borrow().clone());
         let Some(current) = latest.or_else(|| self.thread.get_untracked().and_then(Result::ok)) else { return };
         let client = KustomerClient::new(env.transport.as_ref(), env.clock.as_ref());
         let result = check_thread(&client, &current).await;
@@ -143,6 +147,7 @@ impl Watcher {
                         *looks.pending.borrow_mut() = Some((next, waiting + added));
                     } else {
                         *looks.pending.borrow_mut() = None;
+                        *looks.latest.borrow_mut() = None;
                         self.thread.set(Ok(next));
                     }
                 }
@@ -161,6 +166,7 @@ impl Watcher {
         let pending = self.looks.pending.borrow_mut().take();
         if let Some((thread, _)) = pending {
             self.looks.reading_back.set(false);
+            *self.looks.latest.borrow_mut() = None;
             self.thread.set(Ok(thread));
         }
     }
