@@ -23,7 +23,7 @@ use crate::kustomer::KustomerClient;
 use crate::render::messages::{batch_html, step_html, step_texts, unattached_html, Formatters, Step};
 use crate::render::window::Window;
 use crate::strings;
-use crate::transport::FetchError;
+use crate::transport::{FetchError, LocalFuture};
 use crate::ui::load::Task;
 use crate::ui::states;
 use crate::ui::EnvHandle;
@@ -86,26 +86,32 @@ impl Reader {
     /// Reads every page not read yet, once: after the list's own read in flight, and with
     /// the list reading nothing else meanwhile. A step back asked for meanwhile is taken
     /// when the pages are in.
-    pub async fn read_everything(self: &Rc<Self>, progress: &dyn Fn(usize, usize)) -> Result<(), FetchError> {
-        let Some(env) = self.env.try_get_value() else { return Ok(()) };
-        while self.reading.get() {
-            env.clock.sleep(25).await;
-        }
-        if self.thread().pages.unread() == 0 {
-            return Ok(());
-        }
-        self.reading.set(true);
-        let mut thread = Thread::clone(&self.thread());
-        let client = KustomerClient::new(env.transport.as_ref(), env.clock.as_ref());
-        let result = read_all(&client, &mut thread, progress).await;
-        self.reading.set(false);
-        self.take_thread(thread);
-        if self.step_waiting.replace(false) {
-            if let Some(list) = self.list() {
-                take_step(self.env, self, &list, true);
+    pub fn read_everything<'a>(
+        self: &'a Rc<Self>,
+        progress: &'a dyn Fn(usize, usize),
+    ) -> LocalFuture<'a, Result<(), FetchError>> {
+        // Boxed: its three callers share one copy of its state machine.
+        Box::pin(async move {
+            let Some(env) = self.env.try_get_value() else { return Ok(()) };
+            while self.reading.get() {
+                env.clock.sleep(25).await;
             }
-        }
-        result
+            if self.thread().pages.unread() == 0 {
+                return Ok(());
+            }
+            self.reading.set(true);
+            let mut thread = Thread::clone(&self.thread());
+            let client = KustomerClient::new(env.transport.as_ref(), env.clock.as_ref());
+            let result = read_all(&client, &mut thread, progress).await;
+            self.reading.set(false);
+            self.take_thread(thread);
+            if self.step_waiting.replace(false) {
+                if let Some(list) = self.list() {
+                    take_step(self.env, self, &list, true);
+                }
+            }
+            result
+        })
     }
 
     /// Takes in a thread read further (every page, for a search or a transcript); the
@@ -180,7 +186,7 @@ pub fn MessageList(
     read_ahead: bool,
     /// Told whether the agent is reading back, so that new messages wait for them.
     looks: Rc<super::watch::Looks>,
-    find: Rc<Find>,
+    find: StoredValue<Rc<Find>, LocalStorage>,
     /// A message to open at (a link to it), when the list is first drawn.
     open_at: Option<String>,
     /// The host's address for a link to one message.
@@ -189,6 +195,8 @@ pub fn MessageList(
     if thread.messages.is_empty() {
         return states::empty(strings::NO_MESSAGES);
     }
+    let find_handle = find;
+    let find = find.get_value();
     let mut first = Window::new(thread.messages.len(), BATCH, WINDOW);
     first.grow(thread.messages.len(), thread.pages.unread());
     let reader = Rc::new(Reader {
@@ -240,6 +248,7 @@ pub fn MessageList(
     // `load` does not bubble: email frames are sized from a capturing listener. A batch out
     // of sight is not laid out (`content-visibility: auto`), so a frame that loads there is
     // measured again when its batch comes into sight.
+    let bar_find = find_handle;
     let on_load = {
         let find = find.clone();
         move |event: web_sys::Event| {
@@ -249,36 +258,14 @@ pub fn MessageList(
             }
         }
     };
-    let bar_find = find.clone();
-    let bar_keys = find.clone();
-    let bar_clicks = find;
+    let bar_actions = Callback::new(move |(action, _): (String, Element)| match action.as_str() {
+        "find-next" => bar_find.with_value(|find| find.step(1)),
+        "find-previous" => bar_find.with_value(|find| find.step(-1)),
+        "find-close" => bar_find.with_value(|find| find.close()),
+        _ => {}
+    });
     view! {
-        <div
-            class="ksw-find-holder"
-            inner_html=bar
-            on:input=move |_| bar_find.typed()
-            on:keydown=move |event: web_sys::KeyboardEvent| match event.key().as_str() {
-                "Enter" => {
-                    event.prevent_default();
-                    bar_keys.step(if event.shift_key() { -1 } else { 1 });
-                }
-                "Escape" => bar_keys.close(),
-                _ => {}
-            }
-            on:click=move |event: web_sys::MouseEvent| {
-                let action = event
-                    .target()
-                    .and_then(|target| target.dyn_into::<Element>().ok())
-                    .and_then(|target| target.closest("[data-action]").ok().flatten())
-                    .and_then(|control| control.get_attribute("data-action"));
-                match action.as_deref() {
-                    Some("find-next") => bar_clicks.step(1),
-                    Some("find-previous") => bar_clicks.step(-1),
-                    Some("find-close") => bar_clicks.close(),
-                    _ => {}
-                }
-            }
-        ></div>
+        {states::part("ksw-find-holder", bar, Some(bar_actions))}
         <div
             class="ksw-messages"
             inner_html=initial

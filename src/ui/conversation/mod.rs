@@ -84,17 +84,35 @@ pub fn ConversationView(env: EnvHandle, context: crate::config::Context) -> impl
         }
         _ => {}
     });
-    // `/` or Ctrl+F (⌘F) inside the widget opens Find; `/` typed in a field is typed.
+    // `/` or Ctrl+F (⌘F) inside the widget opens Find; `/` typed in a field is typed. In
+    // the find field, Enter and Shift+Enter step through the matches, Escape closes.
     let on_key = move |event: web_sys::KeyboardEvent| {
         let key = event.key();
-        let in_field = event
+        let target = event.target().and_then(|target| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(target).ok());
+        let in_field =
+            target.as_ref().is_some_and(|target| matches!(target.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
+        let in_find = target.as_ref().is_some_and(|target| target.closest(".ksw-find").ok().flatten().is_some());
+        let find_key = (event.ctrl_key() || event.meta_key()) && key.eq_ignore_ascii_case("f");
+        match key.as_str() {
+            "Enter" if in_find && in_field => {
+                event.prevent_default();
+                find.with_value(|find| find.step(if event.shift_key() { -1 } else { 1 }));
+            }
+            "Escape" if in_find => find.with_value(|find| find.close()),
+            _ if find_key || (key == "/" && !in_field) => {
+                event.prevent_default();
+                find.with_value(|find| find.open());
+            }
+            _ => {}
+        }
+    };
+    let on_input = move |event: web_sys::Event| {
+        let in_find = event
             .target()
             .and_then(|target| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(target).ok())
-            .is_some_and(|target| matches!(target.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
-        let find_key = (event.ctrl_key() || event.meta_key()) && key.eq_ignore_ascii_case("f");
-        if find_key || (key == "/" && !in_field) {
-            event.prevent_default();
-            find.with_value(|find| find.open());
+            .is_some_and(|target| target.closest(".ksw-find").ok().flatten().is_some());
+        if in_find {
+            find.with_value(|find| find.typed());
         }
     };
     // Staying current: looks begin once the conversation is shown. Kept in the view's
@@ -109,7 +127,7 @@ pub fn ConversationView(env: EnvHandle, context: crate::config::Context) -> impl
         _ => {}
     });
     view! {
-        <section class="ksw-conversation" aria-label=strings::CONVERSATION_LABEL on:keydown=on_key>
+        <section class="ksw-conversation" aria-label=strings::CONVERSATION_LABEL on:keydown=on_key on:input=on_input>
             {move || {
                 let result = thread.get();
                 // The host reads the state in the same task as the markup it describes.
@@ -140,7 +158,6 @@ pub fn ConversationView(env: EnvHandle, context: crate::config::Context) -> impl
                     watcher.with_value(|watcher| watcher.start(false));
                 }
                 // A first view about to be replaced reads nothing ahead.
-                let find = find.get_value();
                 // A link opens at its message once the names are in.
                 let open_at = if complete { open_at.try_update_value(Option::take).flatten() } else { None };
                 let link = link.clone();
