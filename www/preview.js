@@ -14,6 +14,10 @@ function start(bindings) {
     picker.add(new Option(`${conversation.subject} (${conversation.channel})`, conversation.id));
   }
   let handles = [];
+  // A link to one message opens the preview at it: ?conversation=<id>&message=<id>.
+  const linked = new URLSearchParams(location.search);
+  if (conversations.has(linked.get("conversation"))) picker.value = linked.get("conversation");
+  let messageId = linked.get("message") || undefined;
 
   function render() {
     handles.forEach((handle) => handle.unmount());
@@ -21,10 +25,11 @@ function start(bindings) {
     const conversationId = picker.value;
     document.getElementById("case-conversation-id").textContent = conversationId;
     document.getElementById("case-title").textContent = picker.selectedOptions[0]?.text ?? "";
+    const messageLink = `${location.origin}${location.pathname}?conversation=${encodeURIComponent(conversationId)}&message={messageId}`;
     handles = [
       bindings.mount(document.getElementById("conversation-widget"), {
         view: "conversation",
-        context: { conversationId },
+        context: { conversationId, messageId, messageLink },
         transport,
         kustomer: { org: "northwind" },
       }),
@@ -50,7 +55,10 @@ function start(bindings) {
   }
 
   scenario.addEventListener("change", render);
-  picker.addEventListener("change", render);
+  picker.addEventListener("change", () => {
+    messageId = undefined; // the link named a message of the conversation it opened
+    render();
+  });
   render();
 }
 

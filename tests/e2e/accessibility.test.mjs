@@ -104,6 +104,27 @@ for (const scheme of ["light", "dark"]) {
       }
       const found = await violations(page, "#one");
       assert.deepEqual(found, [], label);
+      if (state === "ready" && config.view === "conversation") {
+        // Find open, with a match marked, with none, and a message's link shown to copy.
+        const inWidget = (script, arg) => page.evaluate(new Function("arg", `const root = document.querySelector("#one .ksw-host").shadowRoot; ${script}`), arg);
+        const type = (text) => inWidget(`const input = root.querySelector(".ksw-find-text"); input.value = arg; input.dispatchEvent(new Event("input", { bubbles: true }));`, text);
+        const status = () => inWidget(`return root.querySelector(".ksw-find-status").textContent;`);
+        await inWidget(`root.querySelector("[data-action='find']").click();`);
+        assert.deepEqual(await violations(page, "#one"), [], `${label}: find open`);
+        await type("hello");
+        await page.waitForFunction(() => document.querySelector("#one .ksw-host").shadowRoot.querySelector("mark.ksw-current"));
+        assert.equal(await status(), "1 of 1");
+        assert.deepEqual(await violations(page, "#one"), [], `${label}: a match marked`);
+        await type("nothing like it");
+        assert.equal(await status(), "No matches");
+        assert.deepEqual(await violations(page, "#one"), [], `${label}: no matches`);
+        await inWidget(`root.querySelector("[data-action='copy-link']").click();`);
+        await page.waitForFunction(() => {
+          const root = document.querySelector("#one .ksw-host").shadowRoot;
+          return root.querySelector(".ksw-link-field") || root.querySelector(".ksw-copy-link").textContent === "Link copied";
+        });
+        assert.deepEqual(await violations(page, "#one"), [], `${label}: a link to copy`);
+      }
       const background = await page.evaluate(() =>
         getComputedStyle(document.querySelector("#one .ksw-host").shadowRoot.querySelector(".ksw-root")).backgroundColor);
       assert.equal(background, scheme === "dark" ? "rgb(27, 27, 27)" : "rgb(255, 255, 255)", `${label}: ${scheme} surface`);

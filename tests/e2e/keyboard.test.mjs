@@ -82,9 +82,12 @@ async function mountConversation(page) {
 test("the conversation view: every control in order, visible focus, Enter and Space work", async () => {
   const page = await strictPage(shared.browser);
   await mountConversation(page);
-  const stops = await tabThrough(page);
+  // Each of the 100 messages shown has its Copy link.
+  const stops = await tabThrough(page, 200);
   const labels = stops.map((stop) => stop.label);
-  const expected = ["Open in Kustomer", "Show 3 earlier messages", "Show remote content", "email frame", "Show quoted text", "Show quoted text", "Download", "Preview"];
+  assert.equal(labels.filter((label) => label === "Copy link").length, 100);
+  const expected = ["Open in Kustomer", "Find in this conversation", "Download transcript", "Download transcript as text", "Show 3 earlier messages",
+    "Show remote content", "email frame", "Show quoted text", "Show quoted text", "Download", "Preview"];
   assert.deepEqual(labels.filter((label) => expected.includes(label)), expected, `tab stops: ${labels.join(" | ")}`);
   for (const stop of stops.filter((stop) => stop.tag !== "iframe")) {
     assert.ok(stop.outline, `"${stop.label}" shows that it has focus`);

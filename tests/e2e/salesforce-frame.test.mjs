@@ -127,6 +127,15 @@ for (const way of WAYS) {
     await page.waitForTimeout(200);
     assert.deepEqual((await page.evaluate(() => window.requests)).slice(before), ["/v1/conversations/c1"]);
     assert.match(await textOf(frame), /Relayed by the Case page/);
+
+    // The transcript: the frame hands the file to the component, which saves it from the
+    // Case page (Chromium blocks downloads from a frame sandboxed without allow-downloads).
+    await frame.evaluate(() => document.querySelector("#widget .ksw-host").shadowRoot.querySelector("[data-action='transcript-text']").click());
+    await page.waitForFunction(() => window.downloads.length === 1);
+    const [file] = await page.evaluate(() => window.downloads);
+    assert.equal(file.name, "kustomer-conversation-c1.txt");
+    assert.equal(file.type, "text/plain");
+    assert.match(file.text, /Relayed by the Case page/);
     await page.close();
   });
 }

@@ -5,9 +5,10 @@
   // What the widget itself writes; anything else in its DOM came from content.
   const TAGS = new Set(["div", "section", "header", "article", "h2", "h3", "h4", "p", "span", "strong", "a", "button",
     "ul", "li", "dl", "dt", "dd", "time", "iframe", "img", "table", "thead", "tbody", "tr", "th", "td", "details",
-    "summary", "pre", "style"]);
+    "summary", "pre", "style", "input", "select", "option", "mark"]);
   const ATTRIBUTES = new Set(["class", "dir", "href", "target", "rel", "title", "scope", "referrerpolicy", "hidden",
-    "srcdoc", "sandbox", "type", "download", "datetime", "alt", "src", "role", "open"]);
+    "srcdoc", "sandbox", "type", "download", "datetime", "alt", "src", "role", "open", "placeholder", "value", "selected",
+    "readonly", "tabindex"]);
   const EMAIL_SANDBOX = "allow-same-origin allow-popups allow-popups-to-escape-sandbox";
 
   function safeUrl(value, tag) {

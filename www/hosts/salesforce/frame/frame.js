@@ -74,7 +74,7 @@
       if (!ok) return;
       try {
         if (handle) {
-          // The Case now names another conversation: the same mount follows it.
+          // The Case now names another conversation (or a message): the same mount follows it.
           handle.update(config.context);
         } else {
           handle = widget.mount(element, config, hostFetch);
@@ -118,6 +118,15 @@
       else call.resolve(message.response);
     }
   }
+
+  // A sandboxed frame may not download (no allow-downloads): the widget's files (its
+  // transcript) go to the component, which saves them from the Case page.
+  element.addEventListener("ksw-download", (event) => {
+    if (!port) return;
+    event.preventDefault();
+    const { name, type, text } = event.detail;
+    send({ type: "download", name, fileType: type, text });
+  });
 
   /** The one handshake: from the parent window, with this page's nonce, carrying a port. */
   function onConnect(event) {

@@ -24,6 +24,7 @@
 //   frame  -> bridge  { type: "requests", requests: [{ id, request: { service, method, path } }] }
 //   bridge -> frame   { type: "response", id, response } or { type: "response", id, error }
 //   frame  -> bridge  { type: "height", height }
+//   frame  -> bridge  { type: "download", name, fileType, text }   a file to save (a transcript)
 //
 // Every message carries { protocol: "ksw-frame", version: 3 }. The nonce is in the frame's
 // address, which only this component writes; the frame takes a port only from its parent
@@ -75,10 +76,11 @@ export class FrameBridge {
      * moduleBytes(): a promise of the WebAssembly's bytes (an ArrayBuffer), which the
      *   component reads from the static resource on its own origin: a sandboxed frame cannot.
      * onHeight(height), onRenew(nonce): the component sizes the frame / gives it a new address.
+     * onDownload({ name, type, text }): the component saves a file the widget made.
      * log(line): the diagnostic line saying how the frame ran.
      */
-    constructor({ frameWindow, frameOrigin, relayBatch, moduleBytes, onHeight, onRenew, log }) {
-        Object.assign(this, { frameWindow, frameOrigin, relayBatch, onHeight, onRenew, log });
+    constructor({ frameWindow, frameOrigin, relayBatch, moduleBytes, onHeight, onRenew, onDownload, log }) {
+        Object.assign(this, { frameWindow, frameOrigin, relayBatch, onHeight, onRenew, onDownload, log });
         // Read once, whatever the number of frames that ask (a reloaded frame asks again).
         let bytes = null;
         this.moduleBytes = () => (bytes ??= Promise.resolve().then(moduleBytes));
@@ -157,6 +159,8 @@ export class FrameBridge {
             }
         } else if (message.type === "height") {
             this.onHeight(Number(message.height) || 0);
+        } else if (message.type === "download" && typeof message.text === "string") {
+            this.onDownload?.({ name: String(message.name), type: String(message.fileType), text: message.text });
         }
     }
 

@@ -6,6 +6,7 @@
 import { LightningElement, api, wire } from "lwc";
 import { getRecord, getFieldValue } from "lightning/uiRecordApi";
 import { registerRefreshHandler, unregisterRefreshHandler } from "lightning/refresh";
+import { CurrentPageReference } from "lightning/navigation";
 import WIDGET from "@salesforce/resourceUrl/KustomerWidget";
 import send from "@salesforce/apex/KustomerApiProxy.send";
 import sendBatch from "@salesforce/apex/KustomerApiProxy.sendBatch";
@@ -15,6 +16,13 @@ import { FrameBridge, frameAddress } from "./frameBridge";
 
 export const NO_CONVERSATION = "This Case was not created from a Kustomer conversation, so there is nothing to show.";
 export const DEFAULT_FIELD = "KustomerApp__Conversation_Id__c";
+/**
+ * The page state naming one message, which the widget's Copy link writes into the Case
+ * page's address. Page state keys need a namespace prefix, "c" for an org's own, and their
+ * values are strings (LWC guide, "Add Query Parameters"); CurrentPageReference follows
+ * them as they change.
+ */
+export const MESSAGE_STATE = "c__kustomerMessage";
 
 // KustomerApiProxy gives Kustomer 20 seconds (request.setTimeout(20000)); the widget waits
 // longer, so that a slow Kustomer ends in Apex's own error, which names the cause, rather
@@ -46,6 +54,8 @@ export default class KustomerConversation extends LightningElement {
 
     height = 200;
     conversationId;
+    /** The message the page's address names (a link to one message), if any. */
+    messageId;
     loadError;
     nonce;
     bridge;
@@ -91,6 +101,21 @@ export default class KustomerConversation extends LightningElement {
         }
     }
 
+    @wire(CurrentPageReference)
+    pageReference(reference) {
+        const named = reference?.state?.[MESSAGE_STATE];
+        const messageId = typeof named === "string" && named.trim() ? named : undefined;
+        if (messageId === this.messageId) return;
+        this.messageId = messageId;
+        // A link followed on this same Case opens the widget at its message.
+        if (messageId && this.bridge?.config) this.showConversation();
+    }
+
+    /** The address of a link to one message: this Case page with the page state. */
+    get messageLink() {
+        return `${window.location.origin}/lightning/r/Case/${encodeURIComponent(this.recordId)}/view?${MESSAGE_STATE}={messageId}`;
+    }
+
     get message() {
         if (this.fieldError) return this.fieldError;
         if (this.loadError) return this.loadError;
@@ -110,12 +135,13 @@ export default class KustomerConversation extends LightningElement {
     get config() {
         const config = {
             view: "conversation",
-            context: { conversationId: this.conversationId },
+            context: { conversationId: this.conversationId, messageLink: this.messageLink },
             transport: { kind: "host", timeoutMs: REQUEST_TIMEOUT_MS },
             // The agent's own Salesforce locale and time zone unless the page overrides it.
             locale: this.locale || USER_LOCALE,
             timeZone: USER_TIME_ZONE,
         };
+        if (this.messageId) config.context.messageId = this.messageId;
         if (this.kustomerOrg) config.kustomer = { org: this.kustomerOrg };
         if (this.theme) config.theme = this.theme;
         return config;
@@ -140,6 +166,8 @@ export default class KustomerConversation extends LightningElement {
             onRenew: (nonce) => {
                 this.nonce = nonce;
             },
+            // A sandboxed frame may not download: the transcript is saved from this page.
+            onDownload: (file) => this.save(file),
             // The diagnostic line docs/install-salesforce.md tells admins to look for.
             log: (line) => console.info(line),
         });
@@ -153,6 +181,7 @@ export default class KustomerConversation extends LightningElement {
     }
 
     disconnectedCallback() {
+        this.forgetDownload();
         window.removeEventListener("message", this.listener);
         unregisterRefreshHandler(this.refreshHandlerId);
         this.bridge.close();
@@ -161,6 +190,30 @@ export default class KustomerConversation extends LightningElement {
     refreshHandler() {
         this.bridge?.refresh();
         return Promise.resolve(true);
+    }
+
+    /**
+     * Saves a file the widget made (its transcript) through a blob: link on this page.
+     * The HTML goes as application/octet-stream with its .html name: saved, never opened here.
+     */
+    save({ name, type, text }) {
+        if (typeof name !== "string" || typeof text !== "string") return;
+        const blob = new Blob([text], { type: type === "text/plain" ? "text/plain;charset=utf-8" : "application/octet-stream" });
+        // The previous file's address goes now (no timer: the component keeps none); the
+        // last goes with the component.
+        this.forgetDownload();
+        this.downloadUrl = URL.createObjectURL(blob);
+        const link = document.createElement("a");
+        link.href = this.downloadUrl;
+        link.download = name.replace(/[^\w.-]/g, "_");
+        this.template.querySelector(".downloads")?.appendChild(link);
+        link.click();
+        link.remove();
+    }
+
+    forgetDownload() {
+        if (this.downloadUrl) URL.revokeObjectURL(this.downloadUrl);
+        this.downloadUrl = undefined;
     }
 
     showConversation() {

@@ -1,6 +1,9 @@
 import { createElement } from "lwc";
 import { getRecord } from "lightning/uiRecordApi";
 import { registerRefreshHandler, unregisterRefreshHandler } from "lightning/refresh";
+// sfdx-lwc-jest's stub: a test wire adapter whose emit() plays a page reference
+// (src/lightning-stubs/navigation/navigation.js).
+import { CurrentPageReference } from "lightning/navigation";
 import send from "@salesforce/apex/KustomerApiProxy.send";
 import sendBatch from "@salesforce/apex/KustomerApiProxy.sendBatch";
 import KustomerConversation, { NO_CONVERSATION, REQUEST_TIMEOUT_MS, missingField } from "c/kustomerConversation";
@@ -368,6 +371,62 @@ describe("following the page", () => {
     expect(global.fetch).toHaveBeenCalledWith(expect.stringMatching(/\/kustomer-salesforce-widget_bg\.wasm$/));
     const module = heard.find((message) => message.type === "module");
     expect(new Uint8Array(module.bytes)).toEqual(new Uint8Array([0, 97, 115, 109]));
+  });
+
+  it("opens the widget at the message the page state names, and gives it this Case page's link", async () => {
+    const element = mountComponent();
+    CurrentPageReference.emit({ type: "standard__recordPage", attributes: { recordId: "500A" }, state: { c__kustomerMessage: "m7" } });
+    getRecord.emit(CASE);
+    await flush();
+    const frame = element.shadowRoot.querySelector("iframe.widget");
+    frame.contentWindow.postMessage = jest.fn();
+    fromWindow(frame.contentWindow, { type: "ready" }, "null");
+    await flush();
+    const port = frame.contentWindow.postMessage.mock.calls[0][2][0];
+    const heard = [];
+    port.onmessage = (event) => heard.push(event.data);
+    await flush();
+    const context = heard.find((message) => message.type === "mount").config.context;
+    expect(context.messageId).toBe("m7");
+    expect(context.messageLink).toBe(`${window.location.origin}/lightning/r/Case/500A/view?c__kustomerMessage={messageId}`);
+  });
+
+  it("follows a link to another message on the same Case, and ignores a state without one", async () => {
+    const { heard } = await connected();
+    const mounts = () => heard.filter((message) => message.type === "mount");
+    const before = mounts().length;
+    expect(mounts().at(-1).config.context.messageId).toBeUndefined();
+    CurrentPageReference.emit({ state: { c__other: "x" } });
+    await flush();
+    expect(mounts().length).toBe(before);
+    CurrentPageReference.emit({ state: { c__kustomerMessage: "m9" } });
+    await flush();
+    await flush();
+    expect(mounts().at(-1).config.context.messageId).toBe("m9");
+  });
+
+  it("saves the transcript the frame hands over through a blob link on this page", async () => {
+    const { element, port } = await connected();
+    const blobs = [];
+    URL.createObjectURL = jest.fn((blob) => {
+      blobs.push(blob);
+      return "blob:https://acme.lightning.force.com/1";
+    });
+    URL.revokeObjectURL = jest.fn();
+    const clicked = [];
+    jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function () {
+      clicked.push({ href: this.href, download: this.download, inPage: element.shadowRoot.contains(this) });
+    });
+    toFrame(port, { type: "download", name: "kustomer-conversation-c1.html", fileType: "text/html", text: "<p>hi</p>" });
+    await flush();
+    expect(clicked).toEqual([{ href: "blob:https://acme.lightning.force.com/1", download: "kustomer-conversation-c1.html", inPage: true }]);
+    expect(blobs[0].type).toBe("application/octet-stream");
+    expect(blobs[0].size).toBe(9);
+    toFrame(port, { type: "download", name: "t.txt", fileType: "text/plain" });
+    await flush();
+    expect(clicked.length).toBe(1);
+    document.body.removeChild(element);
+    expect(URL.revokeObjectURL).toHaveBeenCalledWith("blob:https://acme.lightning.force.com/1");
   });
 
   it("says when the WebAssembly could not be read", async () => {
