@@ -22,7 +22,7 @@ fn conversation(record: &str, total: usize) -> js_sys::Function {
              const at = (n) => new Date(Date.UTC(2026, 2, 1) + n * 60000).toISOString();\n\
              if (request.path === '/v1/conversations/big') return respond(200, {{ data: {{ id: 'big', attributes: {{ name: 'Where is my order?', status: 'open', channels: ['chat', 'email'], assignedUsers: [], messageCount: total, lastMessageAt: at(total - 1) }} }} }});\n\
              if (request.path.startsWith('/v1/conversations/big/attachments')) return respond(200, {{ data: [] }});\n\
-             if (request.path === '/v1/users/u1') return respond(200, {{ data: {{ id: 'u1', attributes: {{ displayName: 'Sam Rivera' }} }} }});\n\
+             if (request.path === '/v1/users/find-agent') return respond(200, {{ data: {{ id: 'find-agent', attributes: {{ displayName: 'Sam Rivera' }} }} }});\n\
              const page = Number(new URLSearchParams(request.path.split('?')[1]).get('page'));\n\
              const data = [];\n\
              for (let n = (page - 1) * 100; n < Math.min(page * 100, total); n++) {{\n\
@@ -32,7 +32,7 @@ fn conversation(record: &str, total: usize) -> js_sys::Function {
                if (n === 123) attributes.body = 'Meine Bestellung ist nicht angekommen. Straße: Hauptstraße 5, ÜBER';\n\
                if (n === 5000) attributes.body = 'ご注文番号 A-7731 について';\n\
                if (n === 7000) attributes.body = 'رقم الطلب كَتب';\n\
-               const relationships = n === 9990 ? {{ createdBy: {{ data: {{ type: 'user', id: 'u1' }} }} }} : {{}};\n\
+               const relationships = n === 9990 ? {{ createdBy: {{ data: {{ type: 'user', id: 'find-agent' }} }} }} : {{}};\n\
                if (n === 9990) attributes = {{ channel: 'email', direction: 'out', sentAt: at(n), meta: {{ subject: 'Re: invoice', from: 'sam@example.com' }}, htmlBody: '<p>We sent it again.</p><div class=\"gmail_quote\">On Mon, Jane wrote:<blockquote>Invoice <b>INV-5521</b> is wrong. Invoice INV-5521 again.</blockquote></div>' }};\n\
                data.push({{ id, type: 'message', attributes, relationships }});\n\
              }}\n\
