@@ -407,8 +407,9 @@ impl Context {
             }
         }
         if let Some(link) = &self.message_link {
-            if !(link.starts_with("https://") || link.starts_with("http://localhost")) || !link.contains("{messageId}")
-            {
+            // Plain http only on this machine (a preview).
+            let local = ["http://localhost", "http://127.0.0.1"].iter().any(|prefix| link.starts_with(prefix));
+            if !(link.starts_with("https://") || local) || !link.contains("{messageId}") {
                 return Err(ConfigError::new(
                     "context.messageLink",
                     "expected an https address with {messageId} where the message's id goes",

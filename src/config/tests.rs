@@ -227,11 +227,14 @@ fn a_link_to_one_message_comes_with_the_context() {
     )
     .unwrap();
     assert_eq!(context.message_id.as_deref(), Some("m7"));
+    let preview = r#"{"conversationId":"c1","messageLink":"http://127.0.0.1:8080/?message={messageId}"}"#;
+    assert!(Context::from_json(preview, View::Conversation).is_ok(), "a preview on this machine");
     assert!(context.message_link.unwrap().ends_with("={messageId}"));
     for (json, key) in [
         (r#"{"conversationId":"c1","messageId":" "}"#, "context.messageId"),
         (r#"{"conversationId":"c1","messageLink":"javascript:alert(1)//{messageId}"}"#, "context.messageLink"),
         (r#"{"conversationId":"c1","messageLink":"https://acme.example/case"}"#, "context.messageLink"),
+        (r#"{"conversationId":"c1","messageLink":"http://acme.example/?m={messageId}"}"#, "context.messageLink"),
     ] {
         assert_eq!(Context::from_json(json, View::Conversation).unwrap_err().key, key, "{json}");
     }
