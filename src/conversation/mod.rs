@@ -250,6 +250,8 @@ pub async fn read_all(
                 let page = client.page(path, &INDEX_PATHS).await;
                 done.set(done.get() + 1);
                 on_progress(done.get(), total.get());
+                // Answers that come all at once (from a cache) are read a page a task.
+                client.clock().sleep(0).await;
                 page
             }) as LocalFuture<'_, _>
         })
@@ -271,6 +273,7 @@ pub async fn read_all(
         }
         done.set(done.get() + 1);
         on_progress(done.get(), total.get());
+        client.clock().sleep(0).await;
     }
     thread.take_in(client, Vec::new()).await;
     failed.map_or(Ok(()), Err)

@@ -83,15 +83,21 @@ impl Pages {
 
     /// Adds the pages that have joined the run to `messages`; true when any did.
     pub fn join_into(&mut self, messages: &mut Messages) -> bool {
+        // Every page that joins goes in at once: one sort, and the thousands already in
+        // moved once, however many pages a search or a transcript read.
+        let mut items = Vec::new();
         let mut joined = false;
         for number in self.run() {
             if let Some((_, page)) = self.read.iter_mut().find(|(known, _)| *known == number) {
                 if !page.joined {
-                    messages.add(std::mem::take(&mut page.items));
+                    items.append(&mut page.items);
                     page.joined = true;
                     joined = true;
                 }
             }
+        }
+        if joined {
+            messages.add(items);
         }
         joined
     }
