@@ -10,6 +10,7 @@
 //! - [`salesforce`], [`insight`] and [`cache`]: SOQL, the Insight Card's queries, and its
 //!   cache policy.
 //! - [`case_sync`]: the Case payload the sync sends, computed, never sent.
+//! - [`diagnostics`]: records of failures for admins, with nothing private in them.
 //! - [`render`]: escaped markup for content that does not change once loaded.
 //! - [`strings`]: every word the widget shows an agent, ready for translation.
 //! - [`demo`]: the embedded demo org, served in the real wire formats.
@@ -26,6 +27,7 @@ pub mod content;
 pub mod conversation;
 #[cfg(feature = "demo")]
 pub mod demo;
+pub mod diagnostics;
 pub mod escape;
 pub mod insight;
 pub mod json;
