@@ -25,8 +25,9 @@ pub fn header_html(thread: &Thread, link: &str, date_time: &dyn Fn(&str) -> Stri
         strings::OPEN_IN_KUSTOMER,
     );
     html.close("div");
-    if !transcript {
-        // Find, and the transcript as HTML or text.
+    // Find, and the transcript as HTML or text: for a conversation with messages to find
+    // and keep.
+    if !transcript && !thread.messages.is_empty() {
         html.open("div", &[("class", Some("ksw-tools"))]);
         for (action, label, title) in [
             ("find", strings::FIND, strings::FIND_LABEL),

@@ -240,6 +240,7 @@ async fn an_empty_conversation_is_empty() {
     let element = demo(EMPTY, "empty").await;
     assert!(text(&element).contains("This conversation has no messages yet."));
     assert_eq!(text_of(&element, ".ksw-subject"), "New chat", "the header still shows");
+    assert!(find(&element, ".ksw-tools").is_none(), "nothing to find or keep, so no Find or transcript");
 }
 
 #[wasm_bindgen_test]
