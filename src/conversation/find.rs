@@ -10,7 +10,6 @@ use crate::content::email::quote_start;
 use crate::content::plain::{email_text, SEPARATOR};
 use crate::content::text::split_quoted;
 use crate::kustomer::message::{Body, Message, Sender};
-use crate::kustomer::Channel;
 
 /// Folds text for matching: one call for many characters.
 pub type Fold<'a> = &'a dyn Fn(&str) -> String;
@@ -92,9 +91,7 @@ pub fn searchable(message: &Message) -> String {
         out.push(PART);
         out.push_str(text);
     };
-    // Only an email shows its subject.
-    let subject = message.meta.subject.as_deref().filter(|_| message.channel == Channel::Email);
-    push(&clean(subject.unwrap_or_default()));
+    push(&clean(message.shown_subject().unwrap_or_default()));
     let (main, quoted) = match (&message.body, message.redacted) {
         (_, true) | (Body::Empty, _) => (String::new(), String::new()),
         (Body::Html(html), _) => match quote_start(html) {

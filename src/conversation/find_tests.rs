@@ -1,5 +1,6 @@
 use super::*;
 use crate::kustomer::message::{Attachment, Direction, Meta};
+use crate::kustomer::Channel;
 
 /// A stand-in for the browser's folding (`browser::fold`), for these tests only: lower
 /// case, and the accents these tests use taken off, the way NFKD and dropping combining

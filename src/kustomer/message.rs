@@ -76,6 +76,11 @@ pub struct Message {
 }
 
 impl Message {
+    /// The subject the view shows: an email's alone (a chat's or a text's is not shown).
+    pub fn shown_subject(&self) -> Option<&str> {
+        self.meta.subject.as_deref().filter(|_| self.channel == Channel::Email)
+    }
+
     pub fn from_resource(resource: &Resource) -> Message {
         let attrs = &resource.attributes;
         let direction = Direction::parse(str_at(attrs, "direction").as_deref());

@@ -103,8 +103,18 @@ fn messages_into(html: &mut Html, thread: &Thread, range: Range<usize>, formatte
 const DAY_HEADING: &[(&str, Option<&str>)] =
     &[("class", Some("ksw-day")), ("role", Some("heading")), ("aria-level", Some("3"))];
 
-fn stamp(message: &Message) -> String {
+/// When a message was sent (else created), as Kustomer wrote it; empty when neither is known.
+pub(super) fn stamp(message: &Message) -> String {
     message.sent_at.clone().or_else(|| message.created_at.clone()).unwrap_or_default()
+}
+
+/// "Received", "Sent", or nothing when the direction is not known.
+pub(super) fn direction_label(direction: Direction) -> &'static str {
+    match direction {
+        Direction::In => strings::RECEIVED,
+        Direction::Out => strings::SENT,
+        Direction::Unknown => "",
+    }
 }
 
 fn message_html(html: &mut Html, message: &Message, sender: &str, formatters: &Formatters) {
@@ -127,12 +137,7 @@ fn message_html(html: &mut Html, message: &Message, sender: &str, formatters: &F
     }
     let chip = format!("ksw-chip ksw-channel-{}", message.channel.slug());
     html.element("span", &[("class", Some(&chip))], &message.channel.label());
-    let direction_label = match message.direction {
-        Direction::In => strings::RECEIVED,
-        Direction::Out => strings::SENT,
-        Direction::Unknown => "",
-    };
-    html.element("span", &[("class", Some("ksw-direction ksw-muted"))], direction_label);
+    html.element("span", &[("class", Some("ksw-direction ksw-muted"))], direction_label(message.direction));
     let stamp = stamp(message);
     if !stamp.is_empty() {
         html.element(

@@ -4,10 +4,10 @@
 //! nothing load or run; nothing in it can be clicked into doing anything.
 
 use super::html::Html;
-use super::messages::{messages_html, Formatters};
+use super::messages::{direction_label, messages_html, stamp, Formatters};
 use crate::content::plain::{email_text, SEPARATOR};
 use crate::conversation::Thread;
-use crate::kustomer::message::{Body, Direction};
+use crate::kustomer::message::Body;
 use crate::strings;
 
 /// No script, no request: styles inline, images only as `data:`.
@@ -46,24 +46,17 @@ pub fn transcript_text(thread: &Thread, date_time: &dyn Fn(&str) -> String) -> S
     }
     for index in 0..thread.messages.len() {
         let Some(message) = thread.messages.get(index) else { continue };
-        let stamp = message.sent_at.as_deref().or(message.created_at.as_deref()).map(date_time);
-        let direction = match message.direction {
-            Direction::In => strings::RECEIVED,
-            Direction::Out => strings::SENT,
-            Direction::Unknown => "",
-        };
+        let stamp = stamp(&message);
         out.push_str("\n----\n");
         let head = [
-            stamp.unwrap_or_else(|| strings::UNKNOWN_DATE.into()),
+            if stamp.is_empty() { strings::UNKNOWN_DATE.into() } else { date_time(&stamp) },
             thread.sender_name(&message),
             message.channel.label(),
-            direction.into(),
+            direction_label(message.direction).into(),
         ];
         out.push_str(&head.iter().filter(|part| !part.is_empty()).cloned().collect::<Vec<_>>().join(" · "));
         out.push('\n');
-        if let Some(subject) =
-            message.meta.subject.as_deref().filter(|_| message.channel == crate::kustomer::Channel::Email)
-        {
+        if let Some(subject) = message.shown_subject() {
             out.push_str(&format!("{}: {subject}\n", strings::SUBJECT));
         }
         out.push('\n');

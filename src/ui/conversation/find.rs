@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use super::marks::{mark, marks_in, unmark};
-use super::messages::Reader;
+use super::messages::{scroll_to, Reader};
 use crate::browser::fold::fold;
 use crate::conversation::find::{search, Entry, Found, Part, Query};
 use crate::conversation::Thread;
@@ -165,8 +165,39 @@ impl Find {
         }
     }
 
+    /// A key pressed inside the widget. `/` or Ctrl+F (⌘F) opens Find (a `/` typed in a
+    /// field stays typed); in the find field, Enter and Shift+Enter step through the
+    /// matches, and Escape in the bar closes it.
+    pub fn key(self: &Rc<Self>, event: &web_sys::KeyboardEvent) {
+        let key = event.key();
+        let target = target_of(event);
+        let in_field =
+            target.as_ref().is_some_and(|target| matches!(target.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
+        let in_bar = target.as_ref().is_some_and(in_bar);
+        let find_key = (event.ctrl_key() || event.meta_key()) && key.eq_ignore_ascii_case("f");
+        match key.as_str() {
+            "Enter" if in_bar && in_field => {
+                event.prevent_default();
+                self.step(if event.shift_key() { -1 } else { 1 });
+            }
+            "Escape" if in_bar => self.close(),
+            _ if find_key || (key == "/" && !in_field) => {
+                event.prevent_default();
+                self.open();
+            }
+            _ => {}
+        }
+    }
+
+    /// An `input` event inside the widget: the bar's fields search again.
+    pub fn input(self: &Rc<Self>, event: &web_sys::Event) {
+        if target_of(event).as_ref().is_some_and(in_bar) {
+            self.typed();
+        }
+    }
+
     /// The bar's inputs changed: search again.
-    pub fn typed(self: &Rc<Self>) {
+    fn typed(self: &Rc<Self>) {
         let value = |class: &str| {
             self.field(class)
                 .and_then(|field| js_sys::Reflect::get(&field, &"value".into()).ok())
@@ -385,6 +416,14 @@ impl Find {
     }
 }
 
+fn target_of(event: &web_sys::Event) -> Option<Element> {
+    event.target()?.dyn_into::<Element>().ok()
+}
+
+fn in_bar(element: &Element) -> bool {
+    element.closest(".ksw-find").ok().flatten().is_some()
+}
+
 /// The parts of a message find marks outside its email frame: before the frame (the
 /// subject, a text's own part and its quoted history) and after it (attachment names).
 fn roots(element: &Element) -> (Vec<Element>, Vec<Element>) {
@@ -420,12 +459,6 @@ fn open_email_quote(element: &Element) -> bool {
         }
         None => false,
     }
-}
-
-fn scroll_to(element: &Element) {
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Center);
-    element.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
 /// A `select` of `options` (value, label) after an option for none, `chosen` selected.

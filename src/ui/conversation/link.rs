@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;
 
-use super::messages::Reader;
+use super::messages::{scroll_to, Reader};
 use crate::kustomer::errors::{explain, Reading};
 use crate::render::html::Html;
 use crate::strings;
@@ -103,9 +103,7 @@ pub fn open_at(reader: &Rc<Reader>, id: String) {
                 note(&reader, "");
                 let _ = element.set_attribute("data-linked", "");
                 let _ = element.set_attribute("tabindex", "-1");
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Center);
-                element.scroll_into_view_with_scroll_into_view_options(&options);
+                scroll_to(&element);
             }
             None => note(&reader, strings::LINKED_MESSAGE_MISSING),
         }

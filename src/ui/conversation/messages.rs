@@ -165,15 +165,7 @@ impl Reader {
         window.show(window.batch_of(index)?);
         self.window.set(window);
         self.looks.reading_back.set(window.newest > 0 || window.oldest > 0);
-        let mut html = String::new();
-        push_step(&mut html, Step::Earlier, &window);
-        html.push_str(&batch_in_locale(self.env, &self.thread.borrow(), window.oldest, &window));
-        push_step(&mut html, Step::Newer, &window);
-        let thread = self.thread.borrow();
-        if window.newest == 0 && !thread.unattached.is_empty() {
-            html.push_str(&unattached_html(&thread.unattached));
-        }
-        list.set_inner_html(&html);
+        list.set_inner_html(&one_batch_html(self.env, &self.thread.borrow(), &window));
         find(self).map(|(_, element)| (element, true))
     }
 }
@@ -212,12 +204,7 @@ pub fn MessageList(
     });
     find.attach(&reader);
     let bar = find.bar_html(&thread);
-    let mut initial = String::new();
-    push_step(&mut initial, Step::Earlier, &first);
-    initial.push_str(&batch_in_locale(env, &thread, 0, &first));
-    if !thread.unattached.is_empty() {
-        initial.push_str(&unattached_html(&thread.unattached));
-    }
+    let initial = one_batch_html(env, &thread, &first);
     match open_at {
         Some(id) => super::link::open_at(&reader, id),
         None if read_ahead => read_ahead_of(env, &reader),
@@ -350,6 +337,27 @@ fn read_earlier_page(env: EnvHandle, reader: &Rc<Reader>) {
             }
         }
     });
+}
+
+/// Brings a message, or a mark in one, to the middle of the view.
+pub fn scroll_to(element: &Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// The list with the window's one batch (the newest at first, a match's or a link's after
+/// a jump): the step controls around it, and the attachments without a message below the
+/// newest.
+fn one_batch_html(env: EnvHandle, thread: &Thread, window: &Window) -> String {
+    let mut html = String::new();
+    push_step(&mut html, Step::Earlier, window);
+    html.push_str(&batch_in_locale(env, thread, window.oldest, window));
+    push_step(&mut html, Step::Newer, window);
+    if window.newest == 0 && !thread.unattached.is_empty() {
+        html.push_str(&unattached_html(&thread.unattached));
+    }
+    html
 }
 
 /// One batch's markup, in the viewer's locale.

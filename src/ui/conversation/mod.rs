@@ -84,37 +84,8 @@ pub fn ConversationView(env: EnvHandle, context: crate::config::Context) -> impl
         }
         _ => {}
     });
-    // `/` or Ctrl+F (⌘F) inside the widget opens Find; `/` typed in a field is typed. In
-    // the find field, Enter and Shift+Enter step through the matches, Escape closes.
-    let on_key = move |event: web_sys::KeyboardEvent| {
-        let key = event.key();
-        let target = event.target().and_then(|target| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(target).ok());
-        let in_field =
-            target.as_ref().is_some_and(|target| matches!(target.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
-        let in_find = target.as_ref().is_some_and(|target| target.closest(".ksw-find").ok().flatten().is_some());
-        let find_key = (event.ctrl_key() || event.meta_key()) && key.eq_ignore_ascii_case("f");
-        match key.as_str() {
-            "Enter" if in_find && in_field => {
-                event.prevent_default();
-                find.with_value(|find| find.step(if event.shift_key() { -1 } else { 1 }));
-            }
-            "Escape" if in_find => find.with_value(|find| find.close()),
-            _ if find_key || (key == "/" && !in_field) => {
-                event.prevent_default();
-                find.with_value(|find| find.open());
-            }
-            _ => {}
-        }
-    };
-    let on_input = move |event: web_sys::Event| {
-        let in_find = event
-            .target()
-            .and_then(|target| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(target).ok())
-            .is_some_and(|target| target.closest(".ksw-find").ok().flatten().is_some());
-        if in_find {
-            find.with_value(|find| find.typed());
-        }
-    };
+    let on_key = move |event: web_sys::KeyboardEvent| find.with_value(|find| find.key(&event));
+    let on_input = move |event: web_sys::Event| find.with_value(|find| find.input(&event));
     // Staying current: looks begin once the conversation is shown. Kept in the view's
     // arena, so that closures hold a copyable handle to it.
     let watcher = StoredValue::new_local(watch::Watcher::new(env, thread));
