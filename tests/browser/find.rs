@@ -54,13 +54,18 @@ async fn mounted(record: &str, total: usize, context: &str) -> (HtmlElement, Han
     (element, handle)
 }
 
-/// Types `text` in the find field, as a keystroke's `input` event does.
-fn type_in(element: &HtmlElement, text: &str) {
-    let input = find(element, ".ksw-find-text").expect("the find field");
-    js_sys::Reflect::set(&input, &"value".into(), &text.into()).unwrap();
+/// Sets a field of the find bar, with the `input` event a keystroke or a choice makes.
+fn set_field(element: &HtmlElement, selector: &str, value: &str) {
+    let field = find(element, selector).unwrap_or_else(|| panic!("no {selector}"));
+    js_sys::Reflect::set(&field, &"value".into(), &value.into()).unwrap();
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
-    input.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    field.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+}
+
+/// Types `text` in the find field.
+fn type_in(element: &HtmlElement, text: &str) {
+    set_field(element, ".ksw-find-text", text);
 }
 
 fn key(target: &Element, key: &str, ctrl: bool, shift: bool) -> bool {
@@ -158,11 +163,7 @@ async fn enter_and_shift_enter_step_through_matches_from_the_newest() {
     assert_eq!(current(&element).map(|(id, _)| id), Some("m00009".into()));
     // Filters: the automated messages alone, with no text, are each a match.
     type_in(&element, "");
-    let sender = find(&element, ".ksw-find-sender").unwrap();
-    js_sys::Reflect::set(&sender, &"value".into(), &"automated".into()).unwrap();
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    sender.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    set_field(&element, ".ksw-find-sender", "automated");
     wait_status(&element, "1 of 30").await;
     assert_eq!(find(&element, "[data-found]").and_then(|m| m.get_attribute("data-message-id")), Some("m00299".into()));
     key(&input, "Escape", false, false);
