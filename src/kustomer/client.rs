@@ -62,8 +62,9 @@ impl<'a> KustomerClient<'a> {
     }
 
     pub async fn conversation(&self, id: &str) -> Result<Conversation, FetchError> {
-        let document = self.get_json(&format!("/v1/conversations/{}", encode_segment(id))).await?;
-        Ok(Conversation::from_resource(&single(&document)?))
+        let path = format!("/v1/conversations/{}", encode_segment(id));
+        let document = self.get_json(&path).await?;
+        Ok(Conversation::from_resource(&self.noted(&path, single(&document))?))
     }
 
     /// A customer, from the page's store when read lately (see [`directory`]).
@@ -71,8 +72,9 @@ impl<'a> KustomerClient<'a> {
         if let Some(customer) = directory::customer(id, self.clock.now_ms()) {
             return Ok(customer);
         }
-        let document = self.get_json(&format!("/v1/customers/{}", encode_segment(id))).await?;
-        let customer = Customer::from_resource(&single(&document)?);
+        let path = format!("/v1/customers/{}", encode_segment(id));
+        let document = self.get_json(&path).await?;
+        let customer = Customer::from_resource(&self.noted(&path, single(&document))?);
         directory::remember_customer(&customer, self.clock.now_ms());
         Ok(customer)
     }
@@ -82,8 +84,9 @@ impl<'a> KustomerClient<'a> {
         if let Some(user) = directory::user(id, self.clock.now_ms()) {
             return Ok(user);
         }
-        let document = self.get_json(&format!("/v1/users/{}", encode_segment(id))).await?;
-        let user = User::from_resource(&single(&document)?);
+        let path = format!("/v1/users/{}", encode_segment(id));
+        let document = self.get_json(&path).await?;
+        let user = User::from_resource(&self.noted(&path, single(&document))?);
         directory::remember_user(&user, self.clock.now_ms());
         Ok(user)
     }
@@ -147,14 +150,15 @@ impl<'a> KustomerClient<'a> {
                 listing.truncated = true;
                 break;
             }
-            let page = match self.get_text(&path).await.and_then(|text| read_page(&path, text, paths)) {
-                Ok(page) => page,
-                Err(error) if visited.is_empty() => return Err(error),
-                Err(error) => {
-                    listing.stopped_by = Some(error);
-                    break;
-                }
-            };
+            let page =
+                match self.get_text(&path).await.and_then(|text| self.noted(&path, read_page(&path, text, paths))) {
+                    Ok(page) => page,
+                    Err(error) if visited.is_empty() => return Err(error),
+                    Err(error) => {
+                        listing.stopped_by = Some(error);
+                        break;
+                    }
+                };
             listing.items.extend(page.0);
             visited.push(path);
             listing.pages = visited.len();
@@ -167,14 +171,23 @@ impl<'a> KustomerClient<'a> {
     /// One page of a list, with the values at `paths` read from each item, and its
     /// `links.next`.
     pub async fn page(&self, path: &str, paths: &[&str]) -> Result<(Vec<Listed>, Option<String>), FetchError> {
-        let (items, next) = read_page(path, self.get_text(path).await?, paths)?;
+        let (items, next) = self.noted(path, read_page(path, self.get_text(path).await?, paths))?;
         Ok((items, next.as_deref().map(relative_path)))
     }
 
     /// GETs a path and parses the JSON body, retrying on `429`.
     pub async fn get_json(&self, path: &str) -> Result<Value, FetchError> {
         let text = self.get_text(path).await?;
-        crate::json::parse(&text).map_err(|error| not_json(path, error))
+        self.noted(path, crate::json::parse(&text).map_err(|error| not_json(path, error)))
+    }
+
+    /// `result`, after telling the transport's diagnostics of an answer that could not be
+    /// read (a failed request the transport has recorded already).
+    fn noted<T>(&self, path: &str, result: Result<T, FetchError>) -> Result<T, FetchError> {
+        if let Err(error @ FetchError::Decode { .. }) = &result {
+            self.transport.report(&Request::new(Service::Kustomer, path), error);
+        }
+        result
     }
 
     /// GETs a path, retrying on `429`; the body of a success.
@@ -296,7 +309,7 @@ fn decode(detail: &str) -> FetchError {
 
 /// Kustomer errors are JSON:API `{"errors":[{"code","title","detail"}]}`; some answers
 /// carry a plain `{"message"}` instead.
-fn http_error(response: &Response) -> FetchError {
+pub fn http_error(response: &Response) -> FetchError {
     let body: Value = crate::json::parse(&response.body).unwrap_or(Value::Null);
     let first = body.get("errors").and_then(|errors| errors.get(0)).unwrap_or(&Value::Null);
     FetchError::Http {

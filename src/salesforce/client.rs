@@ -50,7 +50,8 @@ impl<'a> SalesforceClient<'a> {
         let mut seen = Seen::default();
         for _ in 0..MAX_BATCHES {
             let body = self.get(&path, &mut seen).await?;
-            let batch = QueryResult::from_value(&body).ok_or_else(|| decode("a query answer without records"))?;
+            let batch = QueryResult::from_value(&body)
+                .ok_or_else(|| self.unreadable(&path, decode("a query answer without records")))?;
             records.extend(batch.records);
             match (batch.done, batch.next_records_url) {
                 (false, Some(next)) if next.starts_with("/services/data/") => path = next,
@@ -66,7 +67,8 @@ impl<'a> SalesforceClient<'a> {
         let path = format!("/services/data/{}/search/?q={}", self.api_version, encode_query_value(sosl));
         let mut seen = Seen::default();
         let body = self.get(&path, &mut seen).await?;
-        let records = search_records(&body).ok_or_else(|| decode("a search answer without searchRecords"))?;
+        let records = search_records(&body)
+            .ok_or_else(|| self.unreadable(&path, decode("a search answer without searchRecords")))?;
         Ok(Records { records, usage: seen.usage, host_saved: seen.host_saved })
     }
 
@@ -79,7 +81,15 @@ impl<'a> SalesforceClient<'a> {
         if !response.is_success() {
             return Err(http_error(&response));
         }
-        crate::json::parse(&response.body).map_err(|error| decode(&format!("the answer is not JSON ({error})")))
+        crate::json::parse(&response.body)
+            .map_err(|error| self.unreadable(path, decode(&format!("the answer is not JSON ({error})"))))
+    }
+
+    /// `error`, an answer that could not be read, after telling the transport's
+    /// diagnostics (a failed request the transport has recorded already).
+    fn unreadable(&self, path: &str, error: FetchError) -> FetchError {
+        self.transport.report(&Request::new(Service::Salesforce, path), &error);
+        error
     }
 }
 

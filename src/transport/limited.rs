@@ -53,6 +53,10 @@ impl Transport for Limited {
         self.gate.rate.get()
     }
 
+    fn report(&self, request: &Request, error: &FetchError) {
+        self.inner.report(request, error);
+    }
+
     fn get<'a>(&'a self, request: &'a Request) -> LocalFuture<'a, Result<Response, FetchError>> {
         Box::pin(async move {
             let permit = Acquire { gate: self.gate.clone() }.await;

@@ -12,6 +12,7 @@ pub mod demo;
 #[cfg(target_arch = "wasm32")]
 pub mod host;
 pub mod limited;
+pub mod observed;
 #[cfg(all(target_arch = "wasm32", feature = "proxy"))]
 pub mod proxy;
 
@@ -167,6 +168,10 @@ pub trait Transport {
     fn rate(&self) -> Option<(u64, u64)> {
         None
     }
+
+    /// Hears of an answer that came but could not be read: a client's parser found it,
+    /// not the wire. Transports that keep diagnostics ([`observed::Observed`]) record it.
+    fn report(&self, _request: &Request, _error: &FetchError) {}
 }
 
 /// Time, injected so that retry waits and cache ages are testable without a browser.
