@@ -12,10 +12,13 @@ use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
 use crate::browser::clock::BrowserClock;
+use crate::browser::diagnostics::Diagnostics;
 use crate::browser::intl::Intl;
 use crate::config::{Config, ConfigError, Context, TransportConfig, View};
+use crate::diagnostics::Record;
 use crate::transport::host::HostTransport;
 use crate::transport::limited::{Limited, MAX_IN_FLIGHT};
+use crate::transport::observed::Observed;
 use crate::transport::{Clock, Transport};
 use crate::ui::{ConfigProblem, Env, StateReport, Widget, WidgetState, STYLES};
 
@@ -57,6 +60,7 @@ fn show_crash() {
     for shared in mounts {
         let Ok(mounted) = shared.try_borrow() else { continue };
         let Some(mounted) = mounted.as_ref() else { continue };
+        mounted.diagnostics.add_now(Record::panic(mounted.diagnostics.view()));
         let _ = mounted.element.set_attribute("data-state", WidgetState::Error.name());
         if let Some(target) =
             mounted.shadow_host.shadow_root().and_then(|root| root.query_selector(".ksw-mount").ok().flatten())
@@ -71,6 +75,8 @@ fn show_crash() {
 #[wasm_bindgen]
 pub struct Handle {
     mounted: Shared,
+    /// Kept apart from the mount, so that the records outlive `unmount()`.
+    diagnostics: Rc<Diagnostics>,
 }
 
 type Shared = Rc<RefCell<Option<Mounted>>>;
@@ -94,6 +100,7 @@ struct Mounted {
     context: Option<ContextSignal>,
     /// What `refresh()` runs; `None` when the configuration was refused.
     refresh: Option<crate::ui::RefreshHook>,
+    diagnostics: Rc<Diagnostics>,
 }
 
 #[wasm_bindgen]
@@ -111,8 +118,17 @@ impl Handle {
             ));
         };
         let parsed = json_text(&context, "context").and_then(|json| Context::from_json(&json, mounted.view_kind));
+        if let Err(error) = &parsed {
+            self.diagnostics.add(Record::from_config_error(mounted.view_kind, error));
+        }
         signal.try_set(parsed);
         Ok(())
+    }
+
+    /// The last 50 diagnostic records of this widget, oldest first: what failed, where and
+    /// how often, with nothing about the customer or the org's data in them.
+    pub fn diagnostics(&self) -> JsValue {
+        self.diagnostics.records()
     }
 
     /// Looks for changes now (the conversation view reads the conversation; the Insight
@@ -178,21 +194,30 @@ pub fn mount(element: JsValue, config: JsValue, host_fetch: JsValue) -> Result<H
     set_state(&element, WidgetState::Loading);
     MOUNTING.with_borrow_mut(|mounting| *mounting = Some((element.clone(), target.clone())));
 
-    let setup = json_text(&config, "config").and_then(|json| Config::from_json(&json)).and_then(|config| {
+    let parsed = json_text(&config, "config").and_then(|json| Config::from_json(&json));
+    let view_kind = match &parsed {
+        Ok(parsed) => parsed.view,
+        Err(_) => named_view(&config),
+    };
+    let diagnostics = Diagnostics::new(element.clone(), view_kind);
+    let setup = parsed.and_then(|config| {
         let reported = element.clone();
-        environment(config, &host_fetch, StateReport(Rc::new(move |state| set_state(&reported, state))), &target)
+        let state = StateReport(Rc::new(move |state| set_state(&reported, state)));
+        environment(config, &host_fetch, state, &target, &diagnostics)
     });
     let mounted = match setup {
         Err(error) => {
+            diagnostics.add(Record::from_config_error(view_kind, &error));
             set_state(&element, WidgetState::Error);
             let view = leptos::mount::mount_to(target, move || view! { <ConfigProblem error /> });
             Mounted {
                 element,
                 shadow_host,
                 view: Box::new(view),
-                view_kind: View::Conversation,
+                view_kind,
                 context: None,
                 refresh: None,
+                diagnostics: diagnostics.clone(),
             }
         }
         Ok(env) => {
@@ -208,13 +233,33 @@ pub fn mount(element: JsValue, config: JsValue, host_fetch: JsValue) -> Result<H
                 view! { <Widget env context /> }
             });
             let context = signals.borrow_mut().take();
-            Mounted { element, shadow_host, view: Box::new(view), view_kind, context, refresh }
+            Mounted {
+                element,
+                shadow_host,
+                view: Box::new(view),
+                view_kind,
+                context,
+                refresh,
+                diagnostics: diagnostics.clone(),
+            }
         }
     };
     MOUNTING.with_borrow_mut(|mounting| *mounting = None);
     let shared: Shared = Rc::new(RefCell::new(Some(mounted)));
     MOUNTS.with_borrow_mut(|mounts| mounts.push(shared.clone()));
-    Ok(Handle { mounted: shared })
+    Ok(Handle { mounted: shared, diagnostics })
+}
+
+/// The view a refused configuration asked for, so that its record names it; else the
+/// build's own.
+fn named_view(config: &JsValue) -> View {
+    let named = js_sys::Reflect::get(config, &"view".into()).ok().and_then(|view| view.as_string());
+    match named.as_deref() {
+        Some("insight") => View::Insight,
+        Some("conversation") => View::Conversation,
+        _ if cfg!(feature = "conversation") => View::Conversation,
+        _ => View::Insight,
+    }
 }
 
 /// The demo org's conversations as `[{id, subject, channel, customerId, customerEmails}]`,
@@ -244,6 +289,7 @@ fn environment(
     host_fetch: &JsValue,
     state: StateReport,
     root: &HtmlElement,
+    diagnostics: &Rc<Diagnostics>,
 ) -> Result<Env, ConfigError> {
     let clock: Rc<dyn Clock> = Rc::new(BrowserClock);
     let problem = |key: &str, message: String| ConfigError { key: key.to_string(), message };
@@ -264,6 +310,10 @@ fn environment(
             Rc::new(HostTransport::new(function, host.timeout_ms))
         }
     };
+    // Every failed request recorded, timed on the wire (not while it waits for a place).
+    let sink = diagnostics.clone();
+    let transport: Rc<dyn Transport> =
+        Rc::new(Observed::new(transport, clock.clone(), config.view, Rc::new(move |record| sink.add(record))));
     // At most a few requests in flight, and one pause for all on Kustomer's rate limit.
     let transport: Rc<dyn Transport> = Rc::new(Limited::new(transport, clock.clone(), MAX_IN_FLIGHT));
     Intl::new(&config.locale, None).map_err(|message| problem("locale", message))?;
@@ -277,6 +327,7 @@ fn environment(
         state,
         refresh: crate::ui::RefreshHook::default(),
         root: root.clone().into(),
+        diagnostics: diagnostics.clone(),
     })
 }
 

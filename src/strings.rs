@@ -152,6 +152,14 @@ pub const EMAIL_CONTENT: &str = "Email content";
 pub const COPY_LINK: &str = "Copy link";
 pub const LINK_COPIED: &str = "Link copied";
 pub const COPY_THIS_LINK: &str = "Copy this link";
+
+// The card's diagnostics, for the admin (see docs/install-kustomer.md).
+pub const DIAGNOSTICS_HINT: &str =
+    "The card's recent errors, with no customer data in them, to paste into a support ticket.";
+pub const COPY_DIAGNOSTICS: &str = "Copy diagnostics";
+pub const DIAGNOSTICS_COPIED: &str = "Diagnostics copied";
+pub const THESE_DIAGNOSTICS: &str = "Diagnostics to copy";
+pub const NO_DIAGNOSTICS: &str = "No errors recorded since the card opened.";
 pub const LINKED_MESSAGE_MISSING: &str =
     "The message this link points to is not in this conversation. Showing the newest messages.";
 

@@ -1,7 +1,7 @@
 //! The table stays the one place: the views' source holds no sentence of its own.
 
 /// The views and the markup writers, without their test modules.
-const VIEWS: [(&str, &str); 19] = [
+const VIEWS: [(&str, &str); 20] = [
     ("ui/mod.rs", include_str!("ui/mod.rs")),
     ("ui/states.rs", include_str!("ui/states.rs")),
     ("ui/conversation/mod.rs", include_str!("ui/conversation/mod.rs")),
@@ -14,6 +14,7 @@ const VIEWS: [(&str, &str); 19] = [
     ("ui/conversation/transcript.rs", include_str!("ui/conversation/transcript.rs")),
     ("ui/insight/mod.rs", include_str!("ui/insight/mod.rs")),
     ("ui/insight/case_section.rs", include_str!("ui/insight/case_section.rs")),
+    ("ui/insight/diagnostics.rs", include_str!("ui/insight/diagnostics.rs")),
     ("render/messages.rs", include_str!("render/messages.rs")),
     ("render/insight.rs", include_str!("render/insight.rs")),
     ("render/case.rs", include_str!("render/case.rs")),

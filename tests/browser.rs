@@ -53,3 +53,6 @@ mod staying_current;
 
 #[path = "browser/find.rs"]
 mod find;
+
+#[path = "browser/diagnostics.rs"]
+mod diagnostics;

@@ -1,7 +1,9 @@
 //! Browser glue that the views and transports share: the real clock and `Intl`
 //! formatting. Compiled for wasm32 only.
 
+pub mod clipboard;
 pub mod clock;
+pub mod diagnostics;
 pub mod fold;
 pub mod intl;
 pub mod storage;

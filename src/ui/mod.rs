@@ -75,6 +75,8 @@ pub struct Env {
     pub refresh: RefreshHook,
     /// The element the view is drawn in, inside the widget's shadow root.
     pub root: web_sys::Element,
+    /// The mount's diagnostic records.
+    pub diagnostics: Rc<crate::browser::diagnostics::Diagnostics>,
 }
 
 /// The view's answer to `handle.refresh()`. A plain slot rather than a signal and an

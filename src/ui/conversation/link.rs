@@ -6,8 +6,6 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;
 
 use super::messages::{scroll_to, Reader};
@@ -26,58 +24,14 @@ pub fn message_link(env: EnvHandle, template: Option<&str>, conversation_id: &st
     }
 }
 
-/// Copies the link of the message whose Copy link was clicked. Where the page may not
-/// write to the clipboard (a sandboxed frame), the link is shown in a field, selected.
+/// Copies the link of the message whose Copy link was clicked (shown in a field to copy
+/// where the clipboard is refused).
 pub fn copy(reader: &Rc<Reader>, control: &Element) {
     let Some(id) = control.closest(".ksw-message").ok().flatten().and_then(|m| m.get_attribute("data-message-id"))
     else {
         return;
     };
-    let link = reader.link_to(&id);
-    let written = web_sys::window()
-        .and_then(|window| js_sys::Reflect::get(&window, &"navigator".into()).ok())
-        .and_then(|navigator| js_sys::Reflect::get(&navigator, &"clipboard".into()).ok())
-        .filter(|clipboard| clipboard.is_object())
-        .and_then(|clipboard| {
-            let write: js_sys::Function =
-                js_sys::Reflect::get(&clipboard, &"writeText".into()).ok()?.dyn_into().ok()?;
-            write.call1(&clipboard, &link.as_str().into()).ok()?.dyn_into::<js_sys::Promise>().ok()
-        });
-    let control = control.clone();
-    leptos::task::spawn_local(async move {
-        let copied = match written {
-            Some(promise) => JsFuture::from(promise).await.is_ok(),
-            None => false,
-        };
-        if copied {
-            control.set_text_content(Some(strings::LINK_COPIED));
-            return;
-        }
-        if control.next_element_sibling().is_some_and(|next| next.class_name() == "ksw-link-field") {
-            return;
-        }
-        let mut html = Html::new();
-        html.open(
-            "input",
-            &[
-                ("class", Some("ksw-link-field")),
-                ("readonly", Some("")),
-                ("aria-label", Some(strings::COPY_THIS_LINK)),
-                ("value", Some(&link)),
-            ],
-        );
-        let _ = control.insert_adjacent_html("afterend", &html.finish());
-        if let Some(field) = control.next_element_sibling() {
-            if let Ok(select) = js_sys::Reflect::get(&field, &"select".into()) {
-                if let Ok(select) = select.dyn_into::<js_sys::Function>() {
-                    let _ = select.call0(&field);
-                }
-            }
-            if let Some(field) = field.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = field.focus();
-            }
-        }
-    });
+    crate::browser::clipboard::copy(control, reader.link_to(&id), strings::LINK_COPIED, strings::COPY_THIS_LINK);
 }
 
 /// Opens the list at message `id`: its batch drawn, the message marked and scrolled to.

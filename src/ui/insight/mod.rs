@@ -5,19 +5,22 @@ use leptos::prelude::*;
 use std::rc::Rc;
 
 mod case_section;
+mod diagnostics;
 
 use super::load::Load;
 use super::states::{self, part};
 use super::{report, Env, EnvHandle, WidgetState};
 use crate::browser::storage::LocalStorage;
 use crate::cache::Storage;
-use crate::config::Context;
+use crate::config::{Context, View};
+use crate::diagnostics::Record;
 use crate::insight::load::{load, Loaded, Settings};
 use crate::kustomer::errors::{explain, Reading};
 use crate::kustomer::KustomerClient;
 use crate::problem::Problem;
 use crate::render::insight::{card_html, card_page, Formatters};
 use crate::salesforce::client::SalesforceClient;
+use crate::transport::Service;
 
 #[component]
 pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
@@ -59,6 +62,10 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
             let result: Result<Loaded, Problem> =
                 load(&client, storage.as_ref().map(|s| s as &dyn Storage), env.clock.now_ms(), &settings, &emails)
                     .await;
+            if result.as_ref().is_ok_and(|loaded| loaded.notice().is_some()) {
+                // Salesforce could not be read, or not afforded: the card shows saved records.
+                env.diagnostics.add(Record::saved_data(View::Insight, Service::Salesforce));
+            }
             result.map(Rc::new)
         }
     });
@@ -91,6 +98,7 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
                     Some(Ok(loaded)) => card_body(env, loaded, reload, conversation_id.clone()),
                 }
             }}
+            <diagnostics::Diagnostics env />
         </section>
     }
     .into_any()
