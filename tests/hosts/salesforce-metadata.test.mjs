@@ -90,3 +90,15 @@ test("the widget waits longer for an answer than Apex waits for Kustomer", async
   const frame = await readFile(new URL("../../www/hosts/salesforce/frame/frame.js", import.meta.url), "utf8");
   assert.doesNotMatch(frame, /setTimeout\s*\(/);
 });
+
+test("diagnostics are logged unless App Builder turns them off, through a property the compiler accepts", async () => {
+  const { LightningComponentBundle: bundle } = await parse("lwc/kustomerConversation/kustomerConversation.js-meta.xml");
+  const setting = bundle.targetConfigs.targetConfig.property.find((p) => p["@_name"] === "logDiagnostics");
+  assert.equal(setting["@_type"], "Boolean");
+  assert.equal(setting["@_default"], "true");
+  const source = await read("lwc/kustomerConversation/kustomerConversation.js");
+  // The LWC compiler refuses a Boolean public property initialised to true (LWC1099), so the
+  // default is the metadata's and the component treats only an explicit false as off.
+  assert.match(source, /@api logDiagnostics;/);
+  assert.match(source, /this\.logDiagnostics === false/);
+});

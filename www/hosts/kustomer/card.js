@@ -139,6 +139,17 @@ function showMissing(missing) {
   element.after(details);
 }
 
+/**
+ * Writes each of the widget's diagnostic records to the browser console under a fixed
+ * prefix, which an admin can filter on and copy into a support ticket. A record holds no
+ * customer data.
+ */
+function logDiagnostics() {
+  element.addEventListener("ksw-diagnostic", (event) => {
+    console.warn("kustomer-salesforce-widget diagnostic:", JSON.stringify(event.detail));
+  });
+}
+
 function refuse(sentence) {
   element.textContent = sentence;
   element.dataset.state = "error";
@@ -149,6 +160,7 @@ function start() {
     refuse("This page is the Salesforce Insight Card of the Kustomer sidebar; open it in Kustomer.");
     return;
   }
+  logDiagnostics();
   const { settings, missing } = settingsFromQuery(location.search);
   const findOrgId = orgIdFinder();
   let context = null;

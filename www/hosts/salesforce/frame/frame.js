@@ -2,6 +2,8 @@
 // Lightning web component run WebAssembly, so the component frames this page (served from
 // the KustomerWidget static resource) and answers its requests through Apex. The protocol,
 // "ksw-frame" version 3, is written out in the component's frameBridge.js.
+// Besides the widget's requests, its height and its files, the frame passes on the
+// widget's diagnostic records ({ type: "diagnostic", record }), which the component logs.
 //
 // This page may run sandboxed, with the origin "null" (Lightning Web Security sandboxes a
 // same-origin frame; see frameBridge.js), where a module script or a fetch of the page's own
@@ -126,6 +128,30 @@
     event.preventDefault();
     const { name, type, text } = event.detail;
     send({ type: "download", name, fileType: type, text });
+  });
+
+  // The keys of the widget's diagnostic record (its `ksw-diagnostic` event's detail).
+  const RECORD_KEYS = ["kind", "view", "version", "service", "status", "errorCode", "path", "durationMs", "configKey", "count"];
+
+  /**
+   * The record as plain data: the documented keys only, each a string or a finite number.
+   * The port then carries exactly what the contract names, whatever else the detail holds,
+   * and nothing that could not be cloned.
+   */
+  function plainRecord(detail) {
+    const record = {};
+    for (const key of RECORD_KEYS) {
+      const value = detail?.[key];
+      if (typeof value === "string" || (typeof value === "number" && Number.isFinite(value))) record[key] = value;
+    }
+    return record;
+  }
+
+  // The widget's diagnostic records go to the component, which logs them where an admin
+  // can read them (Event Monitoring); the frame itself has nowhere to keep them.
+  element.addEventListener("ksw-diagnostic", (event) => {
+    if (!port) return;
+    send({ type: "diagnostic", record: plainRecord(event.detail) });
   });
 
   /** The one handshake: from the parent window, with this page's nonce, carrying a port. */

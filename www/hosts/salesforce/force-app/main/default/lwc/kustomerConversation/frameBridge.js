@@ -25,12 +25,17 @@
 //   bridge -> frame   { type: "response", id, response } or { type: "response", id, error }
 //   frame  -> bridge  { type: "height", height }
 //   frame  -> bridge  { type: "download", name, fileType, text }   a file to save (a transcript)
+//   frame  -> bridge  { type: "diagnostic", record }   one of the widget's diagnostic records:
+//                                                       { kind, view, version, service?, status?,
+//                                                       errorCode?, path?, durationMs?, configKey?,
+//                                                       count }, strings and numbers, nothing private
 //
-// Every message carries { protocol: "ksw-frame", version: 3 }. The nonce is in the frame's
-// address, which only this component writes; the frame takes a port only from its parent
-// and only with that nonce, once. A nonce that has been handed over is never sent again:
-// if the frame asks a second time (it reloaded), the bridge makes a new nonce and the
-// component gives the frame a new address.
+// Every message carries { protocol: "ksw-frame", version: 3 }. Each side ignores a type
+// it does not know, so a type added later (as "diagnostic" was) needs no new version. The
+// nonce is in the frame's address, which only this component writes; the frame takes a
+// port only from its parent and only with that nonce, once. A nonce that has been handed
+// over is never sent again: if the frame asks a second time (it reloaded), the bridge
+// makes a new nonce and the component gives the frame a new address.
 
 export const PROTOCOL = "ksw-frame";
 /**
@@ -62,8 +67,29 @@ export function describeError(error) {
     return error?.body?.message ?? error?.message ?? String(error);
 }
 
+/** The keys a diagnostic record may have (the widget's `ksw-diagnostic` event). */
+export const RECORD_KEYS = ["kind", "view", "version", "service", "status", "errorCode", "path", "durationMs", "configKey", "count"];
+
+/**
+ * A diagnostic record from the frame with the documented keys only, each a string or a
+ * finite number. The frame sends no more than that; the component keeps to it as well,
+ * since what it passes on is written to the org's logs.
+ */
+export function diagnosticRecord(record) {
+    const kept = {};
+    for (const key of RECORD_KEYS) {
+        const value = record[key];
+        if (typeof value === "string" || (typeof value === "number" && Number.isFinite(value))) kept[key] = value;
+    }
+    return kept;
+}
+
 function isOurs(message) {
     return Boolean(message) && message.protocol === PROTOCOL && message.version === VERSION;
+}
+
+function isRecord(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 export class FrameBridge {
@@ -77,10 +103,12 @@ export class FrameBridge {
      *   component reads from the static resource on its own origin: a sandboxed frame cannot.
      * onHeight(height), onRenew(nonce): the component sizes the frame / gives it a new address.
      * onDownload({ name, type, text }): the component saves a file the widget made.
+     * onDiagnostic(record): optional; the component logs one of the widget's diagnostic
+     *   records, a plain object of the documented keys (RECORD_KEYS) with no customer data.
      * log(line): the diagnostic line saying how the frame ran.
      */
-    constructor({ frameWindow, frameOrigin, relayBatch, moduleBytes, onHeight, onRenew, onDownload, log }) {
-        Object.assign(this, { frameWindow, frameOrigin, relayBatch, onHeight, onRenew, onDownload, log });
+    constructor({ frameWindow, frameOrigin, relayBatch, moduleBytes, onHeight, onRenew, onDownload, onDiagnostic, log }) {
+        Object.assign(this, { frameWindow, frameOrigin, relayBatch, onHeight, onRenew, onDownload, onDiagnostic, log });
         // Read once, whatever the number of frames that ask (a reloaded frame asks again).
         let bytes = null;
         this.moduleBytes = () => (bytes ??= Promise.resolve().then(moduleBytes));
@@ -161,6 +189,8 @@ export class FrameBridge {
             this.onHeight(Number(message.height) || 0);
         } else if (message.type === "download" && typeof message.text === "string") {
             this.onDownload?.({ name: String(message.name), type: String(message.fileType), text: message.text });
+        } else if (message.type === "diagnostic" && isRecord(message.record)) {
+            this.onDiagnostic?.(diagnosticRecord(message.record));
         }
     }
 

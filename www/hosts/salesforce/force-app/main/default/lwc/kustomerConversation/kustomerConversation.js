@@ -7,6 +7,7 @@ import { LightningElement, api, wire } from "lwc";
 import { getRecord, getFieldValue } from "lightning/uiRecordApi";
 import { registerRefreshHandler, unregisterRefreshHandler } from "lightning/refresh";
 import { CurrentPageReference } from "lightning/navigation";
+import { log } from "lightning/logger";
 import WIDGET from "@salesforce/resourceUrl/KustomerWidget";
 import send from "@salesforce/apex/KustomerApiProxy.send";
 import sendBatch from "@salesforce/apex/KustomerApiProxy.sendBatch";
@@ -28,6 +29,9 @@ export const MESSAGE_STATE = "c__kustomerMessage";
 // longer, so that a slow Kustomer ends in Apex's own error, which names the cause, rather
 // than in the widget giving up first. tests/hosts checks the two against each other.
 export const REQUEST_TIMEOUT_MS = 30000;
+
+/** The name each logged diagnostic record carries, by which an admin finds the widget's rows. */
+export const LOGGED_AS = "kustomer-salesforce-widget";
 
 // A field API name: letters, digits and single underscores, an optional namespace prefix
 // (KustomerApp__) and __c for a custom field.
@@ -51,6 +55,13 @@ export default class KustomerConversation extends LightningElement {
     @api locale;
     @api cachePartition = "local.Kustomer";
     @api cacheSeconds = 300;
+    /**
+     * Whether the widget's diagnostic records go to Event Monitoring. It has no initialiser:
+     * the LWC compiler refuses a Boolean public property that defaults to true (LWC1099), so
+     * the default of true is the .js-meta.xml's, and only an explicit false (App Builder's
+     * unticked box) turns logging off.
+     */
+    @api logDiagnostics;
 
     height = 200;
     conversationId;
@@ -168,6 +179,7 @@ export default class KustomerConversation extends LightningElement {
             },
             // A sandboxed frame may not download: the transcript is saved from this page.
             onDownload: (file) => this.save(file),
+            onDiagnostic: (record) => this.logDiagnostic(record),
             // The diagnostic line docs/install-salesforce.md tells admins to look for.
             log: (line) => console.info(line),
         });
@@ -190,6 +202,22 @@ export default class KustomerConversation extends LightningElement {
     refreshHandler() {
         this.bridge?.refresh();
         return Promise.resolve(true);
+    }
+
+    /**
+     * Writes one of the widget's diagnostic records to Event Monitoring (Lightning Logger
+     * events), where an admin can query it; the record holds no customer data, and written
+     * as JSON it is far inside log()'s 4,096 characters. log() is missing in the mobile
+     * app and needs Event Monitoring turned on, and whether it throws there is not
+     * documented: a failure to log must never stop the conversation.
+     */
+    logDiagnostic(record) {
+        if (this.logDiagnostics === false) return;
+        try {
+            log({ widget: LOGGED_AS, ...record });
+        } catch {
+            // Nowhere to log to; the conversation goes on.
+        }
     }
 
     /**

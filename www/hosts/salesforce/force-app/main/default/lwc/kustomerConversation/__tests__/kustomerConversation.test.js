@@ -4,12 +4,16 @@ import { registerRefreshHandler, unregisterRefreshHandler } from "lightning/refr
 // sfdx-lwc-jest's stub: a test wire adapter whose emit() plays a page reference
 // (src/lightning-stubs/navigation/navigation.js).
 import { CurrentPageReference } from "lightning/navigation";
+import { log } from "lightning/logger";
 import send from "@salesforce/apex/KustomerApiProxy.send";
 import sendBatch from "@salesforce/apex/KustomerApiProxy.sendBatch";
-import KustomerConversation, { NO_CONVERSATION, REQUEST_TIMEOUT_MS, missingField } from "c/kustomerConversation";
+import KustomerConversation, { LOGGED_AS, NO_CONVERSATION, REQUEST_TIMEOUT_MS, missingField } from "c/kustomerConversation";
 
 jest.mock("@salesforce/apex/KustomerApiProxy.send", () => ({ default: jest.fn() }), { virtual: true });
 jest.mock("@salesforce/apex/KustomerApiProxy.sendBatch", () => ({ default: jest.fn() }), { virtual: true });
+// sfdx-lwc-jest ships no stub for lightning/logger (salesforce/sfdx-lwc-jest#423), so the
+// module is a virtual mock, as jongpie/NebulaLogger's logger.test.js mocks it.
+jest.mock("lightning/logger", () => ({ log: jest.fn() }), { virtual: true });
 
 const FIELD = "KustomerApp__Conversation_Id__c";
 const CASE = { apiName: "Case", id: "500A", fields: { [FIELD]: { value: "6140cefd91ffddd18144e08b" } } };
@@ -434,5 +438,56 @@ describe("following the page", () => {
     const { heard } = await connected();
     await flush();
     expect(heard.find((message) => message.type === "module")).toMatchObject({ error: "the static resource answered 404" });
+  });
+});
+
+describe("diagnostics", () => {
+  // A record as the widget's ksw-diagnostic event gives it, and the frame passes it on.
+  const RECORD = { kind: "request-failed", view: "conversation", version: "0.9.0", service: "kustomer", status: 503, path: "/v1/conversations/{id}", durationMs: 412, count: 2 };
+
+  it("writes a diagnostic record from the frame to Event Monitoring, named as the widget's", async () => {
+    const { port } = await connected();
+    toFrame(port, { type: "diagnostic", record: RECORD });
+    await flush();
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(log).toHaveBeenCalledWith({ widget: "kustomer-salesforce-widget", ...RECORD });
+    expect(LOGGED_AS).toBe("kustomer-salesforce-widget");
+  });
+
+  it("logs only the record's documented keys, and only strings and numbers", async () => {
+    const { port } = await connected();
+    toFrame(port, { type: "diagnostic", record: { ...RECORD, status: { nested: 1 }, text: "Hi Priya", email: "priya@example.com" } });
+    toFrame(port, { type: "diagnostic", record: "request-failed" });
+    toFrame(port, { type: "diagnostic" });
+    await flush();
+    expect(log).toHaveBeenCalledTimes(1);
+    const { status, ...rest } = RECORD;
+    expect(status).toBe(503);
+    expect(log).toHaveBeenCalledWith({ widget: LOGGED_AS, ...rest });
+  });
+
+  it("logs nothing when App Builder's Log errors to Event Monitoring is unticked", async () => {
+    const { port } = await connected("null", { logDiagnostics: false });
+    toFrame(port, { type: "diagnostic", record: RECORD });
+    await flush();
+    expect(log).not.toHaveBeenCalled();
+  });
+
+  it("carries on when log() throws: the frame's next message is still handled", async () => {
+    log.mockImplementationOnce(() => {
+      throw new Error("Lightning Logger is not available");
+    });
+    const { element, port } = await connected();
+    const uncaught = [];
+    const onError = (event) => uncaught.push(event.error);
+    window.addEventListener("error", onError);
+    // Both arrive in one delivery, as the port holds them: a throw would leave the height unread.
+    toFrame(port, { type: "diagnostic", record: RECORD });
+    toFrame(port, { type: "height", height: 640 });
+    await flush();
+    window.removeEventListener("error", onError);
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(uncaught).toEqual([]);
+    expect(element.shadowRoot.querySelector("iframe.widget").style.height).toBe("640px");
   });
 });
