@@ -120,18 +120,24 @@ pub enum Scenario {
     Slow,
     /// Every response is a `500`.
     ServerError,
+    /// No request gets an answer, as when the network is down.
+    Offline,
+    /// Every answer is a gateway's HTML page instead of the API's JSON.
+    Unreadable,
     /// The demo org fails inside the widget (a Rust panic), to show and test how the
     /// widget reports an internal failure instead of dying silently.
     Crash,
 }
 
 impl Scenario {
-    pub const ALL: [Scenario; 6] = [
+    pub const ALL: [Scenario; 8] = [
         Scenario::Normal,
         Scenario::SalesforceLimit,
         Scenario::KustomerRateLimit,
         Scenario::Slow,
         Scenario::ServerError,
+        Scenario::Offline,
+        Scenario::Unreadable,
         Scenario::Crash,
     ];
 
@@ -142,6 +148,8 @@ impl Scenario {
             Scenario::KustomerRateLimit => "kustomer-rate-limit",
             Scenario::Slow => "slow",
             Scenario::ServerError => "server-error",
+            Scenario::Offline => "offline",
+            Scenario::Unreadable => "unreadable",
             Scenario::Crash => "crash",
         }
     }

@@ -49,6 +49,10 @@ impl DemoOrg {
     pub fn respond(&self, request: &Request, now_ms: f64) -> Response {
         match self.scenario {
             Scenario::ServerError => return server_error(request.service),
+            Scenario::Unreadable => {
+                return Response::new(200, "<html><body>Down for maintenance</body></html>")
+                    .with_header("content-type", "text/html")
+            }
             // On purpose: the scenario exists to exercise the widget's panic report.
             Scenario::Crash => panic!("the demo org's crash scenario failed on {}", request.path),
             Scenario::SalesforceLimit if request.service == Service::Salesforce => {
@@ -71,6 +75,10 @@ impl DemoOrg {
             Service::Kustomer => kustomer(&request.path),
             Service::Salesforce => salesforce_data::respond(&request.path),
         }
+    }
+
+    pub fn scenario(&self) -> Scenario {
+        self.scenario
     }
 
     pub fn latency_ms(&self) -> u32 {

@@ -26,6 +26,9 @@ impl Transport for DemoTransport {
             if latency > 0 {
                 self.clock.sleep(latency).await;
             }
+            if self.org.scenario() == Scenario::Offline {
+                return Err(FetchError::Network { service: request.service, detail: "the demo org is offline".into() });
+            }
             Ok(self.org.respond(request, self.clock.now_ms()))
         })
     }

@@ -96,3 +96,36 @@ fn a_salesforce_answer_without_records_is_recorded_as_unreadable() {
     let kinds: Vec<Kind> = records.borrow().iter().map(Record::kind).collect();
     assert_eq!(kinds, [Kind::UnreadableResponse]);
 }
+
+/// The demo org's failure scenarios, read as the views read them, give every kind a
+/// request can give; `crash` gives the panic (the hook records it, in the browser), the
+/// card's fallback the saved data, and a refused setting the configuration error.
+#[cfg(feature = "demo")]
+#[test]
+fn each_demo_failure_scenario_gives_its_kind() {
+    use crate::config::Scenario;
+    use crate::transport::demo::DemoTransport;
+
+    let expected = [
+        (Scenario::ServerError, vec![Kind::RequestRefused, Kind::RequestRefused]),
+        (Scenario::SalesforceLimit, vec![Kind::ApiLimit]),
+        (Scenario::KustomerRateLimit, vec![Kind::RateLimited]),
+        (Scenario::Offline, vec![Kind::RequestFailed, Kind::RequestFailed]),
+        (Scenario::Unreadable, vec![Kind::UnreadableResponse, Kind::UnreadableResponse]),
+        (Scenario::Normal, vec![]),
+        (Scenario::Slow, vec![]),
+    ];
+    for (scenario, kinds) in expected {
+        let clock = FakeClock::at(1_700_000_000_000.0);
+        let records: Rc<RefCell<Vec<Record>>> = Rc::default();
+        let kept = records.clone();
+        let demo = Rc::new(DemoTransport::new(scenario, clock.clone()));
+        let transport =
+            Observed::new(demo, clock.clone(), View::Insight, Rc::new(move |record| kept.borrow_mut().push(record)));
+        let kustomer = KustomerClient::new(&transport, clock.as_ref());
+        let _ = block_on(kustomer.conversation(crate::demo::kustomer_data::FORM));
+        let _ = block_on(SalesforceClient::new(&transport, "v62.0").query("SELECT Id FROM Contact"));
+        let found: Vec<Kind> = records.borrow().iter().map(Record::kind).collect();
+        assert_eq!(found, kinds, "{}", scenario.name());
+    }
+}

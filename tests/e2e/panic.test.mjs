@@ -13,6 +13,8 @@ test("a panic shows an error in every widget and says why in the console", async
   await page.goto(`${shared.server.url}/e2e/demo-host.html`);
   await page.waitForFunction(() => window.widget);
   await page.evaluate(() => {
+    window.records = [];
+    document.getElementById("one").addEventListener("ksw-diagnostic", (event) => window.records.push(event.detail));
     window.widget.mount(document.getElementById("two"), {
       view: "insight", context: { customerEmails: ["a@b.co"] }, transport: { kind: "demo" },
       salesforce: { subdomain: "acme" }, visibility: { card: false },
@@ -31,5 +33,8 @@ test("a panic shows an error in every widget and says why in the console", async
     );
   }
   assert.ok(consoleErrors.some((text) => text.includes("kustomer-salesforce-widget stopped") && text.includes("crash scenario")), consoleErrors.join("\n"));
+  // The panic is a record too, announced at once: the module runs nothing after it.
+  const records = await page.evaluate(() => window.records);
+  assert.deepEqual(records.map((record) => [record.kind, record.view]), [["panic", "conversation"]]);
   await page.close();
 });

@@ -145,6 +145,16 @@ test("a relay that never answers ends in the widget's own timeout from the confi
   await frame.waitForFunction(() => document.getElementById("widget").dataset.state === "error", null, { timeout: 10000 });
   assert.match(await textOf(frame), /Kustomer did not answer within 1500 ms/);
   assert.ok((await page.evaluate(() => window.requests)).length >= 1, "the request reached the Case page");
+  // Each timed-out request reached the component as a diagnostic record, over the port.
+  await page.waitForFunction(() => window.records.length > 0);
+  const records = await page.evaluate(() => window.records);
+  for (const record of records) {
+    assert.equal(record.kind, "request-failed", JSON.stringify(record));
+    assert.equal(record.service, "kustomer");
+    assert.equal(record.view, "conversation");
+    assert.ok(record.durationMs >= 1500, JSON.stringify(record));
+  }
+  assert.ok(records.some((record) => record.path === "/v1/conversations/{id}"), JSON.stringify(records));
 
   await page.evaluate(() => { window.relay = "answer"; });
   await frame.evaluate(() => document.querySelector("#widget .ksw-host").shadowRoot.querySelector(".ksw-error button").click());
