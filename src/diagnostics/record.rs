@@ -64,7 +64,11 @@ impl Record {
                 let code = code.as_deref().unwrap_or("");
                 let kind = if *status == 429 {
                     Kind::RateLimited
-                } else if request.service == Service::Salesforce && code.trim() == REQUEST_LIMIT_EXCEEDED {
+                } else if cfg!(feature = "insight")
+                    && request.service == Service::Salesforce
+                    && code.trim() == REQUEST_LIMIT_EXCEEDED
+                {
+                    // Only the Insight Card asks Salesforce (and its module alone has the code).
                     Kind::ApiLimit
                 } else {
                     Kind::RequestRefused

@@ -54,11 +54,15 @@ impl Transport for Observed {
     }
 }
 
-/// An error status read the way the service's client reads it, for its error code.
+/// An error status read the way the service's client reads it, for its error code. Only
+/// the Insight Card asks Salesforce: the Case page's module leaves its reader out.
 fn status_error(service: Service, response: &Response) -> FetchError {
     match service {
         Service::Kustomer => crate::kustomer::client::http_error(response),
+        #[cfg(feature = "insight")]
         Service::Salesforce => crate::salesforce::client::http_error(response),
+        #[cfg(not(feature = "insight"))]
+        Service::Salesforce => FetchError::Http { service, status: response.status, code: None, message: None },
     }
 }
 
