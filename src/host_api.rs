@@ -156,6 +156,7 @@ fn tear_down(shared: &Shared) {
     // Taken out first: disposing the view must not find the mount still borrowed.
     let taken = shared.borrow_mut().take();
     if let Some(mounted) = taken {
+        mounted.diagnostics.detach();
         drop(mounted.view);
         mounted.shadow_host.remove();
         let _ = mounted.element.remove_attribute("data-state");

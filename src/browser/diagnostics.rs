@@ -18,13 +18,15 @@ pub const EVENT: &str = "ksw-diagnostic";
 
 pub struct Diagnostics {
     log: RefCell<Log>,
-    element: HtmlElement,
+    /// The mount element, until `unmount()`: the records outlive the mount (a host may
+    /// still ask for them), the element does not.
+    element: RefCell<Option<HtmlElement>>,
     view: View,
 }
 
 impl Diagnostics {
     pub fn new(element: HtmlElement, view: View) -> Rc<Diagnostics> {
-        Rc::new(Diagnostics { log: RefCell::new(Log::new()), element, view })
+        Rc::new(Diagnostics { log: RefCell::new(Log::new()), element: RefCell::new(Some(element)), view })
     }
 
     /// The view the records are about.
@@ -35,8 +37,8 @@ impl Diagnostics {
     /// Keeps `record` and announces it after the current task, so that a host which adds
     /// its listener right after `mount()` returns still hears what the mount found.
     pub fn add(&self, record: Record) {
-        if let Some(record) = self.keep(record) {
-            let element = self.element.clone();
+        let Some(record) = self.keep(record) else { return };
+        if let Some(element) = self.element.borrow().clone() {
             wasm_bindgen_futures::spawn_local(async move { announce(&element, &record) });
         }
     }
@@ -44,9 +46,15 @@ impl Diagnostics {
     /// Keeps `record` and announces it at once: for a panic, after which the module runs
     /// no task again.
     pub fn add_now(&self, record: Record) {
-        if let Some(record) = self.keep(record) {
-            announce(&self.element, &record);
+        let Some(record) = self.keep(record) else { return };
+        if let Some(element) = self.element.try_borrow().ok().and_then(|element| element.clone()) {
+            announce(&element, &record);
         }
+    }
+
+    /// Lets go of the mount element: the widget was unmounted.
+    pub fn detach(&self) {
+        self.element.replace(None);
     }
 
     fn keep(&self, record: Record) -> Option<Record> {

@@ -94,13 +94,23 @@ test("the org's id from the context's relationships spares the lookup, and a con
   await page.close();
 });
 
-test("a Kustomer error keeps its status and title", async () => {
+test("a Kustomer error keeps its status and title, and its record goes to the console under the card's prefix", async () => {
   const page = await openCard({ salesforceSubdomain: "engines" });
+  const warnings = [];
+  page.on("console", (message) => message.type() === "warning" && warnings.push(message.text()));
   await start(page, { customer: { type: "customer", id: "k404", attributes: {} } });
   await waitFor(page, "error");
   const shown = await text(page);
   assert.doesNotMatch(shown, /\[object Object\]/);
   assert.match(shown, /404|not found/i, shown);
+  const prefixed = () => warnings.filter((line) => line.startsWith("kustomer-salesforce-widget diagnostic:"));
+  for (let tries = 0; tries < 50 && prefixed().length === 0; tries++) await page.waitForTimeout(20);
+  const lines = prefixed();
+  assert.equal(lines.length, 1, warnings.join("\n"));
+  const record = JSON.parse(lines[0].slice("kustomer-salesforce-widget diagnostic:".length));
+  assert.deepEqual([record.kind, record.view, record.service, record.status, record.path],
+    ["request-refused", "insight", "kustomer", 404, "/v1/customers/{id}"]);
+  assert.ok(!lines[0].includes("k404"), lines[0]);
   await page.close();
 });
 
