@@ -7,6 +7,7 @@ pub mod fetch;
 pub mod load;
 pub mod plan;
 pub mod refusal;
+pub mod related;
 mod saved;
 
 pub use fetch::fetch;

@@ -1,0 +1,213 @@
+//! Related lists: records of any object that hang from the matched Accounts or Contacts
+//! (`Case`, `Asset`, `Subscription__c`), as the admin lists them under `relatedLists`.
+//!
+//! Each list rides in a query the card already makes, as a child subquery of its parent, so
+//! that lists cost no request of their own. Nothing from the config reaches a query as it
+//! was written: every name is checked as an API name, the order is read into a field and a
+//! direction, the filter is read by [`crate::salesforce::filter`] and written back in its
+//! canonical form, and the limit is a number in range. Errors name the key that holds the
+//! problem (`relatedLists[0].where`).
+
+use serde_json::Value;
+
+use crate::config::ConfigError;
+use crate::salesforce::filter::{self, Filter};
+use crate::salesforce::soql::is_field_name;
+
+/// At most this many lists: each adds a subquery, and a query holds at most 20.
+pub const MAX_LISTS: usize = 8;
+/// At most this many fields a list.
+pub const MAX_FIELDS: usize = 10;
+pub const DEFAULT_LIMIT: u32 = 5;
+pub const MAX_LIMIT: u32 = 50;
+
+const KEYS: &[&str] = &["object", "parent", "relationship", "label", "fields", "where", "orderBy", "limit"];
+
+/// The matched records a list hangs from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Parent {
+    Account,
+    Contact,
+}
+
+impl Parent {
+    pub fn name(self) -> &'static str {
+        match self {
+            Parent::Account => "Account",
+            Parent::Contact => "Contact",
+        }
+    }
+}
+
+/// `ORDER BY` for one list: a field, a direction, and where nulls go if said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderBy {
+    field: String,
+    descending: bool,
+    nulls_first: Option<bool>,
+}
+
+impl OrderBy {
+    /// Reads `Renewal_Date__c DESC NULLS LAST`: a field, then optionally `ASC` or `DESC`,
+    /// then optionally `NULLS FIRST` or `NULLS LAST`, any case, nothing else.
+    pub fn parse(text: &str) -> Result<OrderBy, String> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let Some((&field, rest)) = words.split_first() else {
+            return Err("expected a field, such as `CreatedDate DESC`".into());
+        };
+        if !is_field_name(field) {
+            return Err(format!("`{field}` is not a field API name"));
+        }
+        let upper: Vec<String> = rest.iter().map(|word| word.to_ascii_uppercase()).collect();
+        let upper: Vec<&str> = upper.iter().map(String::as_str).collect();
+        let (descending, rest) = match upper.split_first() {
+            Some((&"ASC", rest)) => (false, rest),
+            Some((&"DESC", rest)) => (true, rest),
+            _ => (false, &upper[..]),
+        };
+        let nulls_first = match rest {
+            [] => None,
+            ["NULLS", "FIRST"] => Some(true),
+            ["NULLS", "LAST"] => Some(false),
+            _ => return Err("expected a field, then ASC or DESC, then NULLS FIRST or NULLS LAST".into()),
+        };
+        Ok(OrderBy { field: field.to_string(), descending, nulls_first })
+    }
+
+    pub fn to_soql(&self) -> String {
+        let mut soql = format!("{} {}", self.field, if self.descending { "DESC" } else { "ASC" });
+        match self.nulls_first {
+            Some(true) => soql.push_str(" NULLS FIRST"),
+            Some(false) => soql.push_str(" NULLS LAST"),
+            None => {}
+        }
+        soql
+    }
+}
+
+/// One list as the admin configured it, every part checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelatedList {
+    pub object: String,
+    pub parent: Parent,
+    /// The child relationship's name on the parent (`Subscriptions__r`); when left out, the
+    /// org's object info names it.
+    pub relationship: Option<String>,
+    pub label: Option<String>,
+    pub fields: Vec<String>,
+    pub filter: Option<Filter>,
+    pub order_by: Option<OrderBy>,
+    pub limit: u32,
+}
+
+impl RelatedList {
+    /// The child subquery under `relationship`: the record's id and the fields, the filter
+    /// and order written back from what was read, and one record more than the limit, to
+    /// know whether the list holds more than it shows.
+    pub fn subquery(&self, relationship: &str) -> String {
+        let mut fields = vec!["Id"];
+        for field in &self.fields {
+            if !fields.iter().any(|known| known.eq_ignore_ascii_case(field)) {
+                fields.push(field);
+            }
+        }
+        let mut soql = format!("(SELECT {} FROM {relationship}", fields.join(", "));
+        if let Some(filter) = &self.filter {
+            soql.push_str(" WHERE ");
+            soql.push_str(&filter.to_soql());
+        }
+        if let Some(order_by) = &self.order_by {
+            soql.push_str(" ORDER BY ");
+            soql.push_str(&order_by.to_soql());
+        }
+        soql.push_str(&format!(" LIMIT {})", self.limit + 1));
+        soql
+    }
+}
+
+/// An object's API name: one word of letters, digits and underscores (`Case`,
+/// `Subscription__c`, `ns__Thing__c`), no relationship step.
+pub fn is_object_name(name: &str) -> bool {
+    !name.contains('.') && is_field_name(name)
+}
+
+/// The lists under `relatedLists` (`value`), every part checked; an error names its key.
+pub fn parse_lists(value: &Value) -> Result<Vec<RelatedList>, ConfigError> {
+    const KEY: &str = "relatedLists";
+    let Value::Array(items) = value else {
+        return Err(ConfigError::new(KEY, "expected an array of related lists"));
+    };
+    if items.len() > MAX_LISTS {
+        return Err(ConfigError::new(KEY, format!("at most {MAX_LISTS} related lists, found {}", items.len())));
+    }
+    items.iter().enumerate().map(|(index, item)| parse_list(item, &format!("{KEY}[{index}]"))).collect()
+}
+
+fn parse_list(value: &Value, path: &str) -> Result<RelatedList, ConfigError> {
+    let key = |name: &str| format!("{path}.{name}");
+    let Value::Object(map) = value else {
+        return Err(ConfigError::new(path, "expected an object with `object`, `parent` and `fields`"));
+    };
+    if let Some(unknown) = map.keys().find(|name| !KEYS.contains(&name.as_str())) {
+        return Err(ConfigError::new(&key(unknown), format!("unknown key `{unknown}`")));
+    }
+    let text = |name: &str| -> Result<Option<&str>, ConfigError> {
+        match map.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(text)) => Ok(Some(text.trim())),
+            Some(_) => Err(ConfigError::new(&key(name), "expected a string")),
+        }
+    };
+    let api_name = |name: &str, check: fn(&str) -> bool| -> Result<Option<String>, ConfigError> {
+        match text(name)? {
+            None => Ok(None),
+            Some(value) if check(value) => Ok(Some(value.to_string())),
+            Some(_) => Err(ConfigError::new(&key(name), "expected an API name: letters, digits and underscores")),
+        }
+    };
+    let object = api_name("object", is_object_name)?
+        .ok_or_else(|| ConfigError::new(&key("object"), "missing: expected the object's API name, such as Case"))?;
+    let parent = match text("parent")? {
+        Some("Account") => Parent::Account,
+        Some("Contact") => Parent::Contact,
+        Some(_) => return Err(ConfigError::new(&key("parent"), "expected `Account` or `Contact`")),
+        None => return Err(ConfigError::new(&key("parent"), "missing: expected `Account` or `Contact`")),
+    };
+    let relationship = api_name("relationship", is_object_name)?;
+    let label = text("label")?.filter(|label| !label.is_empty()).map(str::to_string);
+    let fields = match map.get("fields") {
+        Some(Value::Array(names)) if !names.is_empty() && names.len() <= MAX_FIELDS => names
+            .iter()
+            .enumerate()
+            .map(|(index, name)| match name.as_str().map(str::trim) {
+                Some(name) if is_field_name(name) => Ok(name.to_string()),
+                _ => Err(ConfigError::new(&format!("{path}.fields[{index}]"), "expected a field API name")),
+            })
+            .collect::<Result<Vec<String>, ConfigError>>()?,
+        _ => return Err(ConfigError::new(&key("fields"), format!("expected 1 to {MAX_FIELDS} field API names"))),
+    };
+    let filter = match text("where")? {
+        Some(filter) if !filter.is_empty() => {
+            Some(filter::parse(filter).map_err(|error| ConfigError::new(&key("where"), error.to_string()))?)
+        }
+        _ => None,
+    };
+    let order_by = match text("orderBy")? {
+        Some(order) if !order.is_empty() => {
+            Some(OrderBy::parse(order).map_err(|message| ConfigError::new(&key("orderBy"), message))?)
+        }
+        _ => None,
+    };
+    let limit = match map.get("limit") {
+        None | Some(Value::Null) => DEFAULT_LIMIT,
+        Some(number) => match number.as_u64() {
+            Some(limit @ 1..=50) => limit as u32,
+            _ => return Err(ConfigError::new(&key("limit"), format!("expected a whole number from 1 to {MAX_LIMIT}"))),
+        },
+    };
+    Ok(RelatedList { object, parent, relationship, label, fields, filter, order_by, limit })
+}
+
+#[cfg(test)]
+#[path = "related_tests.rs"]
+mod tests;
