@@ -4,7 +4,9 @@
 //! notices), and what it keeps per email for the cache ([`Fetched`]).
 
 pub mod fetch;
+pub mod labels;
 pub mod load;
+pub mod matching;
 pub mod plan;
 pub mod refusal;
 pub mod related;
