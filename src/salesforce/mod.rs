@@ -8,5 +8,6 @@ pub mod filter;
 pub mod host_saved;
 pub mod limits;
 pub mod model;
+pub mod object_info;
 pub mod soql;
 pub mod sosl;
