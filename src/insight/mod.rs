@@ -11,6 +11,7 @@ pub mod plan;
 pub mod refusal;
 pub mod related;
 mod saved;
+pub mod sections;
 
 pub use fetch::fetch;
 pub use plan::Plan;
