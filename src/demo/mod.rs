@@ -15,6 +15,7 @@ mod email_thread;
 mod files;
 mod ids;
 pub mod kustomer_data;
+mod object_info;
 pub mod salesforce_data;
 mod salesforce_records;
 mod script;

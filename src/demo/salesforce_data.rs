@@ -14,7 +14,7 @@ pub fn respond(path_and_query: &str) -> Response {
     let (path, query) = path_and_query.split_once('?').unwrap_or((path_and_query, ""));
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
     let version = match segments.as_slice() {
-        ["services", "data", version, "query" | "search", ..] if version.starts_with('v') => *version,
+        ["services", "data", version, "query" | "search" | "ui-api", ..] if version.starts_with('v') => *version,
         _ => return error(404, "NOT_FOUND", "The requested resource does not exist"),
     };
     let result = match segments.as_slice() {
@@ -29,6 +29,11 @@ pub fn respond(path_and_query: &str) -> Response {
                 return error(400, "MALFORMED_SEARCH", "A search string has to be specified");
             };
             super::sosl::run(&decode_percent(sosl, true))
+        }
+        [_, _, _, "ui-api", "object-info", "batch", names] => {
+            return Response::new(200, super::object_info::batch(&decode_percent(names, false)).to_string())
+                .with_header("content-type", "application/json;charset=UTF-8")
+                .with_header("sforce-limit-info", "api-usage=18342/100000")
         }
         // Continuations encode the query and the offset: `query/{cursor}-{offset}`.
         [_, _, _, "query", locator] => match soql::resume(locator, version) {

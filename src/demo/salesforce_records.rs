@@ -209,19 +209,76 @@ pub fn opportunities() -> Vec<Value> {
 }
 
 pub fn cases() -> Vec<Value> {
-    let case = |id: &str, number: &str, conversation: &str, status: &str, subject: &str| {
+    let case = |id: &str,
+                number: &str,
+                conversation: &str,
+                status: &str,
+                subject: &str,
+                account: Value,
+                contact: Value| {
         record(
             "Case",
             id,
             json!({ "CaseNumber": number, "Status": status, "Subject": subject, "KustomerApp__Conversation_Id__c": conversation,
-            "CreatedDate": "2026-11-17T10:00:00.000+0000" }),
+            "CreatedDate": "2026-11-17T10:00:00.000+0000", "AccountId": account, "ContactId": contact }),
         )
     };
     vec![
-        case("500Dn00000Cs001A", "00001042", "6140cefd91ffddd18144e08b", "New", "Invoice #4417 charged twice"),
-        case("500Dn00000Cs002A", "00001017", "6140cefd91ffddd18144c001", "Closed", "Trail pack sizing and a return"),
-        case("500Dn00000Cs003A", "00001029", "6140cefd91ffddd18144c004", "Closed", "Where is my order?"),
-        case("500Dn00000Cs004A", "00001051", "6140cefd91ffddd18144c008", "Closed", "Callback about a damaged delivery"),
+        case(
+            "500Dn00000Cs001A",
+            "00001042",
+            "6140cefd91ffddd18144e08b",
+            "New",
+            "Invoice #4417 charged twice",
+            json!("001Dn00000BrtLneA"),
+            json!("003Dn00000JnCprA"),
+        ),
+        case(
+            "500Dn00000Cs002A",
+            "00001017",
+            "6140cefd91ffddd18144c001",
+            "Closed",
+            "Trail pack sizing and a return",
+            json!("001Dn00000SmtGeaA"),
+            json!("003Dn00000OlvChA"),
+        ),
+        case(
+            "500Dn00000Cs003A",
+            "00001029",
+            "6140cefd91ffddd18144c004",
+            "Closed",
+            "Where is my order?",
+            Value::Null,
+            Value::Null,
+        ),
+        case(
+            "500Dn00000Cs004A",
+            "00001051",
+            "6140cefd91ffddd18144c008",
+            "Closed",
+            "Callback about a damaged delivery",
+            Value::Null,
+            Value::Null,
+        ),
+    ]
+}
+
+/// A custom object, as orgs keep what support needs: subscriptions on an Account, with a
+/// lookup to the product (`Product__r.Name`) and a status the admin's filter can leave out.
+pub fn subscriptions() -> Vec<Value> {
+    let subscription = |id: &str, name: &str, status: &str, renewal: &str, product: &str, account: &str| {
+        record(
+            "Subscription__c",
+            id,
+            json!({ "Name": name, "Status__c": status, "Renewal_Date__c": renewal, "Seats__c": 40, "Account__c": account,
+            "Product__r": { "attributes": { "type": "Product2" }, "Name": product } }),
+        )
+    };
+    vec![
+        subscription("a0BDn0000SubTm1A", "SUB-0001", "Active", "2027-03-01", "Team plan", "001Dn00000BrtLneA"),
+        subscription("a0BDn0000SubAn2A", "SUB-0002", "Active", "2027-02-28", "Analytics add-on", "001Dn00000BrtLneA"),
+        subscription("a0BDn0000SubOl3A", "SUB-0003", "Cancelled", "2026-06-30", "Legacy plan", "001Dn00000BrtLneA"),
+        subscription("a0BDn0000SubSm4A", "SUB-0004", "Active", "2027-01-15", "Starter plan", "001Dn00000SmtGeaA"),
     ]
 }
 
@@ -233,6 +290,7 @@ pub fn table(object: &str) -> Option<Vec<Value>> {
         "lead" => Some(leads()),
         "opportunity" => Some(opportunities()),
         "case" => Some(cases()),
+        "subscription__c" => Some(subscriptions()),
         _ => None,
     }
 }

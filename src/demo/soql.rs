@@ -421,6 +421,8 @@ fn child_relationship(parent: &str, relationship: &str) -> Result<(&'static str,
         ("account", "opportunities") => Ok(("Opportunity", "AccountId")),
         ("account", "contacts") => Ok(("Contact", "AccountId")),
         ("account", "cases") => Ok(("Case", "AccountId")),
+        ("account", "subscriptions__r") => Ok(("Subscription__c", "Account__c")),
+        ("contact", "cases") => Ok(("Case", "ContactId")),
         _ => Err(QueryError {
             code: "INVALID_TYPE",
             message: format!(

@@ -160,3 +160,51 @@ fn salesforce_demo_has_duplicates_leads_and_no_match_customers() {
     let opportunities = query("SELECT Id, IsClosed FROM Opportunity WHERE AccountId = '001Dn00000BrtLneA'");
     assert_eq!(opportunities["totalSize"], 4);
 }
+
+/// The demo org carries what related lists need: a custom object under Accounts, Cases
+/// under Contacts, and object info with the org's labels and child relationships.
+#[test]
+fn related_lists_run_against_the_demo_org_with_its_object_info() {
+    use crate::insight::related::parse_lists;
+    use crate::salesforce::object_info::{batch_path, read_batch};
+    use crate::transport::encode_query_value;
+
+    let org = DemoOrg::new(Scenario::Normal);
+    let asked = ["Account", "Contact", "Subscription__c", "Thing__c"];
+    let (status, body) = get(&org, Service::Salesforce, &batch_path("v62.0", &asked));
+    assert_eq!(status, 200);
+    let (described, undescribed) = read_batch(&body, &asked).unwrap();
+    assert_eq!(undescribed.len(), 1, "an object the org does not have is its own 404");
+    let account = &described[0];
+    assert_eq!(account.field_label("NumberOfEmployees"), Some("Employees"), "the org's own label");
+    let subscription = &described[2];
+    assert_eq!(subscription.label_plural.as_deref(), Some("Subscriptions"));
+    assert_eq!(subscription.field_label("Renewal_Date__c"), Some("Renewal date"));
+    assert_eq!(account.relationship_to("Subscription__c", None), Ok("Subscriptions__r"));
+    assert_eq!(described[1].relationship_to("Case", None), Ok("Cases"));
+
+    let lists = parse_lists(
+        &crate::json::parse(
+            r#"[{"object":"Subscription__c","parent":"Account","fields":["Name","Status__c","Renewal_Date__c","Product__r.Name"],
+                "where":"Status__c != 'Cancelled'","orderBy":"Renewal_Date__c DESC","limit":1},
+               {"object":"Case","parent":"Contact","fields":["CaseNumber","Subject","Status"]}]"#,
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let subquery = lists[0].subquery("Subscriptions__r");
+    let nested = lists[1].subquery("Cases");
+    let soql = format!(
+        "SELECT Id, Name, {subquery}, (SELECT Id, Name, {nested} FROM Contacts) FROM Account WHERE Name = 'Brightline Inc'"
+    );
+    let (status, body) =
+        get(&org, Service::Salesforce, &format!("/services/data/v62.0/query?q={}", encode_query_value(&soql)));
+    assert_eq!(status, 200, "{body}");
+    let account = &body["records"][0];
+    let subscriptions = account["Subscriptions__r"]["records"].as_array().unwrap();
+    assert_eq!(subscriptions.len(), 2, "the limit and one more, to know there are more: {subscriptions:?}");
+    assert_eq!(subscriptions[0]["Name"], "SUB-0001", "newest renewal first, the cancelled one left out");
+    assert_eq!(subscriptions[0]["Product__r"]["Name"], "Team plan");
+    let cases = &account["Contacts"]["records"][0]["Cases"]["records"];
+    assert_eq!(cases[0]["CaseNumber"], "00001042", "a Contact's own list, nested under its Account");
+}
