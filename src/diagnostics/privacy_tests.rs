@@ -197,3 +197,64 @@ fn every_fixture_is_private_text_of_at_least_four_characters() {
         }
     }
 }
+
+/// The same property on the path every record takes in the widget: answers carrying the
+/// private text in each service's error format, or refusing to answer, through the
+/// transport that records failures, and an unreadable answer found by a client.
+mod through_the_transport {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use super::*;
+    use crate::kustomer::KustomerClient;
+    use crate::test_support::{block_on, FakeClock, ScriptedTransport};
+    use crate::transport::observed::Observed;
+    use crate::transport::{Response, Transport};
+
+    fn answers(private: &str, status: u16) -> Vec<Result<Response, FetchError>> {
+        let text = crate::json::compact(&serde_json::Value::from(private));
+        vec![
+            Ok(Response::new(
+                status.max(400),
+                format!(r#"{{"errors":[{{"code":{text},"title":{text},"detail":{text}}}]}}"#),
+            )),
+            Ok(Response::new(status.max(400), format!(r#"[{{"errorCode":{text},"message":{text}}}]"#))),
+            Ok(Response::new(status.max(400), private.to_string())),
+            Err(FetchError::Network { service: Service::Kustomer, detail: private.to_string() }),
+            Err(FetchError::Host { detail: private.to_string() }),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        #[test]
+        fn no_record_from_an_answer_writes_private_text(
+            private in private_text(),
+            view in view(),
+            service in service(),
+            status in 100_u16..600,
+        ) {
+            let records: Rc<RefCell<Vec<Record>>> = Rc::default();
+            let kept = records.clone();
+            let clock = FakeClock::at(0.0);
+            let sink = Rc::new(move |record| kept.borrow_mut().push(record));
+            for path in paths_with(&private) {
+                let scripted = Rc::new(ScriptedTransport::new(answers(&private, status)));
+                let observed = Observed::new(scripted, clock.clone(), view, sink.clone());
+                for _ in 0..5 {
+                    let _ = block_on(observed.get(&Request::new(service, path.clone())));
+                }
+                // An answer that is not JSON, found by the client.
+                let unreadable = Rc::new(ScriptedTransport::new(vec![Ok(Response::new(200, private.clone()))]));
+                let observed = Observed::new(unreadable, clock.clone(), view, sink.clone());
+                let _ = block_on(KustomerClient::new(&observed, clock.as_ref()).get_json(&path));
+            }
+            prop_assert!(records.borrow().len() >= paths_with(&private).len() * 5);
+            for record in records.borrow().iter() {
+                assert_nothing_private(&compact(&record.to_json()), &private)?;
+                assert_nothing_private(&record.to_line(), &private)?;
+            }
+        }
+    }
+}
