@@ -9,7 +9,7 @@ use crate::strings;
 use crate::ui::EnvHandle;
 
 #[component]
-pub fn Diagnostics(env: EnvHandle) -> impl IntoView {
+pub fn DiagnosticDetails(env: EnvHandle) -> impl IntoView {
     let copy = move |event: web_sys::MouseEvent| {
         let Some(control) = event.current_target().and_then(|target| target.dyn_into::<web_sys::Element>().ok()) else {
             return;

@@ -98,7 +98,7 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
                     Some(Ok(loaded)) => card_body(env, loaded, reload, conversation_id.clone()),
                 }
             }}
-            <diagnostics::Diagnostics env />
+            <diagnostics::DiagnosticDetails env />
         </section>
     }
     .into_any()
