@@ -255,12 +255,11 @@ pub fn mount(element: JsValue, config: JsValue, host_fetch: JsValue) -> Result<H
 /// build's own.
 fn named_view(config: &JsValue) -> View {
     let named = js_sys::Reflect::get(config, &"view".into()).ok().and_then(|view| view.as_string());
-    match named.as_deref() {
-        Some("insight") => View::Insight,
-        Some("conversation") => View::Conversation,
-        _ if cfg!(feature = "conversation") => View::Conversation,
-        _ => View::Insight,
-    }
+    let build = if cfg!(feature = "conversation") { View::Conversation } else { View::Insight };
+    [View::Conversation, View::Insight]
+        .into_iter()
+        .find(|view| named.as_deref() == Some(crate::diagnostics::view_name(*view)))
+        .unwrap_or(build)
 }
 
 /// The demo org's conversations as `[{id, subject, channel, customerId, customerEmails}]`,

@@ -9,7 +9,7 @@
 use std::fmt;
 
 mod parse;
-mod read;
+pub(crate) mod read;
 
 /// A configuration that parsed and passed every rule below.
 #[derive(Debug, Clone, PartialEq)]

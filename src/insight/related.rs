@@ -10,6 +10,7 @@
 
 use serde_json::Value;
 
+use crate::config::read::Object;
 use crate::config::ConfigError;
 use crate::salesforce::filter::{self, Filter};
 use crate::salesforce::soql::is_field_name;
@@ -144,38 +145,27 @@ pub fn parse_lists(value: &Value) -> Result<Vec<RelatedList>, ConfigError> {
 }
 
 fn parse_list(value: &Value, path: &str) -> Result<RelatedList, ConfigError> {
-    let key = |name: &str| format!("{path}.{name}");
-    let Value::Object(map) = value else {
-        return Err(ConfigError::new(path, "expected an object with `object`, `parent` and `fields`"));
+    let list = Object::new(value, path, KEYS)?;
+    let trimmed = |key: &str| -> Result<Option<String>, ConfigError> {
+        Ok(list.string(key)?.map(|text| text.trim().to_string()).filter(|text| !text.is_empty()))
     };
-    if let Some(unknown) = map.keys().find(|name| !KEYS.contains(&name.as_str())) {
-        return Err(ConfigError::new(&key(unknown), format!("unknown key `{unknown}`")));
-    }
-    let text = |name: &str| -> Result<Option<&str>, ConfigError> {
-        match map.get(name) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(text)) => Ok(Some(text.trim())),
-            Some(_) => Err(ConfigError::new(&key(name), "expected a string")),
-        }
-    };
-    let api_name = |name: &str, check: fn(&str) -> bool| -> Result<Option<String>, ConfigError> {
-        match text(name)? {
+    let api_name = |key: &str| -> Result<Option<String>, ConfigError> {
+        match list.string(key)? {
             None => Ok(None),
-            Some(value) if check(value) => Ok(Some(value.to_string())),
-            Some(_) => Err(ConfigError::new(&key(name), "expected an API name: letters, digits and underscores")),
+            Some(name) if is_object_name(name.trim()) => Ok(Some(name.trim().to_string())),
+            Some(_) => Err(ConfigError::new(&list.key(key), "expected an API name: letters, digits and underscores")),
         }
     };
-    let object = api_name("object", is_object_name)?
-        .ok_or_else(|| ConfigError::new(&key("object"), "missing: expected the object's API name, such as Case"))?;
-    let parent = match text("parent")? {
-        Some("Account") => Parent::Account,
-        Some("Contact") => Parent::Contact,
-        Some(_) => return Err(ConfigError::new(&key("parent"), "expected `Account` or `Contact`")),
-        None => return Err(ConfigError::new(&key("parent"), "missing: expected `Account` or `Contact`")),
-    };
-    let relationship = api_name("relationship", is_object_name)?;
-    let label = text("label")?.filter(|label| !label.is_empty()).map(str::to_string);
-    let fields = match map.get("fields") {
+    let object = api_name("object")?.ok_or_else(|| {
+        ConfigError::new(&list.key("object"), "missing: expected the object's API name, such as Case")
+    })?;
+    let parent = list
+        .choice("parent", "parent", &[("Account", Parent::Account), ("Contact", Parent::Contact)])?
+        .ok_or_else(|| ConfigError::new(&list.key("parent"), "missing: expected `Account` or `Contact`"))?;
+    let relationship = api_name("relationship")?;
+    let label = trimmed("label")?;
+    // Each field is named by its index in brackets, as the lists themselves are.
+    let fields = match list.get("fields") {
         Some(Value::Array(names)) if !names.is_empty() && names.len() <= MAX_FIELDS => names
             .iter()
             .enumerate()
@@ -184,27 +174,19 @@ fn parse_list(value: &Value, path: &str) -> Result<RelatedList, ConfigError> {
                 _ => Err(ConfigError::new(&format!("{path}.fields[{index}]"), "expected a field API name")),
             })
             .collect::<Result<Vec<String>, ConfigError>>()?,
-        _ => return Err(ConfigError::new(&key("fields"), format!("expected 1 to {MAX_FIELDS} field API names"))),
+        _ => return Err(ConfigError::new(&list.key("fields"), format!("expected 1 to {MAX_FIELDS} field API names"))),
     };
-    let filter = match text("where")? {
-        Some(filter) if !filter.is_empty() => {
-            Some(filter::parse(filter).map_err(|error| ConfigError::new(&key("where"), error.to_string()))?)
+    let filter = match trimmed("where")? {
+        Some(filter) => {
+            Some(filter::parse(&filter).map_err(|error| ConfigError::new(&list.key("where"), error.to_string()))?)
         }
-        _ => None,
+        None => None,
     };
-    let order_by = match text("orderBy")? {
-        Some(order) if !order.is_empty() => {
-            Some(OrderBy::parse(order).map_err(|message| ConfigError::new(&key("orderBy"), message))?)
-        }
-        _ => None,
+    let order_by = match trimmed("orderBy")? {
+        Some(order) => Some(OrderBy::parse(&order).map_err(|message| ConfigError::new(&list.key("orderBy"), message))?),
+        None => None,
     };
-    let limit = match map.get("limit") {
-        None | Some(Value::Null) => DEFAULT_LIMIT,
-        Some(number) => match number.as_u64() {
-            Some(limit @ 1..=50) => limit as u32,
-            _ => return Err(ConfigError::new(&key("limit"), format!("expected a whole number from 1 to {MAX_LIMIT}"))),
-        },
-    };
+    let limit = list.count("limit", MAX_LIMIT)?.unwrap_or(DEFAULT_LIMIT);
     Ok(RelatedList { object, parent, relationship, label, fields, filter, order_by, limit })
 }
 

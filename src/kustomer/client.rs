@@ -64,7 +64,7 @@ impl<'a> KustomerClient<'a> {
     pub async fn conversation(&self, id: &str) -> Result<Conversation, FetchError> {
         let path = format!("/v1/conversations/{}", encode_segment(id));
         let document = self.get_json(&path).await?;
-        Ok(Conversation::from_resource(&self.noted(&path, single(&document))?))
+        Ok(Conversation::from_resource(&single(&document).map_err(|error| self.unreadable(&path, error))?))
     }
 
     /// A customer, from the page's store when read lately (see [`directory`]).
@@ -74,7 +74,7 @@ impl<'a> KustomerClient<'a> {
         }
         let path = format!("/v1/customers/{}", encode_segment(id));
         let document = self.get_json(&path).await?;
-        let customer = Customer::from_resource(&self.noted(&path, single(&document))?);
+        let customer = Customer::from_resource(&single(&document).map_err(|error| self.unreadable(&path, error))?);
         directory::remember_customer(&customer, self.clock.now_ms());
         Ok(customer)
     }
@@ -86,7 +86,7 @@ impl<'a> KustomerClient<'a> {
         }
         let path = format!("/v1/users/{}", encode_segment(id));
         let document = self.get_json(&path).await?;
-        let user = User::from_resource(&self.noted(&path, single(&document))?);
+        let user = User::from_resource(&single(&document).map_err(|error| self.unreadable(&path, error))?);
         directory::remember_user(&user, self.clock.now_ms());
         Ok(user)
     }
@@ -150,15 +150,18 @@ impl<'a> KustomerClient<'a> {
                 listing.truncated = true;
                 break;
             }
-            let page =
-                match self.get_text(&path).await.and_then(|text| self.noted(&path, read_page(&path, text, paths))) {
-                    Ok(page) => page,
-                    Err(error) if visited.is_empty() => return Err(error),
-                    Err(error) => {
-                        listing.stopped_by = Some(error);
-                        break;
-                    }
-                };
+            let page = match self
+                .get_text(&path)
+                .await
+                .and_then(|text| read_page(&path, text, paths).map_err(|error| self.unreadable(&path, error)))
+            {
+                Ok(page) => page,
+                Err(error) if visited.is_empty() => return Err(error),
+                Err(error) => {
+                    listing.stopped_by = Some(error);
+                    break;
+                }
+            };
             listing.items.extend(page.0);
             visited.push(path);
             listing.pages = visited.len();
@@ -171,23 +174,22 @@ impl<'a> KustomerClient<'a> {
     /// One page of a list, with the values at `paths` read from each item, and its
     /// `links.next`.
     pub async fn page(&self, path: &str, paths: &[&str]) -> Result<(Vec<Listed>, Option<String>), FetchError> {
-        let (items, next) = self.noted(path, read_page(path, self.get_text(path).await?, paths))?;
+        let (items, next) =
+            read_page(path, self.get_text(path).await?, paths).map_err(|error| self.unreadable(path, error))?;
         Ok((items, next.as_deref().map(relative_path)))
     }
 
     /// GETs a path and parses the JSON body, retrying on `429`.
     pub async fn get_json(&self, path: &str) -> Result<Value, FetchError> {
         let text = self.get_text(path).await?;
-        self.noted(path, crate::json::parse(&text).map_err(|error| not_json(path, error)))
+        crate::json::parse(&text).map_err(|error| self.unreadable(path, not_json(path, error)))
     }
 
-    /// `result`, after telling the transport's diagnostics of an answer that could not be
-    /// read (a failed request the transport has recorded already).
-    fn noted<T>(&self, path: &str, result: Result<T, FetchError>) -> Result<T, FetchError> {
-        if let Err(error @ FetchError::Decode { .. }) = &result {
-            self.transport.report(&Request::new(Service::Kustomer, path), error);
-        }
-        result
+    /// `error`, an answer that could not be read, after telling the transport's
+    /// diagnostics (a failed request the transport has recorded already).
+    fn unreadable(&self, path: &str, error: FetchError) -> FetchError {
+        self.transport.report(&Request::new(Service::Kustomer, path), &error);
+        error
     }
 
     /// GETs a path, retrying on `429`; the body of a success.

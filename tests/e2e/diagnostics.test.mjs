@@ -3,7 +3,7 @@
 // holds anything the answers, the context or the errors held.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serverAndBrowser, strictPage, waitForState } from "./support.mjs";
+import { hostPage as openHostPage, serverAndBrowser, waitForState } from "./support.mjs";
 
 const shared = serverAndBrowser();
 
@@ -13,12 +13,7 @@ const PRIVATE = [
   "relay exploded",
 ];
 
-async function hostPage() {
-  const page = await strictPage(shared.browser);
-  await page.goto(`${shared.server.url}/e2e/host.html`);
-  await page.waitForFunction(() => window.widget);
-  return page;
-}
+const hostPage = () => openHostPage(shared);
 
 test("failing requests in both views give ksw-diagnostic events with no fixture content", async () => {
   const page = await hostPage();

@@ -1,16 +1,11 @@
 // The built module, driven through its host API from a page served on loopback.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serverAndBrowser, strictPage, waitForState } from "./support.mjs";
+import { hostPage as openHostPage, serverAndBrowser, strictPage, waitForState } from "./support.mjs";
 
 const shared = serverAndBrowser();
 
-async function hostPage() {
-  const page = await strictPage(shared.browser);
-  await page.goto(`${shared.server.url}/e2e/host.html`);
-  await page.waitForFunction(() => window.widget);
-  return page;
-}
+const hostPage = () => openHostPage(shared);
 
 test("mounts with a hostFetch stub and reaches ready", async () => {
   const page = await hostPage();

@@ -168,6 +168,14 @@ export async function strictPage(browser) {
   return page;
 }
 
+/** A strict page on the test host (pages/host.html), once its modules are loaded. */
+export async function hostPage(shared) {
+  const page = await strictPage(shared.browser);
+  await page.goto(`${shared.server.url}/e2e/host.html`);
+  await page.waitForFunction(() => window.widget);
+  return page;
+}
+
 /** Waits for data-state on the element matching `selector`. */
 export async function waitForState(page, selector, state, timeout = 15000) {
   await page.waitForFunction(
