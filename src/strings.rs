@@ -490,6 +490,56 @@ pub fn emails_tried(emails: &str) -> String {
     format!("Emails tried: {emails}")
 }
 
+// Related lists and matching beyond email.
+pub const MATCHED: &str = "Matched";
+pub const BY_EMAIL: &str = "by email";
+pub const BY_PHONE: &str = "by phone";
+pub const BY_KUSTOMER_ID: &str = "by Kustomer id";
+pub const VIEW_ALL: &str = "View all in Salesforce";
+
+pub fn list_object_unknown(object: &str, status: u16, code: &str) -> String {
+    let answer = if code.is_empty() { status.to_string() } else { format!("{status} {code}") };
+    format!(
+        "{object} could not be read: the org answered {answer} for it. Check the object's API name, and that the \
+         integration user may read it"
+    )
+}
+
+pub fn list_relationship_unknown(parent: &str, object: &str, named: Option<&str>, known: &str) -> String {
+    let known = if known.is_empty() { "none".to_string() } else { known.to_string() };
+    match named {
+        Some(named) => format!("{parent} has no relationship {named} to {object}; it has: {known}"),
+        None => format!("{parent} has several relationships to {object} ({known}): name one as `relationship`"),
+    }
+}
+
+pub fn list_relationship_needed(parent: &str, object: &str) -> String {
+    format!(
+        "The org's object info could not be read, so the relationship from {parent} to {object} is not known: \
+         name it as `relationship`"
+    )
+}
+
+pub fn list_refused(object: &str, said: &str) -> String {
+    format!("{object} could not be read: {said}")
+}
+
+pub fn not_readable(field: &str) -> String {
+    format!("{field} is not readable by the integration user")
+}
+
+pub fn phones_not_searched(phones: &str) -> String {
+    format!("Not searched, not a phone number: {phones}")
+}
+
+pub fn phones_tried(phones: &str) -> String {
+    format!("Phones tried: {phones}")
+}
+
+pub fn more_than(limit: u32) -> String {
+    format!("More than {limit}")
+}
+
 #[cfg(test)]
 #[path = "strings_tests.rs"]
 mod tests;

@@ -22,6 +22,8 @@ pub struct Config {
     pub kustomer: KustomerConfig,
     pub visibility: Visibility,
     pub fields: ExtraFields,
+    /// Related lists, the order of sections, and matching beyond email.
+    pub card: CardSettings,
     pub case_sync: CaseSyncConfig,
     pub locale: String,
     pub time_zone: Option<String>,
@@ -221,6 +223,48 @@ pub struct ExtraFields {
     pub contact: Vec<String>,
     pub opportunity: Vec<String>,
     pub lead: Vec<String>,
+}
+
+/// What the Insight Card shows beyond its four objects, and how it finds people besides
+/// their email.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CardSettings {
+    /// `relatedLists`: records of any object under the matched Accounts or Contacts.
+    pub related_lists: Vec<crate::insight::related::RelatedList>,
+    /// `sections`: every section in the admin's order; empty for the card's own order.
+    pub sections: Vec<crate::insight::sections::Section>,
+    pub matching: Matching,
+}
+
+impl CardSettings {
+    /// The sections in the order to show them.
+    pub fn sections(&self) -> Vec<crate::insight::sections::Section> {
+        if self.sections.is_empty() {
+            crate::insight::sections::order(None, &self.related_objects()).unwrap_or_default()
+        } else {
+            self.sections.clone()
+        }
+    }
+
+    pub fn related_objects(&self) -> Vec<&str> {
+        self.related_lists.iter().map(|list| list.object.as_str()).collect()
+    }
+}
+
+/// `match`: the ways besides email that people are found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Matching {
+    /// A Contact and Lead field holding the Kustomer customer id.
+    pub contact_field: Option<String>,
+    /// Search the customer's phones in Salesforce's phone fields.
+    pub phones: bool,
+}
+
+impl Matching {
+    /// Whether anything besides email finds people.
+    pub fn beyond_email(&self) -> bool {
+        self.phones || self.contact_field.is_some()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

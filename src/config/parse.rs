@@ -15,6 +15,9 @@ pub const ROOT: &[&str] = &[
     "kustomer",
     "visibility",
     "fields",
+    "relatedLists",
+    "sections",
+    "match",
     "caseSync",
     "locale",
     "timeZone",
@@ -30,6 +33,10 @@ pub const SALESFORCE: &[&str] = &["subdomain", "apiVersion", "quotaPercent", "cu
 pub const KUSTOMER: &[&str] = &["org", "conversationUrl"];
 pub const VISIBILITY: &[&str] = &["card", "accounts", "contacts", "opportunities", "leads"];
 pub const FIELDS: &[&str] = &["account", "contact", "opportunity", "lead"];
+pub const MATCH: &[&str] = &["contactField", "phones"];
+/// Each related list's keys (`relatedLists[0].where`), as the docs list them.
+#[cfg(test)]
+const RELATED_LIST: &[&str] = crate::insight::related::KEYS;
 pub const CASE_SYNC: &[&str] = &["enabled", "syncAttribute", "recordTypeId", "customMapping", "valueMaps"];
 // Read by the Insight Card's settings only (the Case page's module checks none of theirs).
 #[cfg_attr(not(feature = "insight"), allow(dead_code))]
@@ -40,8 +47,10 @@ pub const VALUE_MAPS: &[&str] = &["priority", "status", "language"];
 /// Every key the reader accepts, as its path (`caseSync.customMapping.body`).
 #[cfg(test)]
 pub fn key_paths() -> Vec<String> {
-    let objects: [(&str, &[&str]); 10] = [
+    let objects: [(&str, &[&str]); 12] = [
         ("", ROOT),
+        ("match", MATCH),
+        ("relatedLists[]", RELATED_LIST),
         ("context", CONTEXT),
         ("transport", TRANSPORT),
         ("salesforce", SALESFORCE),
@@ -107,6 +116,8 @@ pub fn config(value: &Value) -> Result<Config, ConfigError> {
             None => ExtraFields::default(),
         },
         #[cfg(feature = "insight")]
+        card: card_settings(&root)?,
+        #[cfg(feature = "insight")]
         case_sync: match root.object("caseSync", CASE_SYNC)? {
             Some(o) => case_sync(&o)?,
             None => CaseSyncConfig::default(),
@@ -121,6 +132,8 @@ pub fn config(value: &Value) -> Result<Config, ConfigError> {
         fields: ExtraFields::default(),
         #[cfg(not(feature = "insight"))]
         case_sync: CaseSyncConfig::default(),
+        #[cfg(not(feature = "insight"))]
+        card: CardSettings::default(),
         locale: root.string("locale")?.unwrap_or_else(default_locale),
         time_zone: root.string("timeZone")?,
         theme: root
@@ -144,6 +157,7 @@ fn insight_keys_only(root: &Object) -> Result<Option<SalesforceConfig>, ConfigEr
     root.object("visibility", VISIBILITY)?;
     root.object("fields", FIELDS)?;
     root.object("caseSync", CASE_SYNC)?;
+    root.object("match", MATCH)?;
     Ok(None)
 }
 
@@ -237,6 +251,37 @@ fn salesforce(o: &Object) -> Result<SalesforceConfig, ConfigError> {
             None => None,
         },
     })
+}
+
+/// `relatedLists`, `sections` and `match`: every name checked, every error by its key.
+#[cfg(feature = "insight")]
+fn card_settings(root: &Object) -> Result<CardSettings, ConfigError> {
+    let related_lists = match root.get("relatedLists") {
+        Some(value) => crate::insight::related::parse_lists(value)?,
+        None => Vec::new(),
+    };
+    let objects: Vec<&str> = related_lists.iter().map(|list| list.object.as_str()).collect();
+    let sections = match root.get("sections") {
+        Some(value) => crate::insight::sections::order(Some(value), &objects)?,
+        None => Vec::new(),
+    };
+    let matching = match root.object("match", MATCH)? {
+        Some(o) => Matching {
+            contact_field: match o.string("contactField")?.map(|name| name.trim().to_string()) {
+                Some(name) if crate::insight::related::is_object_name(&name) => Some(name),
+                Some(name) => {
+                    return Err(ConfigError::new(
+                        "match.contactField",
+                        format!("`{name}` is not a field API name: expected one such as Kustomer_Customer_Id__c"),
+                    ))
+                }
+                None => None,
+            },
+            phones: o.bool("phones")?.unwrap_or(false),
+        },
+        None => Matching::default(),
+    };
+    Ok(CardSettings { related_lists, sections, matching })
 }
 
 #[cfg(feature = "insight")]

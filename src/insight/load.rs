@@ -2,9 +2,11 @@
 //! when it can, saved data (younger than 24 hours, with its age) when the API limit is
 //! reached, Salesforce cannot be reached, or the org's quota is nearly spent.
 
-use super::{fetch, Card, Fetched};
+use super::matching::clean_phones;
+use super::org_info::{self, objects_to_describe, OrgInfo};
+use super::{fetch, Card, Fetched, Shown, Wanted};
 use crate::cache::{self, age_words, Cache, MAX_AGE_MS};
-use crate::config::{ExtraFields, Visibility};
+use crate::config::{CardSettings, ExtraFields, Visibility};
 use crate::problem::Problem;
 use crate::salesforce::client::{invalid_field, SalesforceClient};
 use crate::salesforce::errors::{details, plain_message};
@@ -27,6 +29,12 @@ pub struct Settings<'a> {
     pub quota_percent: u64,
     /// The agent pressed Refresh: skip the recent-data shortcut (not the quota rule).
     pub refresh: bool,
+    /// Related lists, the order of sections, and matching beyond email.
+    pub card: &'a CardSettings,
+    /// The customer's phones as the host gave them (searched when `match.phones` is on).
+    pub phones: &'a [String],
+    /// The Kustomer customer, for `match.contactField`.
+    pub customer_id: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -73,18 +81,27 @@ pub async fn load(
     emails: &[String],
 ) -> Result<Loaded, Problem> {
     let (emails, skipped) = clean_emails(emails);
+    let (phones, skipped_phones) =
+        if settings.card.matching.phones { clean_phones(settings.phones) } else { (Vec::new(), Vec::new()) };
     let cache = store.map(Cache::new);
-    let saved =
-        |max_age: f64| cache.as_ref().and_then(|cache| Saved::read(cache, settings.org, &emails, now_ms, max_age));
-    let from_cache = |saved: Saved, notice: Option<String>| Loaded {
-        card: Card::build(&saved.fetched, settings.visibility, emails.clone(), skipped.clone()),
+    let keys = keys(settings, &emails, &phones);
+    let saved = |max_age: f64| cache.as_ref().and_then(|cache| Saved::read(cache, &keys, now_ms, max_age));
+    // The org's labels: read from what is saved until the live path may ask for them.
+    let objects = objects_to_describe(settings.extra, settings.card);
+    let mut info = org_info::saved(cache.as_ref(), settings.org, &objects, now_ms, f64::INFINITY);
+    let build = |fetched: &Fetched, info: Option<&OrgInfo>| {
+        let shown = Shown { settings: settings.card, info, phones: &phones, skipped_phones: &skipped_phones };
+        Card::build(fetched, settings.visibility, emails.clone(), skipped.clone(), shown)
+    };
+    let from_cache = |saved: Saved, notice: Option<String>, info: Option<&OrgInfo>| Loaded {
+        card: build(&saved.fetched, info),
         freshness: Freshness::Cached { age_ms: saved.age_ms, notice },
         fetched_at_ms: saved.saved_at_ms,
     };
 
     if !settings.refresh {
         if let Some(saved) = saved(RECENT_MS).filter(|saved| saved.missing.is_empty()) {
-            return Ok(from_cache(saved, None));
+            return Ok(from_cache(saved, None, info.as_ref()));
         }
     }
     let last_usage = cache
@@ -95,13 +112,24 @@ pub async fn load(
         if let Some(saved) = saved(MAX_AGE_MS) {
             let percent = usage.used.saturating_mul(100) / usage.limit;
             let notice = saved.notice(&strings::quota_saving(percent, &age_words(saved.age_ms)));
-            return Ok(from_cache(saved, Some(notice)));
+            return Ok(from_cache(saved, Some(notice), info.as_ref()));
         }
     }
-
-    match fetch(client, settings.visibility, &emails, settings.extra).await {
+    let fresh = org_info::saved(cache.as_ref(), settings.org, &objects, now_ms, MAX_AGE_MS);
+    if fresh.is_none() && !objects.is_empty() {
+        info = org_info::read(client, cache.as_ref(), settings.org, &objects, now_ms, true).await;
+    }
+    let wanted = Wanted {
+        visibility: settings.visibility,
+        extra: settings.extra,
+        card: settings.card,
+        emails: &emails,
+        phones: &phones,
+        customer_id: settings.customer_id,
+    };
+    match fetch(client, &wanted, info.as_ref()).await {
         Ok(fetched) => {
-            let card = Card::build(&fetched, settings.visibility, emails.clone(), skipped);
+            let card = build(&fetched, info.as_ref());
             if card.everything_refused() {
                 return Err(everything_refused(&card));
             }
@@ -114,8 +142,12 @@ pub async fn load(
                     cache.put_usage(settings.org, usage.used, usage.limit, now_ms);
                 }
                 // Keeping a copy is a bonus: a full storage costs the fallback, not the card.
-                for email in &emails {
-                    let _ = cache.put(&cache::key(settings.org, email), &fetched.for_email(email).to_json(), now_ms);
+                for (key, email) in &keys {
+                    let part = match email {
+                        Some(email) => fetched.for_email(email),
+                        None => fetched.clone(),
+                    };
+                    let _ = cache.put(key, &part.to_json(), now_ms);
                 }
             }
             Ok(Loaded { card, freshness: Freshness::Live, fetched_at_ms: now_ms })
@@ -138,7 +170,7 @@ pub async fn load(
                         strings::SALESFORCE_UNAVAILABLE
                     };
                     let notice = saved.notice(&strings::showing_saved(reason, &age_words(saved.age_ms)));
-                    return Ok(from_cache(saved, Some(notice)));
+                    return Ok(from_cache(saved, Some(notice), info.as_ref()));
                 }
             }
             Err(explain(&error, client.api_version()))
@@ -171,14 +203,26 @@ struct Saved {
     missing: Vec<String>,
 }
 
+/// Where a load's records are kept: a key per email, each with that email's part; or,
+/// when people are found beyond their email, one key for the customer with the whole.
+fn keys(settings: &Settings, emails: &[String], phones: &[String]) -> Vec<(String, Option<String>)> {
+    let by_id = settings.card.matching.contact_field.is_some() && settings.customer_id.is_some();
+    if by_id || !phones.is_empty() {
+        let customer =
+            format!("match:{}|{}|{}", settings.customer_id.unwrap_or(""), emails.join(","), phones.join(","));
+        return vec![(cache::key(settings.org, &customer), None)];
+    }
+    emails.iter().map(|email| (cache::key(settings.org, email), Some(email.clone()))).collect()
+}
+
 impl Saved {
-    fn read(cache: &Cache, org: &str, emails: &[String], now_ms: f64, max_age_ms: f64) -> Option<Saved> {
+    fn read(cache: &Cache, keys: &[(String, Option<String>)], now_ms: f64, max_age_ms: f64) -> Option<Saved> {
         let mut parts = Vec::new();
         let mut missing = Vec::new();
         let mut oldest: Option<(f64, f64)> = None;
-        for email in emails {
+        for (key, email) in keys {
             let part = cache
-                .get(&cache::key(org, email), now_ms, max_age_ms)
+                .get(key, now_ms, max_age_ms)
                 .and_then(|entry| Some((Fetched::from_json(&entry.data)?, entry.saved_at_ms, entry.age_ms)));
             match part {
                 Some((fetched, saved_at, age)) => {
@@ -187,7 +231,7 @@ impl Saved {
                         oldest = Some((saved_at, age));
                     }
                 }
-                None => missing.push(email.clone()),
+                None => missing.extend(email.clone()),
             }
         }
         let (saved_at_ms, age_ms) = oldest?;

@@ -9,7 +9,16 @@ const HOUR: f64 = 3_600_000.0;
 const JANE: &str = "jane.cooper@brightline.io";
 
 fn settings(extra: &ExtraFields, refresh: bool) -> Settings<'_> {
-    Settings { org: "northwind.my", visibility: Visibility::default(), extra, quota_percent: 95, refresh }
+    Settings {
+        org: "northwind.my",
+        visibility: Visibility::default(),
+        extra,
+        quota_percent: 95,
+        refresh,
+        card: &super::super::fetch::PLAIN,
+        phones: &[],
+        customer_id: None,
+    }
 }
 
 fn run(transport: &dyn Transport, storage: &Memory, now: f64, refresh: bool) -> Result<Loaded, Problem> {

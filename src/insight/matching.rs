@@ -11,6 +11,21 @@ pub enum Reason {
     KustomerId,
 }
 
+impl Reason {
+    /// As the cache keeps it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Reason::Email => "email",
+            Reason::Phone => "phone",
+            Reason::KustomerId => "kustomerId",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Reason> {
+        [Reason::Email, Reason::Phone, Reason::KustomerId].into_iter().find(|reason| reason.name() == name)
+    }
+}
+
 /// The fewest and most digits a phone number has (E.164 allows 15).
 const MIN_DIGITS: usize = 7;
 const MAX_DIGITS: usize = 15;

@@ -5,25 +5,31 @@
 
 pub mod fetch;
 pub mod labels;
+pub mod lists;
 pub mod load;
 pub mod matching;
+pub mod org_info;
 pub mod plan;
 pub mod refusal;
 pub mod related;
 mod saved;
 pub mod sections;
 
-pub use fetch::fetch;
+pub use fetch::{fetch, Wanted};
 pub use plan::Plan;
 pub use refusal::{Object, Refusal};
 
-use crate::config::{ExtraFields, Visibility};
+use crate::config::{CardSettings, ExtraFields, Visibility};
 use crate::salesforce::client::SalesforceClient;
 use crate::salesforce::limits::ApiUsage;
-use crate::salesforce::model::{Account, Contact, Lead};
+use crate::salesforce::model::{Account, Contact, Extra, Lead};
 use crate::salesforce::soql::{clean_emails, is_field_name};
 use crate::strings;
 use crate::transport::FetchError;
+use lists::RelatedSection;
+use matching::Reason;
+use org_info::{field_label, OrgInfo};
+use sections::Section;
 
 /// The admin's extra fields that passed the API-name check, and the ones that did not.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -115,12 +121,38 @@ pub struct Card {
     /// Visible objects the integration user may not read, each shown in its section.
     pub refused: Vec<Refusal>,
     pub usage: Option<ApiUsage>,
+    /// The related lists, in the order configured.
+    pub related: Vec<RelatedSection>,
+    /// Every section in the order to show them.
+    pub sections: Vec<Section>,
+    /// How each person was found, by record id, when the card matches beyond email.
+    pub reasons: Vec<(String, Vec<Reason>)>,
+    pub phones: Vec<String>,
+    pub skipped_phones: Vec<String>,
+}
+
+/// What a card shows beyond the records: the admin's lists, order and matching, with the
+/// org's labels when it gave them.
+#[derive(Clone, Copy)]
+pub struct Shown<'a> {
+    pub settings: &'a CardSettings,
+    pub info: Option<&'a OrgInfo>,
+    pub phones: &'a [String],
+    pub skipped_phones: &'a [String],
+}
+
+impl Shown<'_> {
+    /// The card with nothing beyond its four objects and email.
+    pub fn plain() -> Shown<'static> {
+        Shown { settings: &fetch::PLAIN, info: None, phones: &[], skipped_phones: &[] }
+    }
 }
 
 impl Card {
     /// True when no visible section found anything (a refusal notice is something).
     pub fn is_empty(&self) -> bool {
         self.refused.is_empty()
+            && self.related.iter().all(|list| list.count() == 0 && list.refusal.is_none())
             && self.contacts.as_ref().is_none_or(Vec::is_empty)
             && self.leads.as_ref().is_none_or(Vec::is_empty)
             && self.accounts.as_ref().is_none_or(|accounts| {
@@ -148,7 +180,13 @@ pub use saved::Fetched;
 
 impl Card {
     /// The card for fetched (or cached) records under the current visibility settings.
-    pub fn build(fetched: &Fetched, visibility: Visibility, emails: Vec<String>, skipped_emails: Vec<String>) -> Card {
+    pub fn build(
+        fetched: &Fetched,
+        visibility: Visibility,
+        emails: Vec<String>,
+        skipped_emails: Vec<String>,
+        view: Shown,
+    ) -> Card {
         let fields = &fetched.fields;
         let [contact_records, lead_records, account_records] = &fetched.records;
         let contacts: Option<Vec<Contact>> = contact_records
@@ -170,7 +208,46 @@ impl Card {
         if let Some(leads) = &leads {
             duplicate_list.extend(duplicates("Lead", leads.iter().map(|l| l.email.as_deref())));
         }
+        let info = view.info;
+        let relabel = |object: &str, extra: &mut Extra| {
+            for (name, _) in extra.iter_mut() {
+                *name = field_label(info, object, name);
+            }
+        };
+        let (mut contacts, mut leads, mut accounts) = (contacts, leads, accounts);
+        for contact in contacts.iter_mut().flatten() {
+            relabel("Contact", &mut contact.extra);
+        }
+        for lead in leads.iter_mut().flatten() {
+            relabel("Lead", &mut lead.extra);
+        }
+        for account in accounts.iter_mut().flatten() {
+            relabel("Account", &mut account.extra);
+            for opportunity in &mut account.opportunities {
+                relabel("Opportunity", &mut opportunity.extra);
+            }
+        }
+        let account_records = account_records.as_deref().unwrap_or_default();
+        let related = view
+            .settings
+            .related_lists
+            .iter()
+            .map(|list| {
+                let state = fetched.lists.iter().find(|(object, _)| object.eq_ignore_ascii_case(&list.object));
+                lists::section(list, state.map(|(_, state)| state), account_records, info)
+            })
+            .collect();
+        let reasons = if view.settings.matching.beyond_email() {
+            [contact_records, lead_records].into_iter().flatten().flatten().filter_map(reasons_of).collect()
+        } else {
+            Vec::new()
+        };
         Card {
+            related,
+            sections: view.settings.sections(),
+            reasons,
+            phones: view.phones.to_vec(),
+            skipped_phones: view.skipped_phones.to_vec(),
             emails,
             skipped_emails,
             contacts,
@@ -187,6 +264,19 @@ impl Card {
             refused: fetched.refused.iter().filter(|refusal| shown(visibility, refusal.object)).cloned().collect(),
             usage: fetched.usage,
         }
+    }
+}
+
+/// How a record was found, as the fetch marked it.
+fn reasons_of(record: &serde_json::Value) -> Option<(String, Vec<Reason>)> {
+    let reasons = record.get("_matched")?.as_array()?.iter().filter_map(|name| Reason::from_name(name.as_str()?));
+    Some((crate::json::str_at(record, "Id")?, reasons.collect()))
+}
+
+impl Card {
+    /// How a person was found, when the card says so.
+    pub fn reasons(&self, id: &str) -> Option<&[Reason]> {
+        self.reasons.iter().find(|(known, _)| known == id).map(|(_, reasons)| reasons.as_slice())
     }
 }
 
@@ -224,7 +314,7 @@ impl Card {
     }
 }
 
-/// Loads the card live: clean the emails, fetch, build.
+/// Loads the card live by email alone: clean the emails, fetch, build.
 pub async fn load_card(
     client: &SalesforceClient<'_>,
     visibility: Visibility,
@@ -232,8 +322,8 @@ pub async fn load_card(
     extra: &ExtraFields,
 ) -> Result<Card, FetchError> {
     let (emails, skipped_emails) = clean_emails(emails);
-    let fetched = fetch(client, visibility, &emails, extra).await?;
-    Ok(Card::build(&fetched, visibility, emails, skipped_emails))
+    let fetched = fetch(client, &Wanted::emails(visibility, &emails, extra), None).await?;
+    Ok(Card::build(&fetched, visibility, emails, skipped_emails, Shown::plain()))
 }
 
 #[cfg(test)]

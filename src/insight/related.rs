@@ -22,7 +22,7 @@ pub const MAX_FIELDS: usize = 10;
 pub const DEFAULT_LIMIT: u32 = 5;
 pub const MAX_LIMIT: u32 = 50;
 
-const KEYS: &[&str] = &["object", "parent", "relationship", "label", "fields", "where", "orderBy", "limit"];
+pub const KEYS: &[&str] = &["object", "parent", "relationship", "label", "fields", "where", "orderBy", "limit"];
 
 /// The matched records a list hangs from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,7 +141,20 @@ pub fn parse_lists(value: &Value) -> Result<Vec<RelatedList>, ConfigError> {
     if items.len() > MAX_LISTS {
         return Err(ConfigError::new(KEY, format!("at most {MAX_LISTS} related lists, found {}", items.len())));
     }
-    items.iter().enumerate().map(|(index, item)| parse_list(item, &format!("{KEY}[{index}]"))).collect()
+    let mut lists: Vec<RelatedList> = Vec::new();
+    for (index, item) in items.iter().enumerate() {
+        let key = format!("{KEY}[{index}]");
+        let list = parse_list(item, &key)?;
+        // The card's `sections` name a list by its object, so each object has one list.
+        if lists.iter().any(|known| known.object.eq_ignore_ascii_case(&list.object)) {
+            return Err(ConfigError::new(
+                &format!("{key}.object"),
+                format!("`{}` has a list already: each object has one list", list.object),
+            ));
+        }
+        lists.push(list);
+    }
+    Ok(lists)
 }
 
 fn parse_list(value: &Value, path: &str) -> Result<RelatedList, ConfigError> {

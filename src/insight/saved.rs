@@ -5,6 +5,7 @@
 
 use serde_json::Value;
 
+use super::lists::ListState;
 use super::{Fields, Object, Refusal};
 use crate::json::{object, str_at};
 use crate::salesforce::host_saved::HostSaved;
@@ -20,6 +21,9 @@ pub struct Fetched {
     pub dropped_fields: Vec<(String, String)>,
     /// Objects the integration user may not read.
     pub refused: Vec<Refusal>,
+    /// Each related list by object, and whether it was asked (and under which
+    /// relationship) or refused.
+    pub lists: Vec<(String, ListState)>,
     pub usage: Option<ApiUsage>,
     /// Some answer was Kustomer's saved copy, not Salesforce's own (never kept: the
     /// browser's copy is of fresh answers only).
@@ -82,6 +86,11 @@ impl Fetched {
                     merged.dropped_fields.push(dropped);
                 }
             }
+            for (object, state) in part.lists {
+                if !merged.lists.iter().any(|(known, _)| known.eq_ignore_ascii_case(&object)) {
+                    merged.lists.push((object, state));
+                }
+            }
             for refusal in part.refused {
                 if !merged.refused.iter().any(|known| known.object == refusal.object) {
                     merged.refused.push(refusal);
@@ -111,11 +120,18 @@ impl Fetched {
             .refused
             .iter()
             .map(|r| Value::Array(vec![r.object.api_name().into(), r.notice.clone().into(), r.details.clone().into()]));
+        let lists = self.lists.iter().map(|(object, state)| match state {
+            ListState::Asked(relationship) => Value::from(vec![object.as_str(), relationship.as_str()]),
+            ListState::Refused { notice, details } => {
+                Value::Array(vec![object.as_str().into(), Value::Null, notice.as_str().into(), details.clone().into()])
+            }
+        });
         object([
             ("records", records.collect()),
             ("fields", fields),
             ("dropped", dropped.collect()),
             ("refused", refused.collect()),
+            ("lists", lists.collect()),
         ])
     }
 
@@ -149,6 +165,20 @@ impl Fetched {
                         notice: entry.get(1)?.as_str()?.to_string(),
                         details: entry.get(2).and_then(Value::as_str).map(str::to_string),
                     })
+                })
+                .collect(),
+            lists: pairs("lists")
+                .iter()
+                .filter_map(|entry| {
+                    let object = entry.get(0)?.as_str()?.to_string();
+                    let state = match entry.get(1).and_then(Value::as_str) {
+                        Some(relationship) => ListState::Asked(relationship.to_string()),
+                        None => ListState::Refused {
+                            notice: entry.get(2)?.as_str()?.to_string(),
+                            details: entry.get(3).and_then(Value::as_str).map(str::to_string),
+                        },
+                    };
+                    Some((object, state))
                 })
                 .collect(),
             usage: None,

@@ -162,8 +162,12 @@ fn fetched_records_round_trip_through_json_for_the_cache() {
     let transport = DemoTransport::new(Scenario::Normal, clock);
     let client = SalesforceClient::new(&transport, "v62.0");
     let extra = ExtraFields { contact: vec!["Department".into(), "Shoe_Size__c".into()], ..ExtraFields::default() };
-    let fetched =
-        block_on(fetch(&client, Visibility::default(), &emails(&["jane.cooper@brightline.io"]), &extra)).unwrap();
+    let fetched = block_on(fetch(
+        &client,
+        &Wanted::emails(Visibility::default(), &emails(&["jane.cooper@brightline.io"]), &extra),
+        None,
+    ))
+    .unwrap();
     let again = Fetched::from_json(&fetched.to_json()).unwrap();
     assert_eq!(again.records, fetched.records);
     assert_eq!(again.fields, fetched.fields);

@@ -6,6 +6,8 @@ use serde_json::Value;
 
 use super::html::Html;
 use super::states::details_html;
+use crate::insight::matching::Reason;
+use crate::insight::sections::Section;
 use crate::insight::{Card, Object, Refusal};
 use crate::salesforce::model::{Account, Contact, Extra, Lead, Opportunity};
 
@@ -56,44 +58,68 @@ pub fn card_html(card: &Card, lightning_host: &str, formatters: &Formatters) -> 
         html.open("div", &[("class", Some("ksw-no-match"))]);
         html.element("p", &[("class", Some("ksw-empty"))], strings::NO_RECORDS);
         html.element("p", &[("class", Some("ksw-muted ksw-tried"))], &strings::emails_tried(&tried(card)));
+        if !card.phones.is_empty() {
+            html.element(
+                "p",
+                &[("class", Some("ksw-muted ksw-tried"))],
+                &strings::phones_tried(&card.phones.join(", ")),
+            );
+        }
         html.close("div");
         return html.finish();
     }
-    if let Some(contacts) = &card.contacts {
-        section(&mut html, strings::CONTACTS, contacts.len(), |html| {
-            for contact in contacts {
-                contact_html(html, contact, lightning_host, formatters);
+    for section in &card.sections {
+        match section {
+            Section::BuiltIn(name) => built_in(&mut html, card, name, lightning_host, formatters),
+            Section::Related(index) => {
+                if let Some(list) = card.related.get(*index) {
+                    super::related::section_html(&mut html, list, lightning_host, formatters);
+                }
             }
-        });
-    } else if let Some(refusal) = card.refusal(Object::Contact) {
-        refused_section(&mut html, refusal);
+        }
     }
-    if let Some(leads) = &card.leads {
-        section(&mut html, strings::LEADS, leads.len(), |html| {
-            for lead in leads {
-                lead_html(html, lead, lightning_host, formatters);
+    html.finish()
+}
+
+/// One of the card's own sections, by its name in `sections`.
+fn built_in(html: &mut Html, card: &Card, name: &str, lightning_host: &str, formatters: &Formatters) {
+    match name {
+        "contacts" => {
+            if let Some(contacts) = &card.contacts {
+                section(html, strings::CONTACTS, contacts.len(), |html| {
+                    for contact in contacts {
+                        contact_html(html, contact, card.reasons(&contact.id), lightning_host, formatters);
+                    }
+                });
+            } else if let Some(refusal) = card.refusal(Object::Contact) {
+                refused_section(html, refusal);
             }
-        });
-    } else if let Some(refusal) = card.refusal(Object::Lead) {
-        refused_section(&mut html, refusal);
-    }
-    if card.show_accounts {
-        match (&card.accounts, card.refusal(Object::Account)) {
-            (_, Some(refusal)) => refused_section(&mut html, refusal),
-            (Some(accounts), None) => section(&mut html, strings::ACCOUNTS, accounts.len(), |html| {
+        }
+        "leads" => {
+            if let Some(leads) = &card.leads {
+                section(html, strings::LEADS, leads.len(), |html| {
+                    for lead in leads {
+                        lead_html(html, lead, card.reasons(&lead.id), lightning_host, formatters);
+                    }
+                });
+            } else if let Some(refusal) = card.refusal(Object::Lead) {
+                refused_section(html, refusal);
+            }
+        }
+        "accounts" if card.show_accounts => match (&card.accounts, card.refusal(Object::Account)) {
+            (_, Some(refusal)) => refused_section(html, refusal),
+            (Some(accounts), None) => section(html, strings::ACCOUNTS, accounts.len(), |html| {
                 for account in accounts {
                     account_html(html, account, lightning_host, formatters);
                 }
             }),
             (None, None) => {}
-        }
-    }
-    if card.show_opportunities {
-        match (&card.accounts, card.refusal(Object::Opportunity)) {
-            (_, Some(refusal)) => refused_section(&mut html, refusal),
+        },
+        "opportunities" if card.show_opportunities => match (&card.accounts, card.refusal(Object::Opportunity)) {
+            (_, Some(refusal)) => refused_section(html, refusal),
             (Some(accounts), None) => {
                 let count = accounts.iter().map(|a| a.opportunities.len()).sum();
-                section(&mut html, strings::OPPORTUNITIES, count, |html| {
+                section(html, strings::OPPORTUNITIES, count, |html| {
                     for account in accounts {
                         for opportunity in &account.opportunities {
                             opportunity_html(html, opportunity, &account.name, lightning_host, formatters);
@@ -102,9 +128,23 @@ pub fn card_html(card: &Card, lightning_host: &str, formatters: &Formatters) -> 
                 });
             }
             (None, None) => {}
-        }
+        },
+        _ => {}
     }
-    html.finish()
+}
+
+/// "by email, by phone": how a person was found, when the card matches beyond email.
+fn matched(html: &mut Html, reasons: Option<&[Reason]>) {
+    let Some(reasons) = reasons.filter(|reasons| !reasons.is_empty()) else { return };
+    let words: Vec<&str> = reasons
+        .iter()
+        .map(|reason| match reason {
+            Reason::Email => strings::BY_EMAIL,
+            Reason::Phone => strings::BY_PHONE,
+            Reason::KustomerId => strings::BY_KUSTOMER_ID,
+        })
+        .collect();
+    field(html, strings::MATCHED, Some(&words.join(", ")));
 }
 
 /// The emails searched, for the no-match message.
@@ -140,7 +180,11 @@ fn section_class(title: &str) -> &'static str {
 }
 
 fn section(html: &mut Html, title: &str, count: usize, body: impl FnOnce(&mut Html)) {
-    let class = section_class(title);
+    section_in(html, section_class(title), title, count, body);
+}
+
+/// A titled section with its count, "None" or the list `body` writes.
+pub(super) fn section_in(html: &mut Html, class: &str, title: &str, count: usize, body: impl FnOnce(&mut Html)) {
     html.open("section", &[("class", Some(class)), ("aria-label", Some(title))]);
     html.open("h3", &[("class", Some("ksw-section-title"))]).text(title).text(" ");
     html.element("span", &[("class", Some("ksw-count"))], &count.to_string());
@@ -155,7 +199,7 @@ fn section(html: &mut Html, title: &str, count: usize, body: impl FnOnce(&mut Ht
     html.close("section");
 }
 
-fn record_start(html: &mut Html, object: &str, id: &str, name: &str, lightning_host: &str) {
+pub(super) fn record_start(html: &mut Html, object: &str, id: &str, name: &str, lightning_host: &str) {
     html.open("li", &[("class", Some("ksw-record")), ("data-id", Some(id))]);
     let url = record_url(lightning_host, object, id);
     html.element(
@@ -172,13 +216,13 @@ fn record_start(html: &mut Html, object: &str, id: &str, name: &str, lightning_h
     html.open("dl", &[("class", Some("ksw-record-fields"))]);
 }
 
-fn field(html: &mut Html, label: &str, value: Option<&str>) {
+pub(super) fn field(html: &mut Html, label: &str, value: Option<&str>) {
     if let Some(value) = value.filter(|v| !v.is_empty()) {
         html.element("dt", &[], label).element("dd", &[("dir", Some("auto"))], value);
     }
 }
 
-fn extras(html: &mut Html, extra: &Extra, formatters: &Formatters) {
+pub(super) fn extras(html: &mut Html, extra: &Extra, formatters: &Formatters) {
     for (name, value) in extra {
         let shown = match value {
             Value::Null => None,
@@ -191,12 +235,13 @@ fn extras(html: &mut Html, extra: &Extra, formatters: &Formatters) {
     }
 }
 
-fn record_end(html: &mut Html) {
+pub(super) fn record_end(html: &mut Html) {
     html.close("dl").close("li");
 }
 
-fn contact_html(html: &mut Html, contact: &Contact, host: &str, formatters: &Formatters) {
+fn contact_html(html: &mut Html, contact: &Contact, reasons: Option<&[Reason]>, host: &str, formatters: &Formatters) {
     record_start(html, "Contact", &contact.id, &contact.name, host);
+    matched(html, reasons);
     field(html, strings::TITLE, contact.title.as_deref());
     field(html, strings::ACCOUNT, contact.account_name.as_deref());
     field(html, strings::EMAIL, contact.email.as_deref());
@@ -206,8 +251,9 @@ fn contact_html(html: &mut Html, contact: &Contact, host: &str, formatters: &For
     record_end(html);
 }
 
-fn lead_html(html: &mut Html, lead: &Lead, host: &str, formatters: &Formatters) {
+fn lead_html(html: &mut Html, lead: &Lead, reasons: Option<&[Reason]>, host: &str, formatters: &Formatters) {
     record_start(html, "Lead", &lead.id, &lead.name, host);
+    matched(html, reasons);
     field(html, strings::COMPANY, lead.company.as_deref());
     field(html, strings::TITLE, lead.title.as_deref());
     field(html, strings::STATUS, lead.status.as_deref());

@@ -8,6 +8,7 @@ pub mod header;
 pub mod html;
 pub mod insight;
 pub mod messages;
+pub mod related;
 pub mod states;
 pub mod transcript;
 pub mod window;

@@ -6,6 +6,7 @@ use serde_json::Value;
 use super::host_saved::HostSaved;
 use super::limits::ApiUsage;
 use super::model::QueryResult;
+use super::object_info::{batch_path, read_batch, Described};
 use super::sosl::search_records;
 use crate::json::str_at;
 use crate::transport::{encode_query_value, FetchError, Request, Response, Service, Transport};
@@ -70,6 +71,15 @@ impl<'a> SalesforceClient<'a> {
         let records = search_records(&body)
             .ok_or_else(|| self.unreadable(&path, decode("a search answer without searchRecords")))?;
         Ok(Records { records, usage: seen.usage, host_saved: seen.host_saved })
+    }
+
+    /// What the org says of `objects` (API names, already checked), in one request: the
+    /// objects it described and the ones it would not.
+    pub async fn object_info(&self, objects: &[&str]) -> Result<Described, FetchError> {
+        let path = batch_path(self.api_version, objects);
+        let body = self.get(&path, &mut Seen::default()).await?;
+        read_batch(&body, objects)
+            .ok_or_else(|| self.unreadable(&path, decode("an object info answer without results")))
     }
 
     /// One GET: the body as JSON, the usage header and a saved answer's mark noted, an

@@ -42,6 +42,9 @@ pub struct Undescribed {
     pub error_code: Option<String>,
 }
 
+/// The objects an answer described, and the ones it did not.
+pub type Described = (Vec<ObjectInfo>, Vec<Undescribed>);
+
 /// The path of one batch request for `objects` (API names, already checked).
 pub fn batch_path(api_version: &str, objects: &[&str]) -> String {
     format!("/services/data/{api_version}/ui-api/object-info/batch/{}", objects.join(","))
@@ -49,7 +52,7 @@ pub fn batch_path(api_version: &str, objects: &[&str]) -> String {
 
 /// The batch answer for `asked` (in the order asked), read into the objects described and
 /// the ones that were not. `None` when the answer has no `results` list at all.
-pub fn read_batch(body: &Value, asked: &[&str]) -> Option<(Vec<ObjectInfo>, Vec<Undescribed>)> {
+pub fn read_batch(body: &Value, asked: &[&str]) -> Option<Described> {
     let results = body.get("results")?.as_array()?;
     let mut described = Vec::new();
     let mut undescribed = Vec::new();

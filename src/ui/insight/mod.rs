@@ -31,6 +31,7 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
         return states::empty(strings::CARD_OFF);
     }
     let emails = context.customer_emails.clone();
+    let phones = context.customer_phones.clone();
     let customer_id = context.customer_id.clone();
     let conversation_id = context.conversation_id.clone();
     // Set by the Refresh button for the next load only.
@@ -38,6 +39,7 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
     let card = Load::new(move || {
         let env = env.get_value();
         let emails = emails.clone();
+        let phones = phones.clone();
         let customer_id = customer_id.clone();
         let bypass = bypass_recent.get_value();
         bypass_recent.set_value(false);
@@ -45,10 +47,10 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
             let Some(salesforce) = env.config.salesforce.clone() else {
                 return Err(Problem::new(strings::CARD_NEEDS_SUBDOMAIN, false));
             };
-            // A context with only the customer's id: its emails come from Kustomer.
-            let emails = match (emails.is_empty(), customer_id) {
-                (true, Some(id)) => customer_emails(&env, &id).await?,
-                _ => emails,
+            // A context with only the customer's id: their emails and phones come from Kustomer.
+            let (emails, phones) = match (emails.is_empty() && phones.is_empty(), customer_id.as_deref()) {
+                (true, Some(id)) => customer_reach(&env, id).await?,
+                _ => (emails, phones),
             };
             let client = SalesforceClient::new(env.transport.as_ref(), &salesforce.api_version);
             let storage = LocalStorage::open();
@@ -58,6 +60,9 @@ pub fn InsightView(env: EnvHandle, context: Context) -> impl IntoView {
                 extra: &env.config.fields,
                 quota_percent: salesforce.quota_percent,
                 refresh: bypass,
+                card: &env.config.card,
+                phones: &phones,
+                customer_id: customer_id.as_deref(),
             };
             let result: Result<Loaded, Problem> =
                 load(&client, storage.as_ref().map(|s| s as &dyn Storage), env.clock.now_ms(), &settings, &emails)
@@ -112,10 +117,10 @@ fn same_card(current: &Result<Rc<Loaded>, Problem>, new: &Result<Rc<Loaded>, Pro
     }
 }
 
-async fn customer_emails(env: &Env, customer_id: &str) -> Result<Vec<String>, Problem> {
+async fn customer_reach(env: &Env, customer_id: &str) -> Result<(Vec<String>, Vec<String>), Problem> {
     let client = KustomerClient::new(env.transport.as_ref(), env.clock.as_ref());
     match client.customer(customer_id).await {
-        Ok(customer) => Ok(customer.emails),
+        Ok(customer) => Ok((customer.emails, customer.phones)),
         Err(error) => Err(Problem::new(
             strings::customer_emails_failed(&explain(&error, Reading::Customer)),
             error.retry_can_help(),
@@ -141,6 +146,9 @@ fn card_body(env: EnvHandle, loaded: Rc<Loaded>, on_refresh: Callback<()>, conve
         }
         if !loaded.card.skipped_emails.is_empty() {
             notices.push(strings::not_searched(&loaded.card.skipped_emails.join(", ")));
+        }
+        if !loaded.card.skipped_phones.is_empty() {
+            notices.push(strings::phones_not_searched(&loaded.card.skipped_phones.join(", ")));
         }
         for (object, reason) in &loaded.card.dropped_fields {
             notices.push(strings::field_left_out(object, reason));
