@@ -17,7 +17,7 @@ pub struct DemoCustomer {
     pub phones: &'static [&'static str],
 }
 
-pub const CUSTOMERS: [DemoCustomer; 7] = [
+pub const CUSTOMERS: [DemoCustomer; 8] = [
     DemoCustomer {
         id: JANE,
         name: "Jane Cooper",
@@ -37,6 +37,9 @@ pub const CUSTOMERS: [DemoCustomer; 7] = [
     DemoCustomer {
         id: SEAN, name: "Seán O'Neil", emails: &["sean.o'neil@tidewater.ie"], phones: &["+353 1 555 0199"]
     },
+    // No email at all, and the phone as a person types it: Salesforce holds it in two
+    // other formats.
+    DemoCustomer { id: WHITFIELD, name: "Dana Whitfield", emails: &[], phones: &["(503) 555-0147"] },
 ];
 
 /// Every user of the demo org, as `GET /v1/users` lists them.
@@ -95,7 +98,7 @@ struct Spec {
     csat: Option<(i64, i64)>,
 }
 
-const SPECS: [Spec; 13] = [
+const SPECS: [Spec; 14] = [
     Spec {
         id: INVOICE_EMAIL,
         subject: "Invoice #4417 charged twice",
@@ -263,6 +266,19 @@ const SPECS: [Spec; 13] = [
         sync: None,
         assigned: &[],
         started: "2026-11-23T17:00:00.000Z",
+        csat: None,
+    },
+    Spec {
+        id: PHONE_ONLY_SMS,
+        subject: "Reorder of Ridge totes",
+        customer: WHITFIELD,
+        channels: &["sms"],
+        status: "open",
+        priority: 3,
+        spam: false,
+        sync: None,
+        assigned: &[SAM],
+        started: "2026-11-24T09:15:00.000Z",
         csat: None,
     },
 ];
@@ -506,14 +522,41 @@ fn script(conversation_id: &str) -> Vec<Line> {
         ],
         SPAM_EMAIL => super::email_thread::spam_email(),
         EMPTY_CHAT => Vec::new(),
+        PHONE_ONLY_SMS => vec![
+            text_message(
+                WHITFIELD_PHONE,
+                "in",
+                0,
+                Customer,
+                "Hi, it's Dana at Whitfield Outdoor. Can we reorder the 12 Ridge totes from March, same colors?",
+            ),
+            text_message(
+                WHITFIELD_PHONE,
+                "out",
+                6,
+                Agent(SAM),
+                "Hi Dana, yes: same price as March. I've placed the order and it ships Monday.",
+            ),
+            text_message(WHITFIELD_PHONE, "in", 9, Customer, "Great, thanks Sam!"),
+        ],
         _ => Vec::new(),
     }
 }
 
+/// The support line's number, which customers text.
+const SUPPORT_SMS: &str = "+14155550100";
+/// Dana Whitfield's number as the SMS provider writes it.
+const WHITFIELD_PHONE: &str = "+15035550147";
+
+/// A text with Luis.
 fn sms(direction: &'static str, minutes: i64, author: Author, text: &str) -> Line {
+    text_message("+525512345678", direction, minutes, author, text)
+}
+
+/// A text between `customer` (a number) and the support line.
+fn text_message(customer: &str, direction: &'static str, minutes: i64, author: Author, text: &str) -> Line {
     let mut message = line(direction, "sms", minutes, author, text);
-    let (from, to) =
-        if direction == "in" { ("+525512345678", "+14155550100") } else { ("+14155550100", "+525512345678") };
+    let (from, to) = if direction == "in" { (customer, SUPPORT_SMS) } else { (SUPPORT_SMS, customer) };
     message.extra = json!({ "meta": { "from": from, "to": to } });
     message
 }

@@ -2,8 +2,8 @@
 //! related lists: `ui-api/object-info/batch/{names}` answered in the shape of Salesforce's
 //! "Simplified Batch Results" (a 200 for the request, each object its own status; an
 //! object the org does not have is a 404 entry). The org gave some fields labels of its
-//! own ("Employees", "Renewal date"), as real orgs do; the others are named as Salesforce
-//! names standard fields.
+//! own ("Employees", "Renewal date", "Kustomer customer ID"), as real orgs do; the others
+//! are named as Salesforce names standard fields.
 
 use serde_json::{json, Map, Value};
 
@@ -36,10 +36,27 @@ const OBJECTS: [Description; 6] = [
         "Contact",
         "Contact",
         "Contacts",
-        &[("Name", "Full Name"), ("Phone", "Business Phone")],
+        &[
+            ("Name", "Full Name"),
+            ("Phone", "Business Phone"),
+            ("MobilePhone", "Mobile Phone"),
+            ("Kustomer_Customer_Id__c", "Kustomer customer ID"),
+        ],
         &[("Cases", "Case", "ContactId")],
     ),
-    ("Lead", "Lead", "Leads", &[("Name", "Full Name"), ("LeadSource", "Lead Source")], &[]),
+    (
+        "Lead",
+        "Lead",
+        "Leads",
+        &[
+            ("Name", "Full Name"),
+            ("LeadSource", "Lead Source"),
+            ("Phone", "Phone"),
+            ("MobilePhone", "Mobile Phone"),
+            ("Kustomer_Customer_Id__c", "Kustomer customer ID"),
+        ],
+        &[],
+    ),
     ("Opportunity", "Opportunity", "Opportunities", &[("Name", "Opportunity Name"), ("StageName", "Stage")], &[]),
     (
         "Case",

@@ -1,8 +1,11 @@
 //! The demo org's Salesforce records: Accounts (with a parent), Contacts (two sharing one
-//! email), Leads, Opportunities open and closed, and the Cases that case sync created. The
-//! query engines read them; the request handler (`salesforce_data`) answers with them.
+//! email, one found only by its Kustomer customer id, one with a phone and no email),
+//! Leads, Opportunities open and closed, and the Cases that case sync created. The query
+//! engines read them; the request handler (`salesforce_data`) answers with them.
 
 use serde_json::{json, Value};
+
+use super::ids::JANE;
 
 /// Records per query batch. Salesforce sends up to 2,000; the demo sends few so that
 /// `nextRecordsUrl` paging is exercised.
@@ -14,6 +17,22 @@ fn record(object: &str, id: &str, fields: Value) -> Value {
         target.extend(fields);
     }
     record
+}
+
+/// The fields every Contact and Lead of the org has and most leave empty: the standard
+/// mobile phone, and the custom field an admin adds to match Kustomer customers by id.
+const PERSON_FIELDS: [&str; 2] = ["MobilePhone", "Kustomer_Customer_Id__c"];
+
+/// A Contact or Lead, with [`PERSON_FIELDS`] null unless given, so that selecting them
+/// never fails on a record that happens to leave them out.
+fn person(object: &str, id: &str, fields: Value) -> Value {
+    let mut person = record(object, id, fields);
+    if let Value::Object(map) = &mut person {
+        for field in PERSON_FIELDS {
+            map.entry(field).or_insert(Value::Null);
+        }
+    }
+    person
 }
 
 fn user(name: &str) -> Value {
@@ -48,6 +67,11 @@ pub fn accounts() -> Vec<Value> {
             "001Dn00000TdwtrA",
             json!({ "Name": "Tidewater Homes", "Industry": "Construction", "Type": "Customer - Direct", "NumberOfEmployees": 18, "ParentId": null, "Parent": null, "Owner": user("Jordan Ellis") }),
         ),
+        record(
+            "Account",
+            "001Dn00000WhtfdA",
+            json!({ "Name": "Whitfield Outdoor", "Industry": "Recreation", "Type": "Customer - Direct", "NumberOfEmployees": 12, "ParentId": null, "Parent": null, "Owner": user("Avery Stone") }),
+        ),
     ]
 }
 
@@ -57,7 +81,7 @@ fn account_ref(name: &str) -> Value {
 
 pub fn contacts() -> Vec<Value> {
     vec![
-        record(
+        person(
             "Contact",
             "003Dn00000JnCprA",
             json!({ "Name": "Jane Cooper", "Title": "Finance Operations Lead", "Email": "jane.cooper@brightline.io", "Phone": "+1 415 555 0134", "Department": "Finance",
@@ -65,58 +89,81 @@ pub fn contacts() -> Vec<Value> {
         ),
         // Two Contacts share Marcus's email, one without an Account: the duplicate that
         // admins are told to merge and often have not.
-        record(
+        person(
             "Contact",
             "003Dn00000MrcWb1",
             json!({ "Name": "Marcus Webb", "Title": "Operations Manager", "Email": "marcus.webb@harborlogistics.com", "Phone": "+1 206 555 0188", "Department": "Operations",
             "AccountId": "001Dn00000HrbLogA", "Account": account_ref("Harbor Logistics"), "Owner": user("Jordan Ellis") }),
         ),
-        record(
+        person(
             "Contact",
             "003Dn00000MrcWb2",
             json!({ "Name": "Marcus Webb", "Title": null, "Email": "Marcus.Webb@harborlogistics.com", "Phone": null, "Department": null,
             "AccountId": null, "Account": null, "Owner": null }),
         ),
-        record(
+        person(
             "Contact",
             "003Dn00000OlvChA",
             json!({ "Name": "Olivia Chen", "Title": "Buyer", "Email": "olivia.chen@summitgear.co", "Phone": "+1 303 555 0102", "Department": "Purchasing",
             "AccountId": "001Dn00000SmtGeaA", "Account": account_ref("Summit Gear Co"), "Owner": user("Avery Stone") }),
         ),
-        record(
+        person(
             "Contact",
             "003Dn00000SnONlA",
             json!({ "Name": "Seán O'Neil", "Title": "Owner", "Email": "sean.o'neil@tidewater.ie", "Phone": "+353 1 555 0199", "Department": null,
             "AccountId": "001Dn00000TdwtrA", "Account": account_ref("Tidewater Homes"), "Owner": user("Jordan Ellis") }),
         ),
-        record(
+        person(
             "Contact",
             "003Dn00000LsOrtA",
             json!({ "Name": "Luis Ortega", "Title": "Director", "Email": "luis@ortega-electric.mx", "Phone": "+52 55 1234 5678", "Department": null,
             "AccountId": null, "Account": null, "Owner": user("Jordan Ellis") }),
+        ),
+        // Jane's company's billing inbox, under her name: its email is none of her
+        // Kustomer emails, so only her Kustomer customer id finds it.
+        person(
+            "Contact",
+            "003Dn00000JnCkId",
+            json!({ "Name": "Jane Cooper", "Title": "Billing contact", "Email": "accounts@brightline.io", "Phone": null, "Department": "Finance",
+            "AccountId": "001Dn00000BrtLneA", "Account": account_ref("Brightline Inc"), "Owner": user("Avery Stone"),
+            "Kustomer_Customer_Id__c": JANE }),
+        ),
+        // Known by phone alone, written differently from Kustomer's "(503) 555-0147".
+        person(
+            "Contact",
+            "003Dn00000DnWhtA",
+            json!({ "Name": "Dana Whitfield", "Title": "Owner", "Email": null, "Phone": "+1 503-555-0147", "Department": null,
+            "AccountId": "001Dn00000WhtfdA", "Account": account_ref("Whitfield Outdoor"), "Owner": user("Avery Stone") }),
         ),
     ]
 }
 
 pub fn leads() -> Vec<Value> {
     vec![
-        record(
+        person(
             "Lead",
             "00QDn00000PrySA",
             json!({ "Name": "Priya Shah", "Company": "Shah Design Studio", "Title": "Founder", "Status": "Working - Contacted", "LeadSource": "Web",
             "Email": "priya@shahdesign.studio", "Phone": null, "IsConverted": false, "Owner": user("Jordan Ellis") }),
         ),
-        record(
+        person(
             "Lead",
             "00QDn00000PryOA",
             json!({ "Name": "Priya Shah", "Company": "Shah Design", "Title": null, "Status": "Closed - Converted", "LeadSource": "Trade Show",
             "Email": "priya@shahdesign.studio", "Phone": null, "IsConverted": true, "Owner": user("Jordan Ellis") }),
         ),
-        record(
+        person(
             "Lead",
             "00QDn00000MrcWA",
             json!({ "Name": "Marcus Webb", "Company": "Harbor Logistics", "Title": "Ops", "Status": "Open - Not Contacted", "LeadSource": "Partner Referral",
             "Email": "marcus.webb@harborlogistics.com", "Phone": null, "IsConverted": false, "Owner": null }),
+        ),
+        // The same phone again, in a third format and in the mobile field.
+        person(
+            "Lead",
+            "00QDn00000DnWhA",
+            json!({ "Name": "Dana Whitfield", "Company": "Whitfield Outdoor", "Title": null, "Status": "Open - Not Contacted", "LeadSource": "Phone Inquiry",
+            "Email": null, "Phone": null, "MobilePhone": "503.555.0147", "IsConverted": false, "Owner": user("Jordan Ellis") }),
         ),
     ]
 }
@@ -279,6 +326,7 @@ pub fn subscriptions() -> Vec<Value> {
         subscription("a0BDn0000SubAn2A", "SUB-0002", "Active", "2027-02-28", "Analytics add-on", "001Dn00000BrtLneA"),
         subscription("a0BDn0000SubOl3A", "SUB-0003", "Cancelled", "2026-06-30", "Legacy plan", "001Dn00000BrtLneA"),
         subscription("a0BDn0000SubSm4A", "SUB-0004", "Active", "2027-01-15", "Starter plan", "001Dn00000SmtGeaA"),
+        subscription("a0BDn0000SubWh5A", "SUB-0005", "Active", "2027-04-01", "Rental fleet plan", "001Dn00000WhtfdA"),
     ]
 }
 

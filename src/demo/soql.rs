@@ -1,8 +1,10 @@
 //! A small SOQL evaluator for the demo org: the subset the widget sends (field lists with
-//! relationship paths and child subqueries; `WHERE` with `=`, `!=`, `IN`, `NOT IN`,
-//! semi-joins, `AND`, `OR` and parentheses; `ORDER BY`; `LIMIT`), with Salesforce's
-//! errors for what it cannot read. It lets the demo answer real queries instead of
-//! canned ones, so that query building is exercised end to end.
+//! relationship paths and child subqueries; `WHERE` with `=`, `!=`, `<`, `<=`, `>`, `>=`,
+//! `LIKE`, `IN`, `NOT IN`, semi-joins, `AND`, `OR`, `NOT` and parentheses; `ORDER BY` with
+//! `NULLS FIRST`/`NULLS LAST`; `LIMIT`), with Salesforce's errors for what it cannot read.
+//! It lets the demo answer real queries instead of canned ones, so that query building is
+//! exercised end to end. Date literals such as `TODAY` or `LAST_N_DAYS:365` are not read:
+//! the demo's records have fixed dates, so "days ago" would mean a different set each day.
 
 use std::cmp::Ordering;
 
@@ -30,6 +32,13 @@ pub fn run(soql: &str, version: &str, offset: usize) -> Result<Value, QueryError
 /// Every record a query reads, unbatched: for the demo org's searches.
 pub fn select(soql: &str) -> Result<Vec<Value>, QueryError> {
     execute(&Parser::new(soql)?.query()?)
+}
+
+/// Every record a query reads among the records `found` keeps, unbatched: for searches
+/// whose index finds records by what no `WHERE` can say (any field, any phone format).
+/// `found` sees the whole stored record, not what the query selects.
+pub fn select_found(soql: &str, found: &dyn Fn(&Value) -> bool) -> Result<Vec<Value>, QueryError> {
+    execute_among(&Parser::new(soql)?.query()?, found)
 }
 
 /// Continues a query from a `nextRecordsUrl` locator.
@@ -71,8 +80,17 @@ struct Query {
     fields: Vec<Selected>,
     object: String,
     filter: Option<Condition>,
-    order: Vec<(String, bool)>,
+    order: Vec<Order>,
     limit: Option<usize>,
+}
+
+/// One `ORDER BY` key. Nulls go last when descending unless the query says otherwise, as
+/// in SOQL.
+#[derive(Debug, Clone)]
+struct Order {
+    field: String,
+    descending: bool,
+    nulls_last: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -85,9 +103,37 @@ enum Selected {
 enum Condition {
     And(Box<Condition>, Box<Condition>),
     Or(Box<Condition>, Box<Condition>),
-    Compare { field: String, negated: bool, value: Value },
+    Not(Box<Condition>),
+    Compare { field: String, operator: Operator, value: Value },
     In { field: String, negated: bool, values: Vec<Value> },
     SemiJoin { field: String, negated: bool, query: Box<Query> },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Operator {
+    Equal,
+    NotEqual,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+    Like,
+}
+
+impl Operator {
+    /// The operator a symbol or `LIKE` names.
+    fn of(token: Option<&Token>) -> Option<Operator> {
+        Some(match token? {
+            Token::Symbol("=") => Operator::Equal,
+            Token::Symbol("!=") => Operator::NotEqual,
+            Token::Symbol("<") => Operator::Less,
+            Token::Symbol("<=") => Operator::LessOrEqual,
+            Token::Symbol(">") => Operator::Greater,
+            Token::Symbol(">=") => Operator::GreaterOrEqual,
+            Token::Word(word) if word.eq_ignore_ascii_case("LIKE") => Operator::Like,
+            _ => return None,
+        })
+    }
 }
 
 struct Parser {
@@ -176,15 +222,7 @@ impl Parser {
         if self.keyword("ORDER") {
             self.expect_keyword("BY")?;
             loop {
-                let field = self.identifier()?;
-                let descending = self.keyword("DESC");
-                if !descending {
-                    self.keyword("ASC");
-                }
-                if self.keyword("NULLS") && !(self.keyword("FIRST") || self.keyword("LAST")) {
-                    return Err(malformed("unexpected token after NULLS"));
-                }
-                order.push((field, descending));
+                order.push(self.order_key()?);
                 if !self.symbol(",") {
                     break;
                 }
@@ -199,6 +237,26 @@ impl Parser {
             None
         };
         Ok(Query { fields, object, filter, order, limit })
+    }
+
+    /// `field [ASC|DESC] [NULLS FIRST|NULLS LAST]`.
+    fn order_key(&mut self) -> Result<Order, QueryError> {
+        let field = self.identifier()?;
+        let descending = self.keyword("DESC");
+        if !descending {
+            self.keyword("ASC");
+        }
+        let mut nulls_last = descending;
+        if self.keyword("NULLS") {
+            nulls_last = if self.keyword("LAST") {
+                true
+            } else if self.keyword("FIRST") {
+                false
+            } else {
+                return Err(malformed(format!("unexpected token after NULLS: {}", describe(self.peek()))));
+            };
+        }
+        Ok(Order { field, descending, nulls_last })
     }
 
     fn disjunction(&mut self) -> Result<Condition, QueryError> {
@@ -222,12 +280,17 @@ impl Parser {
             let inner = self.disjunction()?;
             return if self.symbol(")") { Ok(inner) } else { Err(malformed("unexpected token: expecting ')'")) };
         }
-        let field = self.identifier()?;
-        if self.symbol("=") {
-            return Ok(Condition::Compare { field, negated: false, value: self.value()? });
+        if self.keyword("NOT") {
+            return Ok(Condition::Not(Box::new(self.term()?)));
         }
-        if self.symbol("!=") {
-            return Ok(Condition::Compare { field, negated: true, value: self.value()? });
+        let field = self.identifier()?;
+        if let Some(operator) = Operator::of(self.peek()) {
+            self.pos += 1;
+            let value = self.value()?;
+            if operator == Operator::Like && !value.is_string() {
+                return Err(malformed(format!("LIKE compares with a quoted pattern, not {value}")));
+            }
+            return Ok(Condition::Compare { field, operator, value });
         }
         let negated = self.keyword("NOT");
         self.expect_keyword("IN")?;
@@ -315,6 +378,11 @@ fn tokenize(soql: &str) -> Result<Vec<Token>, QueryError> {
                 }
             }
             tokens.push(Token::Text(text));
+        } else if let Some(end) = date_end(&chars, idx) {
+            // A date or date-time literal is unquoted in SOQL; the records keep ISO text,
+            // which compares in time order as text.
+            tokens.push(Token::Text(chars[idx..end].iter().collect()));
+            idx = end;
         } else if c.is_ascii_digit() || (c == '-' && chars.get(idx + 1).is_some_and(char::is_ascii_digit)) {
             let start = idx;
             idx += 1;
@@ -332,10 +400,19 @@ fn tokenize(soql: &str) -> Result<Vec<Token>, QueryError> {
         } else {
             let symbol = match (c, chars.get(idx + 1)) {
                 ('!', Some('=')) => "!=",
+                ('<', Some('=')) => "<=",
+                ('>', Some('=')) => ">=",
+                ('<', _) => "<",
+                ('>', _) => ">",
                 ('(', _) => "(",
                 (')', _) => ")",
                 (',', _) => ",",
                 ('=', _) => "=",
+                (':', _) => {
+                    return Err(malformed(
+                        "the demo org does not read date literals such as LAST_N_DAYS:365; compare with a date such as 2025-01-31",
+                    ))
+                }
                 _ => return Err(malformed(format!("unexpected character '{c}'"))),
             };
             idx += symbol.len();
@@ -345,9 +422,33 @@ fn tokenize(soql: &str) -> Result<Vec<Token>, QueryError> {
     Ok(tokens)
 }
 
+/// Where a date (`2025-01-31`) or date-time (`2025-01-31T09:30:00Z`,
+/// `2025-01-31T09:30:00.000+0000`) literal starting at `start` ends, if one does.
+fn date_end(chars: &[char], start: usize) -> Option<usize> {
+    let shape = "dddd-dd-dd";
+    let is_date = shape.chars().enumerate().all(|(offset, kind)| {
+        chars.get(start + offset).is_some_and(|c| if kind == 'd' { c.is_ascii_digit() } else { *c == kind })
+    });
+    if !is_date {
+        return None;
+    }
+    let mut end = start + shape.len();
+    if chars.get(end) == Some(&'T') {
+        end += 1;
+        while chars.get(end).is_some_and(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | '+' | '-' | 'Z')) {
+            end += 1;
+        }
+    }
+    Some(end)
+}
+
 // ---- Evaluation -----------------------------------------------------------------------
 
 fn execute(query: &Query) -> Result<Vec<Value>, QueryError> {
+    execute_among(query, &|_| true)
+}
+
+fn execute_among(query: &Query, found: &dyn Fn(&Value) -> bool) -> Result<Vec<Value>, QueryError> {
     let rows = table(&query.object).ok_or_else(|| QueryError {
         code: "INVALID_TYPE",
         message: format!(
@@ -356,7 +457,7 @@ fn execute(query: &Query) -> Result<Vec<Value>, QueryError> {
         ),
     })?;
     let mut matched = Vec::new();
-    for row in rows {
+    for row in rows.into_iter().filter(|row| found(row)) {
         let keep = match &query.filter {
             Some(condition) => test(condition, &row, &query.object)?,
             None => true,
@@ -365,16 +466,9 @@ fn execute(query: &Query) -> Result<Vec<Value>, QueryError> {
             matched.push(row);
         }
     }
-    for (field, descending) in query.order.iter().rev() {
-        check_field(&query.object, matched.first(), field)?;
-        matched.sort_by(|a, b| {
-            let ordering = compare(&lookup(a, field), &lookup(b, field));
-            if *descending {
-                ordering.reverse()
-            } else {
-                ordering
-            }
-        });
+    for key in query.order.iter().rev() {
+        check_field(&query.object, matched.first(), &key.field)?;
+        matched.sort_by(|a, b| ordered(key, &lookup(a, &key.field), &lookup(b, &key.field)));
     }
     if let Some(limit) = query.limit {
         matched.truncate(limit);
@@ -397,8 +491,11 @@ fn project(query: &Query, row: &Value) -> Result<Value, QueryError> {
                 let (child_object, link_field) = child_relationship(&query.object, &child.object)?;
                 let mut narrowed = child.clone();
                 narrowed.object = child_object.to_string();
-                let id_filter =
-                    Condition::Compare { field: link_field.to_string(), negated: false, value: row["Id"].clone() };
+                let id_filter = Condition::Compare {
+                    field: link_field.to_string(),
+                    operator: Operator::Equal,
+                    value: row["Id"].clone(),
+                };
                 narrowed.filter = Some(match narrowed.filter.take() {
                     Some(filter) => Condition::And(Box::new(id_filter), Box::new(filter)),
                     None => id_filter,
@@ -467,9 +564,10 @@ fn test(condition: &Condition, row: &Value, object: &str) -> Result<bool, QueryE
     Ok(match condition {
         Condition::And(a, b) => test(a, row, object)? && test(b, row, object)?,
         Condition::Or(a, b) => test(a, row, object)? || test(b, row, object)?,
-        Condition::Compare { field, negated, value } => {
+        Condition::Not(inner) => !test(inner, row, object)?,
+        Condition::Compare { field, operator, value } => {
             check_field(object, Some(row), field)?;
-            equal(&lookup(row, field), value) != *negated
+            holds(*operator, &lookup(row, field), value)
         }
         Condition::In { field, negated, values } => {
             check_field(object, Some(row), field)?;
@@ -488,6 +586,54 @@ fn test(condition: &Condition, row: &Value, object: &str) -> Result<bool, QueryE
     })
 }
 
+/// Whether `actual operator expected` holds. As in SOQL, `!=` holds for a null that is
+/// compared with a value, and a null never holds an ordering or a `LIKE`.
+fn holds(operator: Operator, actual: &Value, expected: &Value) -> bool {
+    let ordering = || order_of(actual, expected);
+    match operator {
+        Operator::Equal => equal(actual, expected),
+        Operator::NotEqual => !equal(actual, expected),
+        Operator::Less => ordering() == Some(Ordering::Less),
+        Operator::LessOrEqual => matches!(ordering(), Some(Ordering::Less | Ordering::Equal)),
+        Operator::Greater => ordering() == Some(Ordering::Greater),
+        Operator::GreaterOrEqual => matches!(ordering(), Some(Ordering::Greater | Ordering::Equal)),
+        Operator::Like => match (actual, expected) {
+            (Value::String(text), Value::String(pattern)) => like(text, pattern),
+            _ => false,
+        },
+    }
+}
+
+/// How two values of one kind order: numbers by value, text (dates among it) case-
+/// insensitively as text; anything else, a null among it, does not order.
+fn order_of(actual: &Value, expected: &Value) -> Option<Ordering> {
+    match (actual, expected) {
+        (Value::Number(a), Value::Number(b)) => a.as_f64()?.partial_cmp(&b.as_f64()?),
+        (Value::String(a), Value::String(b)) => Some(a.to_lowercase().cmp(&b.to_lowercase())),
+        _ => None,
+    }
+}
+
+/// SOQL's `LIKE`, case-insensitive: `%` is any run of characters, `_` exactly one.
+fn like(text: &str, pattern: &str) -> bool {
+    let text: Vec<char> = text.to_lowercase().chars().collect();
+    let pattern: Vec<char> = pattern.to_lowercase().chars().collect();
+    // matched[j]: the text read so far matches the pattern's first j characters.
+    let mut matched: Vec<bool> = (0..=pattern.len()).map(|j| pattern[..j].iter().all(|p| *p == '%')).collect();
+    for c in text {
+        let mut next = vec![false; pattern.len() + 1];
+        for j in 1..=pattern.len() {
+            next[j] = match pattern[j - 1] {
+                '%' => next[j - 1] || matched[j],
+                '_' => matched[j - 1],
+                p => matched[j - 1] && p == c,
+            };
+        }
+        matched = next;
+    }
+    matched[pattern.len()]
+}
+
 /// Text compares case-insensitively, as SOQL does for `=`.
 fn equal(actual: &Value, expected: &Value) -> bool {
     match (actual, expected) {
@@ -497,12 +643,22 @@ fn equal(actual: &Value, expected: &Value) -> bool {
     }
 }
 
-/// Nulls sort first, as SOQL's default for ascending order.
+/// Two rows' values in an `ORDER BY` key's order, nulls where the key puts them.
+fn ordered(key: &Order, a: &Value, b: &Value) -> Ordering {
+    match (a.is_null(), b.is_null()) {
+        (true, true) => Ordering::Equal,
+        (true, false) if key.nulls_last => Ordering::Greater,
+        (true, false) => Ordering::Less,
+        (false, true) if key.nulls_last => Ordering::Less,
+        (false, true) => Ordering::Greater,
+        (false, false) if key.descending => compare(a, b).reverse(),
+        (false, false) => compare(a, b),
+    }
+}
+
+/// Two non-null values in ascending order.
 fn compare(a: &Value, b: &Value) -> Ordering {
     match (a, b) {
-        (Value::Null, Value::Null) => Ordering::Equal,
-        (Value::Null, _) => Ordering::Less,
-        (_, Value::Null) => Ordering::Greater,
         (Value::Number(x), Value::Number(y)) => x.as_f64().partial_cmp(&y.as_f64()).unwrap_or(Ordering::Equal),
         (Value::Bool(x), Value::Bool(y)) => x.cmp(y),
         (Value::String(x), Value::String(y)) => x.to_lowercase().cmp(&y.to_lowercase()),

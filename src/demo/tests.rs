@@ -208,3 +208,53 @@ fn related_lists_run_against_the_demo_org_with_its_object_info() {
     let cases = &account["Contacts"]["records"][0]["Cases"]["records"];
     assert_eq!(cases[0]["CaseNumber"], "00001042", "a Contact's own list, nested under its Account");
 }
+
+/// A customer Kustomer knows by phone alone, with a conversation the preview can pick,
+/// whose number Salesforce holds in other formats.
+#[test]
+fn a_phone_only_customer_has_a_conversation_and_salesforce_finds_them_by_phone() {
+    let org = DemoOrg::new(Scenario::Normal);
+    let whitfield = kustomer_data::customer_of(kustomer_data::PHONE_ONLY_SMS).unwrap();
+    assert_eq!((whitfield.id, whitfield.name), (kustomer_data::WHITFIELD, "Dana Whitfield"));
+    assert!(whitfield.emails.is_empty());
+    assert_eq!(whitfield.phones, ["(503) 555-0147"]);
+    let (status, customer) = get(&org, Service::Kustomer, &format!("/v1/customers/{}", kustomer_data::WHITFIELD));
+    assert_eq!(status, 200);
+    assert_eq!(customer["data"]["attributes"]["emails"], json!([]));
+    assert_eq!(customer["data"]["attributes"]["phones"][0]["phone"], "(503) 555-0147");
+    let messages = kustomer_data::messages(kustomer_data::PHONE_ONLY_SMS).unwrap();
+    assert_eq!(messages.len(), 3);
+    assert_eq!(messages[0]["attributes"]["channel"], "sms");
+    assert_eq!(messages[0]["attributes"]["meta"]["from"], "+15035550147");
+    assert!(kustomer_data::conversation_index().iter().any(|(id, ..)| *id == kustomer_data::PHONE_ONLY_SMS));
+
+    // The number as the card sends it: digits with and without the country code.
+    let digits: String = whitfield.phones[0].chars().filter(char::is_ascii_digit).collect();
+    let sosl = format!(
+        "FIND {{\"+1{digits}\" OR \"{digits}\"}} IN PHONE FIELDS RETURNING Contact(Id, Name, Account.Name ORDER BY Name LIMIT 20), \
+         Lead(Id, Name WHERE IsConverted = false ORDER BY Name LIMIT 20)"
+    );
+    let path = format!("/services/data/v62.0/search/?q={}", crate::transport::encode_query_value(&sosl));
+    let (status, body) = get(&org, Service::Salesforce, &path);
+    assert_eq!(status, 200, "{body}");
+    let found: Vec<&str> =
+        body["searchRecords"].as_array().unwrap().iter().map(|r| r["Id"].as_str().unwrap()).collect();
+    assert_eq!(found, vec!["003Dn00000DnWhtA", "00QDn00000DnWhA"]);
+    assert_eq!(body["searchRecords"][0]["Account"]["Name"], "Whitfield Outdoor");
+}
+
+#[test]
+fn object_info_labels_the_customer_id_and_phone_fields() {
+    use crate::salesforce::object_info::{batch_path, read_batch};
+
+    let org = DemoOrg::new(Scenario::Normal);
+    let asked = ["Contact", "Lead"];
+    let (_, body) = get(&org, Service::Salesforce, &batch_path("v62.0", &asked));
+    let (described, _) = read_batch(&body, &asked).unwrap();
+    for object in &described {
+        assert_eq!(object.field_label("Kustomer_Customer_Id__c"), Some("Kustomer customer ID"));
+        assert_eq!(object.field_label("MobilePhone"), Some("Mobile Phone"));
+    }
+    assert_eq!(described[0].field_label("Phone"), Some("Business Phone"));
+    assert_eq!(described[1].field_label("Phone"), Some("Phone"));
+}
