@@ -13,7 +13,7 @@ use crate::transport::{decode_percent, Request, Response, Service};
 
 mod email_thread;
 mod files;
-mod ids;
+pub mod ids;
 pub mod kustomer_data;
 mod object_info;
 pub mod salesforce_data;

@@ -297,3 +297,7 @@ pub fn explain(error: &FetchError, api_version: &str) -> Problem {
 #[cfg(test)]
 #[path = "load_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "network_tests.rs"]
+mod network_tests;
