@@ -262,7 +262,8 @@ fn named_view(config: &JsValue) -> View {
         .unwrap_or(build)
 }
 
-/// The demo org's conversations as `[{id, subject, channel, customerId, customerEmails}]`,
+/// The demo org's conversations as `[{id, subject, channel, customerId, customerEmails,
+/// customerPhones}]`,
 /// for the preview's picker: it passes the customer to the Insight Card as Kustomer would.
 #[cfg(feature = "demo")]
 #[wasm_bindgen(js_name = demoConversations)]
@@ -274,9 +275,10 @@ pub fn demo_conversations() -> JsValue {
             let _ = js_sys::Reflect::set(&entry, &JsValue::from_str(key), &JsValue::from_str(value));
         }
         if let Some(customer) = crate::demo::kustomer_data::customer_of(id) {
-            let emails: js_sys::Array = customer.emails.iter().map(|email| JsValue::from_str(email)).collect();
+            let list = |items: &[&str]| -> js_sys::Array { items.iter().map(|item| JsValue::from_str(item)).collect() };
             let _ = js_sys::Reflect::set(&entry, &JsValue::from_str("customerId"), &JsValue::from_str(customer.id));
-            let _ = js_sys::Reflect::set(&entry, &JsValue::from_str("customerEmails"), &emails);
+            let _ = js_sys::Reflect::set(&entry, &JsValue::from_str("customerEmails"), &list(customer.emails));
+            let _ = js_sys::Reflect::set(&entry, &JsValue::from_str("customerPhones"), &list(customer.phones));
         }
         array.push(&entry);
     }

@@ -72,10 +72,26 @@ function start(bindings) {
           conversationId,
           customerId: conversations.get(conversationId).customerId,
           customerEmails: conversations.get(conversationId).customerEmails,
+          customerPhones: conversations.get(conversationId).customerPhones,
         },
         transport,
         salesforce: { subdomain: "northwind.my" },
         kustomer: { org: "northwind" },
+        fields: { account: ["NumberOfEmployees"] },
+        // A custom object under Accounts and a standard one under Contacts, in the admin's
+        // order; people found by phone and by the Kustomer id on their Contact too.
+        relatedLists: [
+          {
+            object: "Subscription__c",
+            parent: "Account",
+            fields: ["Name", "Status__c", "Renewal_Date__c", "Product__r.Name"],
+            where: "Status__c != 'Cancelled'",
+            orderBy: "Renewal_Date__c DESC NULLS LAST",
+          },
+          { object: "Case", parent: "Contact", fields: ["CaseNumber", "Subject", "Status"], limit: 3 },
+        ],
+        sections: ["contacts", "Subscription__c", "Case"],
+        match: { contactField: "Kustomer_Customer_Id__c", phones: true },
         caseSync: {
           enabled: true,
           recordTypeId: "012Dn000000KusAAA",
