@@ -524,8 +524,10 @@ pub fn list_refused(object: &str, said: &str) -> String {
     format!("{object} could not be read: {said}")
 }
 
-pub fn not_readable(field: &str) -> String {
-    format!("{field} is not readable by the integration user")
+/// A field the org's object info leaves out, or a query names as unknown: the two look
+/// the same from outside.
+pub fn not_readable(field: &str, object: &str) -> String {
+    format!("{field} does not exist on {object} or is not readable by the integration user")
 }
 
 pub fn phones_not_searched(phones: &str) -> String {

@@ -56,3 +56,6 @@ mod find;
 
 #[path = "browser/diagnostics.rs"]
 mod diagnostics;
+
+#[path = "browser/related_lists.rs"]
+mod related_lists;

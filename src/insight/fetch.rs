@@ -188,7 +188,7 @@ fn by_id<'a>(wanted: &Wanted<'a>, info: Option<&OrgInfo>, dropped: &mut Vec<(Str
     let mut on = |object: &str| {
         let readable = info.is_none_or(|info| info.readable(object, field));
         if !readable {
-            dropped.push((object.to_string(), strings::not_readable(field)));
+            dropped.push((object.to_string(), strings::not_readable(field, object)));
         }
         readable
     };
@@ -308,8 +308,7 @@ impl State {
             if let Some(list) = self.fields.list_mut(&object) {
                 if let Some(idx) = list.iter().position(|known| known.eq_ignore_ascii_case(&field)) {
                     list.remove(idx);
-                    let reason =
-                        format!("{field} does not exist on {object} (or is not visible to the integration user)");
+                    let reason = strings::not_readable(&field, &object);
                     self.dropped_fields.push((object, reason));
                     return Ok(Settled::Again(error));
                 }
@@ -333,7 +332,7 @@ impl State {
                 fields.drain(..).partition(|field| info.readable(object, field));
             *fields = kept;
             for field in unreadable {
-                self.dropped_fields.push((object.to_string(), strings::not_readable(&field)));
+                self.dropped_fields.push((object.to_string(), strings::not_readable(&field, object)));
             }
         }
         for list in lists {
@@ -341,7 +340,7 @@ impl State {
                 list.fields.drain(..).partition(|field| info.readable(&list.object, field));
             list.fields = kept;
             for field in unreadable {
-                self.dropped_fields.push((list.object.clone(), strings::not_readable(&field)));
+                self.dropped_fields.push((list.object.clone(), strings::not_readable(&field, &list.object)));
             }
         }
     }
@@ -359,8 +358,7 @@ impl State {
             if let Some((list, _)) = owner {
                 if let Some(index) = list.fields.iter().position(|known| known.eq_ignore_ascii_case(&field)) {
                     list.fields.remove(index);
-                    let reason =
-                        format!("{field} does not exist on {object} (or is not visible to the integration user)");
+                    let reason = strings::not_readable(&field, &object);
                     self.dropped_fields.push((object, reason));
                     return true;
                 }

@@ -35,11 +35,16 @@ fn relationships_come_from_the_config_or_the_only_one_the_org_has() {
     let named = list(
         r#"[{"object":"Subscription__c","parent":"Account","relationship":"paid_subscriptions__r","fields":["Name"]}]"#,
     );
-    assert_eq!(resolve(std::slice::from_ref(&named), Some(&info)), vec![ListState::Asked("Paid_Subscriptions__r".into())]);
+    assert_eq!(
+        resolve(std::slice::from_ref(&named), Some(&info)),
+        vec![ListState::Asked("Paid_Subscriptions__r".into())]
+    );
     assert_eq!(resolve(&[named], None), vec![ListState::Asked("paid_subscriptions__r".into())], "trusted unread");
 
     let ambiguous = list(r#"[{"object":"Subscription__c","parent":"Account","fields":["Name"]}]"#);
-    let ListState::Refused { notice, .. } = &resolve(std::slice::from_ref(&ambiguous), Some(&info))[0] else { panic!() };
+    let ListState::Refused { notice, .. } = &resolve(std::slice::from_ref(&ambiguous), Some(&info))[0] else {
+        panic!()
+    };
     assert!(
         notice.contains("Subscriptions__r, Paid_Subscriptions__r") && notice.contains("`relationship`"),
         "{notice}"
