@@ -1,5 +1,5 @@
-// The Kustomer app definition: read-only commands on Salesforce's query and search
-// addresses only, cached within the documented range, labelled settings for every option
+// The Kustomer app definition: read-only commands on Salesforce's query, search and
+// object info addresses only, cached within the documented range, labelled settings for every option
 // the card reads, and a KView whose template reads only what a template's scope holds.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -10,12 +10,19 @@ const folder = new URL("../../www/hosts/kustomer/", import.meta.url);
 const app = JSON.parse(await readFile(new URL("app.json", folder), "utf8"));
 const settings = app.settings.default;
 
-test("every command is a cached GET on the query or search address, filled only with a version and a statement", async () => {
-  assert.equal(app.commands.length, 2);
+test("every command is a cached GET on the query, search or object info address, filled only with a version and a statement or object names", async () => {
+  assert.equal(app.commands.length, 3);
+  const base = String.raw`^https:\/\/\{\{\{instance\}\}\}\.my\.salesforce\.com\/services\/data\/\{\{\{version\}\}\}\/`;
   for (const command of app.commands) {
     assert.equal(command.httpMethod, "get", command.name);
-    assert.match(command.url, /^https:\/\/\{\{\{instance\}\}\}\.my\.salesforce\.com\/services\/data\/\{\{\{version\}\}\}\/(query|search)\/\?q=\{\{\{q\}\}\}$/);
-    assert.deepEqual(command.permittedArgs, ["version", "q"]);
+    if (command.name.endsWith(".objectInfo")) {
+      // The UI API's batch object info: labels, readable fields, child relationships.
+      assert.match(command.url, new RegExp(`${base}ui-api\\/object-info\\/batch\\/\\{\\{\\{objects\\}\\}\\}$`));
+      assert.deepEqual(command.permittedArgs, ["version", "objects"]);
+    } else {
+      assert.match(command.url, new RegExp(`${base}(query|search)\\/\\?q=\\{\\{\\{q\\}\\}\\}$`));
+      assert.deepEqual(command.permittedArgs, ["version", "q"]);
+    }
     // "Define a cacheSeconds field with a number value between 15 and 600" (the vendor's
     // cache fallback page): it also turns on the 24-hour fallback agents rely on.
     assert.ok(command.cacheSeconds >= 15 && command.cacheSeconds <= 600, `${command.name}: ${command.cacheSeconds}`);

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import {
   callSdk, commandAnswer, commandFailure, isUnknownCommand, kustomerAnswer, kustomerFailure, notInstalled,
 } from "../../www/hosts/kustomer/bridge.js";
-import { orgIdOf, settingsFromQuery, settingValue, widgetContext } from "../../www/hosts/kustomer/settings.js";
+import { mountConfig, orgIdOf, settingsFromQuery, settingValue, widgetContext } from "../../www/hosts/kustomer/settings.js";
 
 const body = (answer) => JSON.parse(answer.body);
 
@@ -112,4 +112,19 @@ test("the context gives the customer's emails, phones, conversation and org", ()
   assert.equal(orgIdOf({ customer }), "org1");
   assert.equal(orgIdOf({ conversation: { relationships: { org: { data: { id: "org2" } } } } }), "org2");
   assert.equal(orgIdOf({ customer: { id: "k1" } }), undefined);
+});
+
+test("related lists, the section order and matching reach the widget as the admin set them", () => {
+  const lists = '[{"object":"Case","parent":"Contact","fields":["CaseNumber","Subject"]}]';
+  const config = mountConfig(
+    { salesforceSubdomain: "acme", relatedLists: lists, sections: "Case, contacts", matchContactField: " Kustomer_Id__c ", matchPhones: "true" },
+    { customerEmails: [] },
+  );
+  assert.deepEqual(config.relatedLists, JSON.parse(lists));
+  assert.deepEqual(config.sections, ["Case", "contacts"]);
+  assert.deepEqual(config.match, { phones: true, contactField: "Kustomer_Id__c" });
+  // JSON that does not parse goes on as text, for the widget to refuse by its key.
+  assert.equal(mountConfig({ relatedLists: "[{oops" }, {}).relatedLists, "[{oops");
+  const plain = mountConfig({ salesforceSubdomain: "acme", sections: "", matchPhones: "false" }, {});
+  assert.ok(!("relatedLists" in plain) && !("sections" in plain) && !("match" in plain), JSON.stringify(plain));
 });

@@ -11,11 +11,11 @@ import init, { mount } from "./kustomer-salesforce-widget.js";
 import {
   callSdk, commandAnswer, commandFailure, isUnknownCommand, kustomerAnswer, kustomerFailure, notInstalled,
 } from "./bridge.js";
-import { FETCHED_SETTINGS, mountConfig, orgIdOf, settingsFromQuery, settingValue, widgetContext } from "./settings.js";
+import { CASE_SYNC_SETTINGS, FETCHED_SETTINGS, mountConfig, orgIdOf, settingsFromQuery, settingValue, widgetContext } from "./settings.js";
 
-/** The app as app.json declares it, and its two commands. */
+/** The app as app.json declares it, and its three commands. */
 const APP = "kustomer_salesforce_widget";
-const COMMANDS = { query: "salesforce.query", search: "salesforce.search" };
+const COMMANDS = { query: "salesforce.query", search: "salesforce.search", objectInfo: "salesforce.objectInfo" };
 
 const element = document.getElementById("widget");
 const sdk = () => window.Kustomer;
@@ -81,15 +81,21 @@ function commandRunner(settings, orgId) {
 }
 
 /**
- * Salesforce requests become runs of the app's two commands: a query or a search, each a
- * GET at a fixed address on the org, filled with the API version and the encoded
- * statement. Anything else is refused here, before it leaves the page.
+ * Salesforce requests become runs of the app's three commands: a query, a search, or the
+ * object info of named objects, each a GET at a fixed address on the org, filled with the
+ * API version and the encoded statement or the objects' names. Anything else is refused
+ * here, before it leaves the page.
  */
 function salesforceCommand(path) {
   const match = /^\/services\/data\/(v\d+\.0)\/(query|search)\/?\?q=([^&]*)$/.exec(path);
-  if (!match) return null;
-  const [, version, kind, q] = match;
-  return { command: COMMANDS[kind], args: { version, q } };
+  if (match) {
+    const [, version, kind, q] = match;
+    return { command: COMMANDS[kind], args: { version, q } };
+  }
+  // The labels and relationships of the objects the card shows: API names only.
+  const info = /^\/services\/data\/(v\d+\.0)\/ui-api\/object-info\/batch\/([A-Za-z0-9_,]+)$/.exec(path);
+  if (info) return { command: COMMANDS.objectInfo, args: { version: info[1], objects: info[2] } };
+  return null;
 }
 
 function hostFetchFor(runCommand) {
@@ -108,9 +114,10 @@ function hostFetchFor(runCommand) {
  */
 async function fetchedSettings(settings, orgId, missing) {
   const found = {};
-  if (String(settings.caseSync) !== "true") return found; // only the Case section reads them
+  // The Case section's templates are read only while the sync is on.
+  const wanted = FETCHED_SETTINGS.filter((name) => String(settings.caseSync) === "true" || !CASE_SYNC_SETTINGS.includes(name));
   const names = appNames(settings, await orgId());
-  for (const name of FETCHED_SETTINGS) {
+  for (const name of wanted) {
     let value;
     for (const app of names) {
       const answer = await kustomerGet(`/v1/settings/${app}/default/${name}`);

@@ -15,12 +15,16 @@ export const ADDRESS_SETTINGS = [
   "salesforceSubdomain", "salesforceApiVersion", "currency",
   "showCard", "showAccounts", "showContacts", "showOpportunities", "showLeads",
   "accountFields", "contactFields", "opportunityFields", "leadFields",
+  "sections", "matchContactField", "matchPhones",
   "caseSync", "syncAttribute", "recordTypeId",
   "locale", "timeZone", "colorScheme", "appName",
 ];
 
 /** Settings read through the settings endpoint: JSON text, too long for an address. */
-export const FETCHED_SETTINGS = ["customMappingBody", "customMappingUrlArgs"];
+export const FETCHED_SETTINGS = ["relatedLists", "customMappingBody", "customMappingUrlArgs"];
+
+/** The fetched settings only the Case section reads: not asked for while the sync is off. */
+export const CASE_SYNC_SETTINGS = ["customMappingBody", "customMappingUrlArgs"];
 
 /**
  * The settings in the card's query string, and the names of those that did not arrive: a
@@ -101,10 +105,26 @@ export function mountConfig(settings, context) {
     if (settings.customMappingBody) config.caseSync.customMapping.body = settings.customMappingBody;
     if (settings.customMappingUrlArgs) config.caseSync.customMapping.urlArgs = settings.customMappingUrlArgs;
   }
+  // JSON the admin typed: what does not parse goes to the widget as text, which it refuses
+  // by its key (`relatedLists`) rather than the card failing here.
+  if (settings.relatedLists) config.relatedLists = parseOrText(settings.relatedLists);
+  if (list(settings.sections).length > 0) config.sections = list(settings.sections);
+  if (settings.matchContactField || flag(settings.matchPhones, false)) {
+    config.match = { phones: flag(settings.matchPhones, false) };
+    if (settings.matchContactField) config.match.contactField = settings.matchContactField.trim();
+  }
   for (const key of ["locale", "timeZone", "colorScheme"]) {
     if (settings[key]) config[key] = settings[key];
   }
   return config;
+}
+
+function parseOrText(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 /** The customer in a Cards SDK context (`{customer, conversation, ...}`), or the record itself. */
