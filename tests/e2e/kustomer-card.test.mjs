@@ -29,14 +29,14 @@ function cardAddress(settings, unfilled = []) {
   });
 }
 
-async function openCard(settings, { unfilled = [], before } = {}) {
+async function openCard(settings, { unfilled = [], before, arg } = {}) {
   const page = await strictPage(shared.browser);
   // The SDK's CDN address is served by the stand-in; nothing leaves the machine.
   await page.route("https://cdn.kustomerapp.com/**", async (route) =>
     route.fulfill({ contentType: "text/javascript", body: await standIn }));
   await page.goto(cardAddress(settings, unfilled));
   await page.waitForFunction(() => window.kustomerStart || document.getElementById("widget").dataset.state);
-  if (before) await page.evaluate(before);
+  if (before) await page.evaluate(before, arg);
   return page;
 }
 
@@ -163,8 +163,10 @@ test("the app's settings become the widget's config, and a bad one is named", as
   await waitFor(page, "ready");
   const search = (await calls(page)).find(([kind, name]) => kind === "command" && name.endsWith("search"));
   const q = decodeURIComponent(search[2].q);
-  assert.match(q, /Contact\(Id, Name, Title, Email, Phone, AccountId, Account\.Name, Owner\.Name, Department, Shoe_Size__c /);
+  // The org's object info says Contact has no readable Shoe_Size__c: left out before asking.
+  assert.match(q, /Contact\(Id, Name, Title, Email, Phone, AccountId, Account\.Name, Owner\.Name, Department WHERE/);
   assert.doesNotMatch(q, /Lead\(/);
+  assert.match(await text(page), /Shoe_Size__c does not exist on Contact or is not readable by the integration user/);
   assert.doesNotMatch(await text(page), /Opportunities/);
   await page.close();
 
@@ -193,6 +195,43 @@ test("settings that do not arrive take their defaults and are listed; JSON setti
   const orgId = await page.evaluate(() => window.kustomerOrgId);
   const asked = (await calls(page)).filter(([kind, , url]) => kind === "request" && url.startsWith("/v1/settings/")).map(([, , url]) => url);
   assert.ok(asked.includes(`/v1/settings/kustomer_salesforce_widget_${orgId}/default/customMappingBody`), asked.join(" "));
+  await page.close();
+});
+
+test("related lists, the admin's order and both match rules: four commands cold, three for the next customer", async () => {
+  const lists = [
+    { object: "Subscription__c", parent: "Account", fields: ["Name", "Status__c"] },
+    { object: "Case", parent: "Contact", fields: ["CaseNumber", "Subject"] },
+  ];
+  const page = await openCard(
+    { salesforceSubdomain: "engines", sections: "Subscription__c,contacts,Case", matchContactField: "Kustomer_Customer_Id__c", matchPhones: true },
+    { before: (lists) => { window.kustomerOrg.settings = { relatedLists: JSON.stringify(lists) }; }, arg: lists },
+  );
+  const orgId = await page.evaluate(() => window.kustomerOrgId);
+  const related = (customer) => ({ customer: { ...customer, relationships: { org: { data: { type: "org", id: orgId } } } } });
+  const commands = async () => (await calls(page)).filter(([kind]) => kind === "command");
+  await start(page, related(ADA));
+  await waitFor(page, "ready");
+  const cold = await commands();
+  assert.deepEqual(cold.map(([, name]) => name.replace(/^.*\.app\./, "")).sort(),
+    ["salesforce.objectInfo", "salesforce.query", "salesforce.search", "salesforce.search"], JSON.stringify(cold));
+  const shown = await text(page);
+  assert.match(shown, /Subscriptions 2.*SUB-1.*Plan statusActive/s, "the org's labels");
+  assert.ok(shown.indexOf("Subscriptions") < shown.indexOf("Contacts") && shown.indexOf("Contacts") < shown.indexOf("Cases"), shown);
+  assert.match(shown, /Ada Lovelace.*Matchedby email, by phone/s);
+  assert.match(shown, /Engines Accounts.*Matchedby Kustomer id/s);
+  assert.match(shown, /Cases 1.*00001001/s);
+
+  // The next customer in the same sidebar: the object info is saved, three commands.
+  const charles = { type: "customer", id: "k3", attributes: { emails: [{ email: "charles@engines.example" }], phones: [{ phone: "+44 20 7946 0099" }] } };
+  await page.evaluate((context) => window.kustomerEmit("context", context), related(charles));
+  await page.waitForFunction(() => /Charles Babbage/.test(document.querySelector("#widget .ksw-host").shadowRoot.textContent)
+    && document.getElementById("widget").dataset.state === "ready");
+  const warm = (await commands()).slice(cold.length);
+  assert.deepEqual(warm.map(([, name]) => name.replace(/^.*\.app\./, "")).sort(),
+    ["salesforce.query", "salesforce.search", "salesforce.search"], JSON.stringify(warm));
+  assert.equal(await page.evaluate(() => document.getElementById("settings-missing")), null);
+  assert.deepEqual(page.problems, []);
   await page.close();
 });
 

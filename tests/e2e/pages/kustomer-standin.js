@@ -33,9 +33,56 @@
     "/v1/orgs/current": { type: "org", id: ORG, attributes: { name: "engines" } },
   };
   const people = {
-    "ada@engines.example": { attributes: { type: "Contact" }, Id: "003ADA", Name: "Ada Lovelace", Email: "ada@engines.example", AccountId: "001AE", Account: { Name: "Analytical Engines" } },
+    "ada@engines.example": { attributes: { type: "Contact" }, Id: "003ADA", Name: "Ada Lovelace", Email: "ada@engines.example", Phone: "+44 20 7946 0018", AccountId: "001AE", Account: { Name: "Analytical Engines" }, Kustomer_Customer_Id__c: null },
     "grace@navy.example": { attributes: { type: "Contact" }, Id: "003GH", Name: "Grace Hopper", Email: "grace@navy.example" },
+    "charles@engines.example": { attributes: { type: "Contact" }, Id: "003CB", Name: "Charles Babbage", Email: "charles@engines.example", Phone: "+44 20 7946 0099", AccountId: "001AE", Account: { Name: "Analytical Engines" }, Kustomer_Customer_Id__c: null },
   };
+  /** Found only by the Kustomer id on the Contact: Ada's billing contact. */
+  const billing = { attributes: { type: "Contact" }, Id: "003ADB", Name: "Engines Accounts", Email: "accounts@engines.example", AccountId: "001AE", Account: { Name: "Analytical Engines" }, Kustomer_Customer_Id__c: "k1" };
+  const digits = (text) => String(text ?? "").replace(/\D/g, "");
+
+  /**
+   * Object info as the UI API's batch resource answers it ("Get a Batch of Object
+   * Metadata": `{results: [{statusCode, result}]}`, see src/salesforce/object_info.rs),
+   * for the objects the card names; any other object is a 404 entry.
+   */
+  const described = {
+    Account: { labelPlural: "Accounts", fields: ["Id", "Name", "ParentId", "NumberOfEmployees"],
+      children: [["Contact", "AccountId", "Contacts"], ["Subscription__c", "Account__c", "Subscriptions__r"]] },
+    Contact: { labelPlural: "Contacts", fields: ["Id", "Name", "Email", "Phone", "Department", "Kustomer_Customer_Id__c"],
+      children: [["Case", "ContactId", "Cases"]] },
+    Lead: { labelPlural: "Leads", fields: ["Id", "Name", "Email", "Kustomer_Customer_Id__c"], children: [] },
+    Case: { labelPlural: "Cases", fields: ["Id", "CaseNumber", "Subject", "Status"], children: [] },
+    Subscription__c: { labelPlural: "Subscriptions", fields: ["Id", "Name", "Status__c"], children: [],
+      labels: { Name: "Subscription Number", Status__c: "Plan status" } },
+  };
+  function objectInfo(objects) {
+    return { results: String(objects).split(",").map((name) => {
+      const info = described[name];
+      if (!info) return { statusCode: 404, result: [{ errorCode: "NOT_FOUND", message: "The requested resource does not exist" }] };
+      const fields = Object.fromEntries(info.fields.map((field) => [field, { apiName: field, label: info.labels?.[field] ?? field }]));
+      const childRelationships = info.children.map(([childObjectApiName, fieldName, relationshipName]) => ({ childObjectApiName, fieldName, relationshipName }));
+      return { statusCode: 200, result: { apiName: name, label: name, labelPlural: info.labelPlural, fields, childRelationships } };
+    }) };
+  }
+
+  /** The Analytical Engines account as a query with these subqueries reads it. */
+  function engines(q) {
+    const contact = (record) => {
+      const row = { Id: record.Id, Name: record.Name, Email: record.Email };
+      if (q.includes("FROM Cases")) row.Cases = { totalSize: 1, done: true, records: [{ Id: "500E1", CaseNumber: "00001001", Subject: "Gear train jams" }] };
+      return row;
+    };
+    const contacts = Object.values(people).concat(billing)
+      .filter((record) => record.AccountId === "001AE" && (q.includes(`'${record.Email}'`) || q.includes(`'${record.Id}'`)))
+      .map(contact);
+    const account = { Id: "001AE", Name: "Analytical Engines", Contacts: { totalSize: contacts.length, done: true, records: contacts } };
+    if (q.includes("FROM Subscriptions__r")) {
+      account.Subscriptions__r = { totalSize: 2, done: true, records: [
+        { Id: "a0S1", Name: "SUB-1", Status__c: "Active" }, { Id: "a0S2", Name: "SUB-2", Status__c: "Trial" }] };
+    }
+    return account;
+  }
   const notFound = (url) => ({ error: { status: 404, code: "not.found", title: `Not found: ${url}`, source: { pointer: url } } });
 
   /** Answers after a task, through the callback when there is one, else a promise. */
@@ -54,22 +101,29 @@
   }
 
   /** Salesforce's answer to a command's query or search, as the remote would give it. */
-  function salesforce(name, q) {
+  function salesforce(name, args) {
+    if (name.endsWith(".salesforce.objectInfo")) return objectInfo(args?.objects);
+    const q = decodeURIComponent(args?.q ?? "");
     if (name.endsWith(".salesforce.search")) {
-      return { searchRecords: Object.entries(people).filter(([email]) => q.includes(email)).map(([, record]) => record) };
+      const terms = (/\{(.*?)\}/.exec(q)?.[1] ?? "").split(" OR ").map((term) => term.replace(/^"|"$/g, "").replace(/\\/g, ""));
+      if (q.includes("IN PHONE FIELDS")) {
+        const wanted = terms.map(digits);
+        return { searchRecords: Object.values(people).filter((record) => record.Phone && wanted.some((term) => digits(record.Phone).endsWith(term) || term.endsWith(digits(record.Phone)))) };
+      }
+      const found = Object.entries(people).filter(([email]) => q.includes(email)).map(([, record]) => record);
+      if (q.includes("IN ALL FIELDS") && terms.includes(billing.Kustomer_Customer_Id__c)) found.push(billing);
+      return { searchRecords: found };
     }
-    const accounts = q.includes("ada@engines.example")
-      ? [{ Id: "001AE", Name: "Analytical Engines", Contacts: { totalSize: 1, done: true, records: [{ Email: "ada@engines.example" }] } }]
-      : [];
+    const accounts = q.includes("ada@engines.example") || q.includes("charles@engines.example") || q.includes("'001AE'") ? [engines(q)] : [];
     return { totalSize: accounts.length, done: true, records: accounts };
   }
 
   function runCommand(name, options) {
-    const command = /^(\w+)\.app\.(salesforce\.(?:query|search))$/.exec(name);
+    const command = /^(\w+)\.app\.(salesforce\.(?:query|search|objectInfo))$/.exec(name);
     if (!command || command[1] !== APP || org.noCommands) {
       return { error: { error: { status: 404, code: "command.not_found", title: `Command ${name} not found` } } };
     }
-    const key = `${name}?${options?.args?.q ?? ""}`;
+    const key = `${name}?${options?.args?.q ?? options?.args?.objects ?? ""}`;
     const base = { commandId: "c1", args: options?.args, url: `https://engines.my.salesforce.com/${key}`, requestHeaders: {} };
     if (org.limit) {
       const saved = org.saved.get(key);
@@ -80,7 +134,7 @@
     const fresh = {
       statusCode: 200,
       responseHeaders: { date: new Date(org.savedAt ?? Date.now()).toUTCString(), "Sforce-Limit-Info": "api-usage=1200/100000" },
-      responseBody: salesforce(name, decodeURIComponent(options?.args?.q ?? "")),
+      responseBody: salesforce(name, options?.args),
     };
     org.saved.set(key, fresh);
     return { result: { ...base, ...fresh, cacheFallback: false } };

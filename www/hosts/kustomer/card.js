@@ -11,7 +11,7 @@ import init, { mount } from "./kustomer-salesforce-widget.js";
 import {
   callSdk, commandAnswer, commandFailure, isUnknownCommand, kustomerAnswer, kustomerFailure, notInstalled,
 } from "./bridge.js";
-import { CASE_SYNC_SETTINGS, FETCHED_SETTINGS, mountConfig, orgIdOf, settingsFromQuery, settingValue, widgetContext } from "./settings.js";
+import { CASE_SYNC_SETTINGS, FETCHED_SETTINGS, OPTIONAL_SETTINGS, mountConfig, orgIdOf, settingsFromQuery, settingValue, widgetContext } from "./settings.js";
 
 /** The app as app.json declares it, and its three commands. */
 const APP = "kustomer_salesforce_widget";
@@ -126,8 +126,12 @@ async function fetchedSettings(settings, orgId, missing) {
         break;
       }
     }
-    if (value === undefined) missing.push(name);
-    else if (value !== "") found[name] = value;
+    if (value === undefined) {
+      // Related lists are optional: an org without them has nothing to say missing.
+      if (!OPTIONAL_SETTINGS.includes(name)) missing.push(name);
+    } else if (value !== "") {
+      found[name] = value;
+    }
   }
   return found;
 }

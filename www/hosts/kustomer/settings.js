@@ -23,6 +23,9 @@ export const ADDRESS_SETTINGS = [
 /** Settings read through the settings endpoint: JSON text, too long for an address. */
 export const FETCHED_SETTINGS = ["relatedLists", "customMappingBody", "customMappingUrlArgs"];
 
+/** Fetched settings an org may well not have set: not listed as missing. */
+export const OPTIONAL_SETTINGS = ["relatedLists"];
+
 /** The fetched settings only the Case section reads: not asked for while the sync is off. */
 export const CASE_SYNC_SETTINGS = ["customMappingBody", "customMappingUrlArgs"];
 
@@ -120,6 +123,7 @@ export function mountConfig(settings, context) {
 }
 
 function parseOrText(text) {
+  if (typeof text !== "string") return text;
   try {
     return JSON.parse(text);
   } catch {
