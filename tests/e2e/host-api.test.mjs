@@ -166,7 +166,10 @@ test("the preview page mounts both views on the demo org", async () => {
   await waitForState(page, "#conversation-widget", "ready");
   await assertText(page.locator("#conversation-widget .ksw-subject"), "Invoice #4417 charged twice");
   await waitForState(page, "#insight-widget", "ready");
-  await assertText(page.locator("#insight-widget .ksw-contacts .ksw-record-link"), "Jane Cooper");
+  // Jane by email and phone, and her billing contact by the Kustomer id on it.
+  await assertText(page.locator("#insight-widget .ksw-contacts .ksw-record-link").first(), "Jane Cooper");
+  await assertText(page.locator("#insight-widget .ksw-contacts .ksw-record").last(), /Matchedby Kustomer id.*Billing contact/);
+  await assertText(page.locator("#insight-widget .ksw-related[aria-label='Subscriptions'] .ksw-record-link").first(), /^SUB-/);
   await assertText(page.locator("#insight-widget .ksw-case .ksw-sync-status"), "Syncs to Salesforce");
   await assertText(
     page.locator("#insight-widget .ksw-upsert-url"),

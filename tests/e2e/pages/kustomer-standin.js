@@ -70,7 +70,7 @@
   function engines(q) {
     const contact = (record) => {
       const row = { Id: record.Id, Name: record.Name, Email: record.Email };
-      if (q.includes("FROM Cases")) row.Cases = { totalSize: 1, done: true, records: [{ Id: "500E1", CaseNumber: "00001001", Subject: "Gear train jams" }] };
+      if (q.includes("FROM Cases") && record.Id === "003ADA") row.Cases = { totalSize: 1, done: true, records: [{ Id: "500E1", CaseNumber: "00001001", Subject: "Gear train jams" }] };
       return row;
     };
     const contacts = Object.values(people).concat(billing)
