@@ -79,7 +79,7 @@ fn read_object(result: &Value, api_name: String) -> ObjectInfo {
             .collect(),
         _ => Vec::new(),
     };
-    fields.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::order::sort_by_key(&mut fields, |(name, _)| (0, 0, name.clone()));
     let children = result
         .get("childRelationships")
         .and_then(Value::as_array)

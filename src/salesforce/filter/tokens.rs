@@ -72,7 +72,7 @@ impl Lexer {
     }
 
     pub(super) fn next_token(&mut self) -> Result<Token, FilterError> {
-        self.take_while(|_, ch| ch.is_whitespace());
+        self.take_while(|_, ch| ch.is_ascii_whitespace());
         let at = self.pos;
         let Some(ch) = self.char_at(at) else { return Ok(Token { kind: TokenKind::End, at }) };
         if ["--", "//", "/*"].iter().any(|comment| self.starts_with(comment)) {
@@ -87,7 +87,7 @@ impl Lexer {
             TokenKind::Symbol(symbol)
         } else if starts_figure {
             TokenKind::Figure(self.take_while(Self::continues_figure))
-        } else if ch.is_alphabetic() || ch == '_' {
+        } else if ch.is_ascii_alphabetic() || ch == '_' || (!ch.is_ascii() && !is_curly_quote(ch)) {
             self.word()?
         } else {
             return Err(FilterError::new(at, stray_character(ch)));
@@ -106,7 +106,10 @@ impl Lexer {
 
     pub(super) fn word(&mut self) -> Result<TokenKind, FilterError> {
         let at = self.pos;
-        let word = self.take_while(|_, ch| ch.is_alphanumeric() || matches!(ch, '_' | '.' | ':'));
+        // Letters beyond ASCII are read into the word, which the name check then refuses as a
+        // whole (`Nàme` is not a field name), without the Unicode tables in the module.
+        let word =
+            self.take_while(|_, ch| ch.is_ascii_alphanumeric() || !ch.is_ascii() || matches!(ch, '_' | '.' | ':'));
         let upper = word.to_ascii_uppercase();
         if upper == "SELECT" {
             return Err(FilterError::new(at, "SELECT is not allowed: a filter cannot hold a query or a subquery"));
@@ -155,11 +158,16 @@ pub(super) fn unterminated(open: usize) -> FilterError {
 }
 
 /// The message for a character no token starts with, naming the usual reasons.
+/// The quotes a word processor puts in place of straight ones.
+fn is_curly_quote(ch: char) -> bool {
+    matches!(ch, '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}')
+}
+
 pub(super) fn stray_character(ch: char) -> String {
     match ch {
         ';' => "';' is not allowed: a filter cannot end the query or start another".to_string(),
         '"' => "strings take single quotes ('), not double quotes".to_string(),
-        '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' => {
+        _ if is_curly_quote(ch) => {
             format!("{ch} is a curly quote: strings take straight single quotes (')")
         }
         _ => format!("unexpected character '{ch}'"),
