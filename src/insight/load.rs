@@ -108,15 +108,18 @@ pub async fn load(
         .as_ref()
         .and_then(|c| c.usage(settings.org, now_ms, MAX_AGE_MS))
         .map(|(used, limit)| ApiUsage { used, limit });
-    if let Some(usage) = last_usage.filter(|usage| usage.is_at_least(settings.quota_percent)) {
+    let near_limit = last_usage.filter(|usage| usage.is_at_least(settings.quota_percent));
+    if let Some(usage) = near_limit {
         if let Some(saved) = saved(MAX_AGE_MS) {
             let percent = usage.used.saturating_mul(100) / usage.limit;
             let notice = saved.notice(&strings::quota_saving(percent, &age_words(saved.age_ms)));
             return Ok(from_cache(saved, Some(notice), info.as_ref()));
         }
     }
+    // Object info is asked only when none younger than a day is kept, and not near the
+    // limit: labels are worth less than the records the remaining requests can read.
     let fresh = org_info::saved(cache.as_ref(), settings.org, &objects, now_ms, MAX_AGE_MS);
-    if fresh.is_none() && !objects.is_empty() {
+    if fresh.is_none() && !objects.is_empty() && near_limit.is_none() {
         info = org_info::read(client, cache.as_ref(), settings.org, &objects, now_ms, true).await;
     }
     let wanted = Wanted {

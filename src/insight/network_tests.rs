@@ -176,3 +176,44 @@ fn a_refused_custom_object_leaves_the_rest_of_the_card() {
         waves.requests.borrow().iter().map(|(_, r)| r.path.clone()).find(|p| p.contains("/query?")).unwrap();
     assert!(!accounts_query.contains("Things__r") && !accounts_query.contains("Secret__c"), "{accounts_query}");
 }
+
+#[test]
+fn under_the_api_limit_the_lists_come_back_from_what_was_saved_and_object_info_is_not_asked() {
+    let (waves, storage, card) = (network(), Memory::new(1 << 20), full());
+    let (live, _, _) = load_on(&waves, &storage, 0.0, &card, &jane());
+    assert!(live.card.related.iter().all(|list| list.count() > 0), "{:?}", live.card.related);
+
+    // A day and more later the org is at its limit: nothing is saved young enough for
+    // the quota rule, so the card asks, is refused, and falls back to what it saved.
+    let limited = Waves::new(|_: &Request| {
+        crate::transport::Response::new(
+            403,
+            r#"[{"errorCode":"REQUEST_LIMIT_EXCEEDED","message":"TotalRequests Limit exceeded."}]"#,
+        )
+    });
+    let (fallback, _, _) = load_on(&limited, &storage, 20.0 * 3_600_000.0, &card, &jane());
+    assert!(fallback.notice().is_some_and(|notice| notice.contains("limit")), "{:?}", fallback.freshness);
+    assert_eq!(fallback.card.related, live.card.related, "the lists are saved with the records");
+    assert_eq!(fallback.card.reasons, live.card.reasons);
+
+    // The limit is now known. Another customer, with nothing saved, a day after the object
+    // info was read: the card still asks for records, but not for object info.
+    let dana = Customer { id: WHITFIELD, emails: Vec::new(), phones: vec!["(503) 555-0147".into()] };
+    let extra = ExtraFields::default();
+    let settings = Settings {
+        org: "northwind.my",
+        visibility: Visibility::default(),
+        extra: &extra,
+        quota_percent: 95,
+        refresh: true,
+        card: &card,
+        phones: &dana.phones,
+        customer_id: Some(dana.id),
+    };
+    let client = SalesforceClient::new(&*limited, "v62.0");
+    let before = limited.requests.borrow().len();
+    let (result, _) = limited.run(load(&client, Some(&storage), DAY + 2.0 * 3_600_000.0, &settings, &[]));
+    assert!(result.is_err(), "nothing saved for this customer");
+    let asked: Vec<String> = limited.requests.borrow()[before..].iter().map(|(_, r)| r.path.clone()).collect();
+    assert!(!asked.is_empty() && asked.iter().all(|path| !path.contains("object-info")), "{asked:?}");
+}
