@@ -350,7 +350,9 @@ impl State {
     /// list) is refused; then the query is asked again. False when the error is not about
     /// the lists.
     fn list_trouble(&mut self, error: &FetchError, lists: &mut [RelatedList], states: &mut [ListState]) -> bool {
-        let FetchError::Http { status: 400 | 403, .. } = error else { return false };
+        // A list's trouble is a query error (400: an unknown object, relationship, field or
+        // filter); a 403 is the integration user's access, which the card's own refusals say.
+        let FetchError::Http { status: 400, .. } = error else { return false };
         if let Some((field, object)) = invalid_field(error) {
             let owner = lists.iter_mut().zip(states.iter()).find(|(list, state)| {
                 matches!(state, ListState::Asked(_)) && list.object.eq_ignore_ascii_case(&object)
