@@ -237,11 +237,14 @@ fn matched(reach: &Reach, people: Vec<Value>, by_phone: Vec<Value>) -> Vec<Value
     let mut found: Vec<(String, Reason, Value)> = Vec::new();
     for record in people {
         let Some(id) = str_at(&record, "Id") else { continue };
+        // The search's own condition found it: by the id when the field holds it, else by
+        // email (whatever the case of the address on the record), never dropped.
+        let by_id = reach.by_id.is_some_and(|by_id| str_at(&record, by_id.field).as_deref() == Some(by_id.id));
         let email = str_at(&record, "Email");
-        if email.is_some_and(|email| reach.emails.iter().any(|known| known.eq_ignore_ascii_case(&email))) {
+        if !by_id || email.is_some_and(|email| reach.emails.iter().any(|known| known.eq_ignore_ascii_case(&email))) {
             found.push((id.clone(), Reason::Email, record.clone()));
         }
-        if reach.by_id.is_some_and(|by_id| str_at(&record, by_id.field).as_deref() == Some(by_id.id)) {
+        if by_id {
             found.push((id, Reason::KustomerId, record));
         }
     }
@@ -404,4 +407,42 @@ fn account_refusals(error: &FetchError, opportunities_asked: bool) -> Vec<Refusa
     };
     let opportunities = opportunities_asked.then(|| Refusal::opportunities_need_accounts(&accounts));
     std::iter::once(accounts).chain(opportunities).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn everyone_the_searches_found_is_kept_once_with_every_way() {
+        let emails = vec!["ümlaut@x.co".to_string()];
+        let by_id = ById { field: "Kid__c", id: "k1", on_contact: true, on_lead: true };
+        let reach = Reach { emails: &emails, phones: &[], by_id: Some(by_id) };
+        let contact = |id: &str, email: &str, kid: Option<&str>| json!({ "attributes": { "type": "Contact" }, "Id": id, "Email": email, "Kid__c": kid });
+        let people = vec![
+            // Salesforce matched the address whatever its case beyond ASCII: kept, by email.
+            contact("003A", "ÜMLAUT@x.co", None),
+            contact("003B", "billing@x.co", Some("k1")),
+            contact("003C", "ümlaut@x.co", Some("k1")),
+        ];
+        let by_phone = vec![contact("003A", "ÜMLAUT@x.co", None)];
+        let found = matched(&reach, people, by_phone);
+        let summary: Vec<(String, Vec<String>)> = found
+            .iter()
+            .map(|record| {
+                let reasons = record["_matched"].as_array().unwrap().iter().map(|r| r.as_str().unwrap().to_string());
+                (record["Id"].as_str().unwrap().to_string(), reasons.collect())
+            })
+            .collect();
+        let owned = |id: &str, reasons: &[&str]| (id.to_string(), reasons.iter().map(|r| r.to_string()).collect());
+        assert_eq!(
+            summary,
+            vec![
+                owned("003A", &["email", "phone"]),
+                owned("003B", &["kustomerId"]),
+                owned("003C", &["email", "kustomerId"])
+            ]
+        );
+    }
 }
