@@ -9,7 +9,7 @@ use super::lists::{resolve, ListState};
 use super::matching::{merge, Reason};
 use super::org_info::OrgInfo;
 use super::plan::{Asked, ById, Plan, Reach, Reads};
-use super::refusal::{blamed, Object, Refusal};
+use super::refusal::{blamed, named_object, Object, Refusal};
 use super::related::RelatedList;
 use super::{Fetched, Fields};
 use crate::config::{CardSettings, ExtraFields, Matching, Visibility};
@@ -309,10 +309,7 @@ impl State {
         };
         if let Some((field, object)) = invalid_field(&error) {
             if let Some(list) = self.fields.list_mut(&object) {
-                if let Some(idx) = list.iter().position(|known| known.eq_ignore_ascii_case(&field)) {
-                    list.remove(idx);
-                    let reason = strings::not_readable(&field, &object);
-                    self.dropped_fields.push((object, reason));
+                if drop_field(list, &field, &object, &mut self.dropped_fields) {
                     return Ok(Settled::Again(error));
                 }
             }
@@ -361,15 +358,13 @@ impl State {
                 matches!(state, ListState::Asked(_)) && list.object.eq_ignore_ascii_case(&object)
             });
             if let Some((list, _)) = owner {
-                if let Some(index) = list.fields.iter().position(|known| known.eq_ignore_ascii_case(&field)) {
-                    list.fields.remove(index);
-                    let reason = strings::not_readable(&field, &object);
-                    self.dropped_fields.push((object, reason));
+                if drop_field(&mut list.fields, &field, &object, &mut self.dropped_fields) {
                     return true;
                 }
             }
         }
-        if names_card_object(error) {
+        // One of the card's own objects (or their relationships): its own refusals say it.
+        if named_object(error).is_some() {
             return false;
         }
         let blamed = super::lists::blamed(error, lists, states);
@@ -380,16 +375,13 @@ impl State {
     }
 }
 
-/// Whether an error names one of the card's own objects (or their relationships), which
-/// the card's own refusals handle.
-fn names_card_object(error: &FetchError) -> bool {
-    use crate::salesforce::errors::{named, Named};
-    let FetchError::Http { message: Some(message), .. } = error else { return false };
-    match named(message) {
-        Some(Named::Object(name) | Named::Relationship(name)) => Object::from_name(&name).is_some(),
-        Some(Named::Field { object, .. }) => Object::from_name(&object).is_some(),
-        None => false,
-    }
+/// Takes `field` out of `fields` (any case) and says so in `dropped`; false when it was
+/// not there.
+fn drop_field(fields: &mut Vec<String>, field: &str, object: &str, dropped: &mut Vec<(String, String)>) -> bool {
+    let Some(index) = fields.iter().position(|known| known.eq_ignore_ascii_case(field)) else { return false };
+    fields.remove(index);
+    dropped.push((object.to_string(), strings::not_readable(field, object)));
+    true
 }
 
 /// What a refusal of the Account query takes away: only the Opportunities subquery

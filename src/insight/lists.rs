@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use super::org_info::{field_label, plural_label, OrgInfo};
+use super::refusal::named_name;
 use super::related::{Parent, RelatedList};
 use crate::json::{at, str_at};
 use crate::salesforce::errors::{details, plain_message};
@@ -50,8 +51,9 @@ fn resolve_one(list: &RelatedList, info: Option<&OrgInfo>) -> ListState {
 /// The list a failed Account query is about: the one whose relationship or object the
 /// error names, else (the error naming nothing of the card's own) every list still asked.
 pub fn blamed(error: &FetchError, lists: &[RelatedList], states: &[ListState]) -> Vec<usize> {
-    let FetchError::Http { message: Some(message), .. } = error else { return Vec::new() };
-    let quoted = |name: &str| message.contains(&format!("'{name}'")) || message.contains(&format!("'{name}."));
+    let FetchError::Http { message: Some(_), .. } = error else { return Vec::new() };
+    let named = named_name(error);
+    let quoted = |name: &str| named.as_deref().is_some_and(|named| named.eq_ignore_ascii_case(name));
     let asked = || {
         states.iter().enumerate().filter_map(|(index, state)| match state {
             ListState::Asked(relationship) => Some((index, relationship.as_str())),

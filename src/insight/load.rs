@@ -86,9 +86,10 @@ pub async fn load(
     let cache = store.map(Cache::new);
     let keys = keys(settings, &emails, &phones);
     let saved = |max_age: f64| cache.as_ref().and_then(|cache| Saved::read(cache, &keys, now_ms, max_age));
-    // The org's labels: read from what is saved until the live path may ask for them.
+    // The org's labels: saved data is shown with the saved ones; only the live path may
+    // ask for them.
     let objects = objects_to_describe(settings.extra, settings.card);
-    let mut info = org_info::saved(cache.as_ref(), settings.org, &objects, now_ms, f64::INFINITY);
+    let org_info = |may_ask: bool| org_info::read(client, cache.as_ref(), settings.org, &objects, now_ms, may_ask);
     let build = |fetched: &Fetched, info: Option<&OrgInfo>| {
         let shown = Shown { settings: settings.card, info, phones: &phones, skipped_phones: &skipped_phones };
         Card::build(fetched, settings.visibility, emails.clone(), skipped.clone(), shown)
@@ -101,7 +102,7 @@ pub async fn load(
 
     if !settings.refresh {
         if let Some(saved) = saved(RECENT_MS).filter(|saved| saved.missing.is_empty()) {
-            return Ok(from_cache(saved, None, info.as_ref()));
+            return Ok(from_cache(saved, None, org_info(false).await.as_ref()));
         }
     }
     let last_usage = cache
@@ -113,15 +114,12 @@ pub async fn load(
         if let Some(saved) = saved(MAX_AGE_MS) {
             let percent = usage.used.saturating_mul(100) / usage.limit;
             let notice = saved.notice(&strings::quota_saving(percent, &age_words(saved.age_ms)));
-            return Ok(from_cache(saved, Some(notice), info.as_ref()));
+            return Ok(from_cache(saved, Some(notice), org_info(false).await.as_ref()));
         }
     }
-    // Object info is asked only when none younger than a day is kept, and not near the
-    // limit: labels are worth less than the records the remaining requests can read.
-    let fresh = org_info::saved(cache.as_ref(), settings.org, &objects, now_ms, MAX_AGE_MS);
-    if fresh.is_none() && !objects.is_empty() && near_limit.is_none() {
-        info = org_info::read(client, cache.as_ref(), settings.org, &objects, now_ms, true).await;
-    }
+    // Object info is not asked near the limit: labels are worth less than the records the
+    // remaining requests can read.
+    let info = org_info(near_limit.is_none()).await;
     let wanted = Wanted {
         visibility: settings.visibility,
         extra: settings.extra,

@@ -63,10 +63,23 @@ fn load_on(
     customer: &Customer,
 ) -> (Loaded, usize, usize) {
     let extra = ExtraFields { account: vec!["NumberOfEmployees".into()], ..ExtraFields::default() };
+    let (loaded, requests, round_trips) = try_load_on(waves, storage, now, card, customer, &extra);
+    (loaded.unwrap_or_else(|problem| panic!("{problem:?}")), requests, round_trips)
+}
+
+/// As [`load_on`], with these extra fields, whatever the outcome.
+fn try_load_on(
+    waves: &Waves,
+    storage: &Memory,
+    now: f64,
+    card: &CardSettings,
+    customer: &Customer,
+    extra: &ExtraFields,
+) -> (Result<Loaded, Problem>, usize, usize) {
     let settings = Settings {
         org: "northwind.my",
         visibility: Visibility::default(),
-        extra: &extra,
+        extra,
         quota_percent: 95,
         refresh: true,
         card,
@@ -76,7 +89,6 @@ fn load_on(
     let client = SalesforceClient::new(waves, "v62.0");
     let (before, ticks) = (waves.requests.borrow().len(), waves.tick());
     let (loaded, _) = waves.run(load(&client, Some(storage), now, &settings, &customer.emails));
-    let loaded = loaded.unwrap_or_else(|problem| panic!("{problem:?}"));
     (loaded, waves.requests.borrow().len() - before, waves.tick() - ticks)
 }
 
@@ -199,20 +211,9 @@ fn under_the_api_limit_the_lists_come_back_from_what_was_saved_and_object_info_i
     // The limit is now known. Another customer, with nothing saved, a day after the object
     // info was read: the card still asks for records, but not for object info.
     let dana = Customer { id: WHITFIELD, emails: Vec::new(), phones: vec!["(503) 555-0147".into()] };
-    let extra = ExtraFields::default();
-    let settings = Settings {
-        org: "northwind.my",
-        visibility: Visibility::default(),
-        extra: &extra,
-        quota_percent: 95,
-        refresh: true,
-        card: &card,
-        phones: &dana.phones,
-        customer_id: Some(dana.id),
-    };
-    let client = SalesforceClient::new(&*limited, "v62.0");
     let before = limited.requests.borrow().len();
-    let (result, _) = limited.run(load(&client, Some(&storage), DAY + 2.0 * 3_600_000.0, &settings, &[]));
+    let (result, _, _) =
+        try_load_on(&limited, &storage, DAY + 2.0 * 3_600_000.0, &card, &dana, &ExtraFields::default());
     assert!(result.is_err(), "nothing saved for this customer");
     let asked: Vec<String> = limited.requests.borrow()[before..].iter().map(|(_, r)| r.path.clone()).collect();
     assert!(!asked.is_empty() && asked.iter().all(|path| !path.contains("object-info")), "{asked:?}");

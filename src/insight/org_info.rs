@@ -104,52 +104,36 @@ impl OrgInfo {
     /// Reads what [`Self::to_json`] wrote; `None` for anything else.
     pub fn from_json(value: &Value) -> Option<OrgInfo> {
         let text = |value: Option<&Value>| value.and_then(Value::as_str).map(str::to_string);
-        let described = value
-            .get("described")?
-            .as_array()?
-            .iter()
-            .map(|info| {
-                let fields = info
-                    .get("fields")?
-                    .as_array()?
-                    .iter()
-                    .map(|pair| Some((text(pair.get(0))?, text(pair.get(1)))))
-                    .collect::<Option<Vec<_>>>()?;
-                let children = info
-                    .get("children")?
-                    .as_array()?
-                    .iter()
-                    .map(|child| {
-                        Some(ChildRelationship {
-                            child_object: text(child.get(0))?,
-                            field: text(child.get(1))?,
-                            relationship: text(child.get(2))?,
-                        })
+        let described = each(value, "described", |info| {
+            Some(ObjectInfo {
+                api_name: str_at(info, "apiName")?,
+                label: str_at(info, "label"),
+                label_plural: str_at(info, "labelPlural"),
+                fields: each(info, "fields", |pair| Some((text(pair.get(0))?, text(pair.get(1)))))?,
+                children: each(info, "children", |child| {
+                    Some(ChildRelationship {
+                        child_object: text(child.get(0))?,
+                        field: text(child.get(1))?,
+                        relationship: text(child.get(2))?,
                     })
-                    .collect::<Option<Vec<_>>>()?;
-                Some(ObjectInfo {
-                    api_name: str_at(info, "apiName")?,
-                    label: str_at(info, "label"),
-                    label_plural: str_at(info, "labelPlural"),
-                    fields,
-                    children,
-                })
+                })?,
             })
-            .collect::<Option<Vec<_>>>()?;
-        let undescribed = value
-            .get("undescribed")?
-            .as_array()?
-            .iter()
-            .map(|entry| {
-                Some(Undescribed {
-                    api_name: str_at(entry, "apiName")?,
-                    status: u16::try_from(entry.get("status")?.as_u64()?).ok()?,
-                    error_code: str_at(entry, "errorCode"),
-                })
+        })?;
+        let undescribed = each(value, "undescribed", |entry| {
+            Some(Undescribed {
+                api_name: str_at(entry, "apiName")?,
+                status: u16::try_from(entry.get("status")?.as_u64()?).ok()?,
+                error_code: str_at(entry, "errorCode"),
             })
-            .collect::<Option<Vec<_>>>()?;
+        })?;
         Some(OrgInfo { described, undescribed })
     }
+}
+
+/// Every item of the array under `key`, read by `read`; `None` if the array or any item
+/// is not what was written.
+fn each<T>(value: &Value, key: &str, read: impl Fn(&Value) -> Option<T>) -> Option<Vec<T>> {
+    value.get(key)?.as_array()?.iter().map(read).collect()
 }
 
 /// A field's label: the org's, or its API name made words.
@@ -171,10 +155,34 @@ fn key(org: &str) -> String {
     format!("{PREFIX}info:{}", org.to_ascii_lowercase())
 }
 
-/// The saved answer that covers `objects`, if it is younger than `max_age_ms`.
-pub fn saved(cache: Option<&Cache>, org: &str, objects: &[String], now_ms: f64, max_age_ms: f64) -> Option<OrgInfo> {
-    let entry = cache?.get(&key(org), now_ms, max_age_ms)?;
-    OrgInfo::from_json(&entry.data).filter(|info| info.covers(objects))
+/// The saved answer that covers `objects`, whatever its age, and its age.
+fn kept(cache: Option<&Cache>, org: &str, objects: &[String], now_ms: f64) -> Option<(OrgInfo, f64)> {
+    let entry = cache?.get(&key(org), now_ms, f64::INFINITY)?;
+    let info = OrgInfo::from_json(&entry.data).filter(|info| info.covers(objects))?;
+    Some((info, entry.age_ms))
+}
+
+/// Whether a kept answer is young enough to be used without asking again.
+fn is_fresh(age_ms: f64) -> bool {
+    age_ms < crate::cache::MAX_AGE_MS
+}
+
+/// Asks the org for `objects` and keeps the answer; `None` when the request fails.
+async fn ask(
+    client: &SalesforceClient<'_>,
+    cache: Option<&Cache<'_>>,
+    org: &str,
+    objects: &[String],
+    now_ms: f64,
+) -> Option<OrgInfo> {
+    let names: Vec<&str> = objects.iter().map(String::as_str).collect();
+    let (described, undescribed) = client.object_info(&names).await.ok()?;
+    let info = OrgInfo { described, undescribed };
+    if let Some(cache) = cache {
+        // Keeping it is a bonus: a full storage costs a request next time, no more.
+        let _ = cache.put(&key(org), &info.to_json(), now_ms);
+    }
+    Some(info)
 }
 
 /// The org's info for `objects`: saved within 24 hours, else asked (when `ask`), else
@@ -186,26 +194,18 @@ pub async fn read(
     org: &str,
     objects: &[String],
     now_ms: f64,
-    ask: bool,
+    may_ask: bool,
 ) -> Option<OrgInfo> {
     if objects.is_empty() {
         return None;
     }
-    if let Some(info) = saved(cache, org, objects, now_ms, crate::cache::MAX_AGE_MS) {
-        return Some(info);
-    }
-    if ask {
-        let names: Vec<&str> = objects.iter().map(String::as_str).collect();
-        if let Ok((described, undescribed)) = client.object_info(&names).await {
-            let info = OrgInfo { described, undescribed };
-            if let Some(cache) = cache {
-                // Keeping it is a bonus: a full storage costs a request next time, no more.
-                let _ = cache.put(&key(org), &info.to_json(), now_ms);
-            }
+    let kept = kept(cache, org, objects, now_ms);
+    if may_ask && kept.as_ref().is_none_or(|(_, age)| !is_fresh(*age)) {
+        if let Some(info) = ask(client, cache, org, objects, now_ms).await {
             return Some(info);
         }
     }
-    saved(cache, org, objects, now_ms, f64::INFINITY)
+    kept.map(|(info, _)| info)
 }
 
 #[cfg(test)]

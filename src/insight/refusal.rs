@@ -102,10 +102,18 @@ fn message(error: &FetchError) -> Option<String> {
 /// The object an error in a query over `objects` is about: the one it names when that
 /// is one of them, otherwise the query's first object.
 pub fn blamed(error: &FetchError, objects: &[Object]) -> Option<Object> {
-    let named_object = match message(error).as_deref().and_then(named) {
-        Some(Named::Object(name)) | Some(Named::Relationship(name)) => Object::from_name(&name),
-        Some(Named::Field { object, .. }) => Object::from_name(&object),
-        None => None,
-    };
-    named_object.filter(|object| objects.contains(object)).or_else(|| objects.first().copied())
+    named_object(error).filter(|object| objects.contains(object)).or_else(|| objects.first().copied())
+}
+
+/// The object or relationship an error names, or the object of the field it names.
+pub fn named_name(error: &FetchError) -> Option<String> {
+    match message(error).as_deref().and_then(named)? {
+        Named::Object(name) | Named::Relationship(name) => Some(name),
+        Named::Field { object, .. } => Some(object),
+    }
+}
+
+/// The card's own object an error names, if it names one.
+pub fn named_object(error: &FetchError) -> Option<Object> {
+    named_name(error).as_deref().and_then(Object::from_name)
 }
